@@ -1,0 +1,59 @@
+"""Coalition: plan and run a pre-arrest diversion coalition."""
+
+from pathlib import Path
+
+from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from coalition.config import load_config
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config=None, overrides=None):
+    """Build the application: configuration, extensions, blueprints, CLI, error pages."""
+    app = Flask(
+        __name__,
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=str(PROJECT_ROOT / "static"),
+        instance_path=str(PROJECT_ROOT / "instance"),
+    )
+    config = config or load_config()
+    config.finalize(app.instance_path)
+    app.config.from_mapping(config.as_dict())
+    app.config.from_mapping(overrides or {})
+    _trust_proxies(app)
+
+    from coalition import database, errorpages, security, templating
+    from coalition.cli import register_commands
+    from coalition.extensions_setup import init_extensions
+
+    init_extensions(app)
+    database.configure_engine(app)
+    _register_blueprints(app)
+    errorpages.register(app)
+    security.register(app)
+    templating.register(app)
+    register_commands(app)
+    return app
+
+
+def _trust_proxies(app):
+    """Believe X-Forwarded-* only from the configured number of proxies."""
+    hops = app.config["TRUSTED_PROXIES"]
+    if hops:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+
+
+def _register_blueprints(app):
+    from coalition.auth.views import bp as auth_bp
+    from coalition.committees.views import bp as committees_bp
+    from coalition.dashboard.views import bp as dashboard_bp
+    from coalition.meetings.views import bp as meetings_bp
+    from coalition.members.views import bp as members_bp
+    from coalition.messaging.views import bp as messaging_bp
+    from coalition.timeline.views import bp as timeline_bp
+
+    for blueprint in (auth_bp, members_bp, committees_bp, meetings_bp, messaging_bp,
+                      timeline_bp, dashboard_bp):
+        app.register_blueprint(blueprint)

@@ -1,0 +1,1 @@
+"""Accounts: login, logout, settings, and coordinators' account administration."""

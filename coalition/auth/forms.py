@@ -1,0 +1,125 @@
+"""Forms for logging in and managing one's own account."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import EmailField, HiddenField, PasswordField, SelectField, StringField, SubmitField
+from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
+
+from coalition.auth.passwords import MAX_LENGTH, MIN_LENGTH, is_strong_enough
+from coalition.i18n import LANGUAGE_NAMES
+from coalition.members.models import ROLE_COORDINATOR, ROLE_MEMBER
+from coalition.timezones import timezone_names
+
+
+class StrongPassword:
+    """At least MIN_LENGTH characters and hard to guess; our own message, translated."""
+
+    def __call__(self, form, field):
+        if len(field.data or "") < MIN_LENGTH:
+            raise ValidationError(
+                _l("Use at least %(count)d characters.", count=MIN_LENGTH)
+            )
+        # The view sets user_inputs (name, email) so zxcvbn penalizes passwords built from them.
+        if not is_strong_enough(field.data, getattr(form, "user_inputs", ())):
+            raise ValidationError(_l(
+                "This password is too easy to guess. Try a few unrelated words, "
+                "and avoid names, dates and common phrases."
+            ))
+
+
+def _email_field(label=None):
+    return EmailField(
+        label or _l("Email"),
+        validators=[
+            DataRequired(message=_l("Enter your email address.")),
+            Email(message=_l("Enter an email address like name@example.org.")),
+            Length(max=320),
+        ],
+        render_kw={"autocomplete": "email", "inputmode": "email", "spellcheck": "false"},
+    )
+
+
+class LoginForm(FlaskForm):
+    email = _email_field()
+    password = PasswordField(
+        _l("Password"),
+        validators=[DataRequired(message=_l("Enter your password.")), Length(max=MAX_LENGTH)],
+        render_kw={"autocomplete": "current-password"},
+    )
+    next = HiddenField()
+    submit = SubmitField(_l("Log in"))
+
+
+def language_choices(include_default=True):
+    choices = [(code, name) for code, name in LANGUAGE_NAMES.items()]
+    if include_default:
+        choices.insert(0, ("", _l("Same as my browser")))
+    return choices
+
+
+def timezone_choices():
+    return [("", _l("The coalition's time zone"))] + [(name, name) for name in timezone_names()]
+
+
+class SettingsForm(FlaskForm):
+    name = StringField(
+        _l("Name"),
+        validators=[DataRequired(message=_l("Enter your name.")), Length(max=200)],
+        render_kw={"autocomplete": "name"},
+    )
+    email = _email_field()
+    language = SelectField(_l("Interface language"), validate_choice=True)
+    timezone = SelectField(_l("Time zone"), validate_choice=True)
+    submit = SubmitField(_l("Save settings"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.language.choices = language_choices()
+        self.timezone.choices = timezone_choices()
+
+
+class PasswordForm(FlaskForm):
+    current_password = PasswordField(
+        _l("Current password"),
+        validators=[DataRequired(message=_l("Enter your current password.")),
+                    Length(max=MAX_LENGTH)],
+        render_kw={"autocomplete": "current-password"},
+    )
+    new_password = PasswordField(
+        _l("New password"),
+        validators=[DataRequired(message=_l("Enter a new password.")),
+                    Length(max=MAX_LENGTH), StrongPassword()],
+        render_kw={"autocomplete": "new-password"},
+    )
+    confirm = PasswordField(
+        _l("New password again"),
+        validators=[DataRequired(message=_l("Enter the new password again.")),
+                    EqualTo("new_password", message=_l("The two passwords do not match."))],
+        render_kw={"autocomplete": "new-password"},
+    )
+    submit = SubmitField(_l("Change password"))
+
+
+class RoleForm(FlaskForm):
+    role = SelectField(
+        _l("Role"),
+        choices=[(ROLE_MEMBER, _l("Member")), (ROLE_COORDINATOR, _l("Coordinator"))],
+        validate_choice=True,
+    )
+    submit = SubmitField(_l("Change role"))
+
+
+class ConfirmForm(FlaskForm):
+    """A form with nothing but its CSRF token and a button."""
+
+    submit = SubmitField(_l("Confirm"))
+
+
+class LanguageForm(FlaskForm):
+    language = SelectField(_l("Language"), validate_choice=True)
+    next = HiddenField()
+    submit = SubmitField(_l("Change language"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.language.choices = language_choices(include_default=False)

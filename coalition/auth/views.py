@@ -1,0 +1,206 @@
+"""Login, logout, account settings, the language switcher and account administration."""
+
+from flask import Blueprint, current_app, flash, g, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+
+from coalition import authz
+from coalition.auth import services
+from coalition.auth.forms import (
+    ConfirmForm,
+    LanguageForm,
+    LoginForm,
+    PasswordForm,
+    RoleForm,
+    SettingsForm,
+)
+from coalition.errors import ActionRefused
+from coalition.extensions import db, limiter
+from coalition.i18n import SESSION_LANGUAGE_KEY
+from coalition.members.models import Person, normalize_email
+from coalition.urls import safe_next
+
+bp = Blueprint("auth", __name__)
+
+
+def _login_failed(response):
+    return bool(g.get("login_failed"))
+
+
+def _account_key():
+    return "login-account:" + (normalize_email(request.form.get("email")) or "")
+
+
+def _login_limit():
+    return current_app.config["LOGIN_FAILURES_ALLOWED"]
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(_login_limit, methods=["POST"], deduct_when=_login_failed, scope="login-address")
+@limiter.limit(_login_limit, methods=["POST"], deduct_when=_login_failed,
+               key_func=_account_key, scope="login-account")
+def login():
+    """Show the login form and log in; the same answer whether or not the account exists."""
+    if current_user.is_authenticated:
+        return redirect(safe_next(request.args.get("next")))
+    form = LoginForm(next=request.args.get("next", ""))
+    if form.validate_on_submit():
+        person = services.authenticate(form.email.data, form.password.data)
+        if person is not None:
+            _start_session(person)
+            return redirect(safe_next(form.next.data))
+        g.login_failed = True
+        form.password.errors.append(_("The email or password is not correct."))
+    elif request.method == "POST":
+        g.login_failed = True
+    return render_template("auth/login.html", form=form)
+
+
+def _start_session(person):
+    """A fresh session (no fixation), keeping the visitor's language choice."""
+    language = session.get(SESSION_LANGUAGE_KEY)
+    session.clear()
+    if language:
+        session[SESSION_LANGUAGE_KEY] = language
+    login_user(person)
+
+
+@bp.route("/logout", methods=["POST"])
+def logout():
+    """End this session."""
+    logout_user()
+    session.clear()
+    flash(_("You are logged out."), "success")
+    return redirect(url_for("auth.login"))
+
+
+@bp.route("/logout-everywhere", methods=["POST"])
+@login_required
+def logout_everywhere():
+    """End every session of this account, on every device."""
+    services.end_all_sessions(current_user._get_current_object())
+    db.session.commit()
+    logout_user()
+    session.clear()
+    flash(_("You are logged out on every device."), "success")
+    return redirect(url_for("auth.login"))
+
+
+@bp.route("/account", methods=["GET", "POST"])
+@login_required
+def account():
+    """Show and save the person's own settings."""
+    person = current_user._get_current_object()
+    form = SettingsForm(obj=person)
+    if request.method == "GET":
+        form.language.data = person.language or ""
+        form.timezone.data = person.timezone or ""
+    if form.validate_on_submit():
+        try:
+            services.update_settings(
+                person, name=form.name.data, email=form.email.data,
+                language=form.language.data, timezone=form.timezone.data,
+            )
+        except ActionRefused as refused:
+            db.session.rollback()
+            getattr(form, refused.field).errors.append(str(refused.message))
+        else:
+            db.session.commit()
+            flash(_("Your settings are saved."), "success")
+            return redirect(url_for("auth.account"))
+    return render_template("auth/account.html", form=form, confirm=ConfirmForm())
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@login_required
+def change_password():
+    """Change one's password; every other session ends."""
+    person = current_user._get_current_object()
+    form = PasswordForm()
+    form.user_inputs = [person.name, person.email]
+    if form.validate_on_submit():
+        try:
+            services.change_password(person, form.current_password.data, form.new_password.data)
+        except ActionRefused as refused:
+            db.session.rollback()
+            getattr(form, refused.field).errors.append(str(refused.message))
+        else:
+            db.session.commit()
+            login_user(person)  # this device keeps its session under the new generation
+            flash(_("Your password is changed. Other devices have been logged out."), "success")
+            return redirect(url_for("auth.account"))
+    return render_template("auth/password.html", form=form)
+
+
+@bp.route("/language", methods=["POST"])
+def set_language():
+    """Switch the interface language; saved on the account when logged in."""
+    form = LanguageForm()
+    if form.validate_on_submit():
+        session[SESSION_LANGUAGE_KEY] = form.language.data
+        if current_user.is_authenticated:
+            current_user.language = form.language.data
+            db.session.commit()
+    return redirect(safe_next(form.next.data))
+
+
+@bp.route("/accounts")
+@authz.require(authz.can_manage_accounts)
+def accounts():
+    """Coordinators: every account with its role and status."""
+    people = db.session.scalars(
+        db.select(Person).where(Person.password_hash.is_not(None)).order_by(Person.name)
+    ).all()
+    return render_template(
+        "auth/accounts.html", people=people, role_form=RoleForm(), confirm=ConfirmForm()
+    )
+
+
+def _managed_person(person_id):
+    person = authz.get_or_404(Person, person_id)
+    authz.check(authz.can_manage_accounts(current_user))
+    return person
+
+
+def _apply(action, person, success_message):
+    try:
+        action(current_user._get_current_object(), person)
+    except ActionRefused as refused:
+        db.session.rollback()
+        flash(str(refused.message), "error")
+    else:
+        db.session.commit()
+        flash(success_message, "success")
+    return redirect(url_for("auth.accounts"))
+
+
+@bp.route("/accounts/<int:person_id>/role", methods=["POST"])
+@login_required
+def change_role(person_id):
+    """Coordinators: make a person a member or a coordinator."""
+    person = _managed_person(person_id)
+    form = RoleForm()
+    if not form.validate_on_submit():
+        flash(_("Choose a role from the list."), "error")
+        return redirect(url_for("auth.accounts"))
+    role = form.role.data
+    return _apply(lambda actor, target: services.change_role(actor, target, role), person,
+                  _("%(name)s's role is changed.", name=person.name))
+
+
+@bp.route("/accounts/<int:person_id>/deactivate", methods=["POST"])
+@login_required
+def deactivate(person_id):
+    """Coordinators: stop a person from logging in."""
+    person = _managed_person(person_id)
+    return _apply(services.deactivate_account, person,
+                  _("%(name)s can no longer log in.", name=person.name))
+
+
+@bp.route("/accounts/<int:person_id>/reactivate", methods=["POST"])
+@login_required
+def reactivate(person_id):
+    """Coordinators: let a deactivated person log in again."""
+    person = _managed_person(person_id)
+    return _apply(services.reactivate_account, person,
+                  _("%(name)s can log in again.", name=person.name))

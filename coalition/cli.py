@@ -1,0 +1,46 @@
+"""Command-line tasks: create a coordinator, load the demo coalition."""
+
+import click
+from flask import current_app
+
+from coalition.auth.passwords import is_strong_enough
+from coalition.extensions import db
+
+
+def register_commands(app):
+    """Attach the commands to `flask --app wsgi ...`."""
+    app.cli.add_command(create_coordinator_command)
+    app.cli.add_command(seed_demo_command)
+
+
+@click.command("create-coordinator")
+@click.option("--email", required=True, help="The coordinator's email, used to log in.")
+@click.option("--name", required=True, help="The coordinator's full name.")
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True,
+              help="Prompted when omitted.")
+def create_coordinator_command(email, name, password):
+    """Create a coordinator account, or make an existing person a coordinator."""
+    from coalition.auth.services import create_coordinator
+
+    if not is_strong_enough(password, [email, name]):
+        raise click.UsageError(
+            "That password is too weak: use at least 10 characters that are hard to guess."
+        )
+    person = create_coordinator(email, name, password)
+    db.session.commit()
+    click.echo(f"Coordinator ready: {person.name} <{person.email}>")
+
+
+@click.command("seed-demo")
+def seed_demo_command():
+    """Load the demo coalition (safe to run again; refused in production)."""
+    from coalition.demo import DEMO_LOGINS, seed_demo
+
+    if current_app.config["ENV_NAME"] == "production":
+        raise click.ClickException("seed-demo is refused in production.")
+    created = seed_demo()
+    db.session.commit()
+    click.echo(f"Demo coalition ready ({created} new records).")
+    click.echo("Demo logins (email / password):")
+    for email, password, role in DEMO_LOGINS:
+        click.echo(f"  {role:<12} {email} / {password}")

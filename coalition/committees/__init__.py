@@ -1,0 +1,1 @@
+"""Working committees, goals, operating guidelines and proposals."""

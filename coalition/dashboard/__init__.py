@@ -1,0 +1,1 @@
+"""The home page after login; reads from every package, imported by none."""

@@ -1,0 +1,26 @@
+"""The home page: what needs the viewer's attention, from every area."""
+
+from flask import Blueprint, render_template
+from flask_login import current_user
+from sqlalchemy import text
+
+from coalition.extensions import db
+from coalition.timeline.services import source_links, visible_entries
+
+bp = Blueprint("dashboard", __name__)
+
+
+@bp.route("/")
+def home():
+    """Logged in: the dashboard. Otherwise: a welcome page that leads to the login."""
+    if not current_user.is_authenticated:
+        return render_template("dashboard/welcome.html")
+    entries = visible_entries(current_user, limit=5)
+    return render_template("dashboard/home.html", entries=entries, links=source_links(entries))
+
+
+@bp.route("/healthz")
+def healthz():
+    """Liveness and database check for load balancers and monitors."""
+    db.session.execute(text("SELECT 1"))
+    return "ok\n", 200, {"Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store"}

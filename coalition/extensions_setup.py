@@ -1,0 +1,44 @@
+"""Binding the extensions to an application."""
+
+from pathlib import Path
+
+from flask_babel import lazy_gettext as _l
+
+from coalition.extensions import babel, csrf, db, limiter, login_manager, mail, migrate
+from coalition.i18n import select_locale, select_timezone
+
+
+def init_extensions(app):
+    """init_app every extension and configure login."""
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(Path(app.root_path).parent / "migrations"),
+                     render_as_batch=True, compare_type=True)
+    csrf.init_app(app)
+    mail.init_app(app)
+    babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
+    limiter.init_app(app)
+    _init_login(app)
+
+
+def _init_login(app):
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = _l("Please log in to see this page.")
+    login_manager.login_message_category = "info"
+    login_manager.session_protection = "basic"
+    login_manager.user_loader(load_user)
+
+
+def load_user(identity):
+    """The person behind a session, if its generation is still current and they are active."""
+    from coalition.members.models import Person
+
+    person_id, _, generation = (identity or "").partition(":")
+    if not person_id.isdigit() or not generation.isdigit():
+        return None
+    person = db.session.get(Person, int(person_id))
+    if person is None or not person.is_active or not person.has_account:
+        return None
+    if person.session_generation != int(generation):
+        return None
+    return person

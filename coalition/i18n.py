@@ -1,0 +1,30 @@
+"""Choosing the interface language and time zone for each request."""
+
+from flask import current_app, request, session
+from flask_login import current_user
+
+from coalition.timezones import is_valid_timezone
+
+# Each language named in itself, so a reader finds their own whatever the interface shows.
+LANGUAGE_NAMES = {"en": "English", "es": "Español"}
+SESSION_LANGUAGE_KEY = "language"
+
+
+def select_locale():
+    """Account setting, else the visitor's choice this session, else Accept-Language."""
+    supported = current_app.config["LANGUAGES"]
+    if current_user and current_user.is_authenticated and current_user.language in supported:
+        return current_user.language
+    chosen = session.get(SESSION_LANGUAGE_KEY)
+    if chosen in supported:
+        return chosen
+    return request.accept_languages.best_match(supported) or current_app.config[
+        "BABEL_DEFAULT_LOCALE"
+    ]
+
+
+def select_timezone():
+    """The account's zone when set, else the coalition's."""
+    if current_user and current_user.is_authenticated and is_valid_timezone(current_user.timezone):
+        return current_user.timezone
+    return current_app.config["COALITION_TIMEZONE"]

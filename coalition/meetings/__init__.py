@@ -1,0 +1,1 @@
+"""Meetings, invitations, RSVPs and calendar export."""

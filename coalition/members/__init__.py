@@ -1,0 +1,1 @@
+"""Coalition members: people (and, later, partner organizations)."""

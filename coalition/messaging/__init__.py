@@ -1,0 +1,1 @@
+"""Shared messaging drafts written together."""

@@ -1,0 +1,14 @@
+"""Messaging: the area's home page."""
+
+from flask import Blueprint, render_template
+
+from coalition import authz
+
+bp = Blueprint("messaging", __name__, url_prefix="/messaging")
+
+
+@bp.route("/")
+@authz.require(authz.can_view_workspace)
+def index():
+    """The messaging area's home."""
+    return render_template("messaging/index.html")

@@ -1,0 +1,27 @@
+"""What every template can use: authz, the coalition's name, languages, date filters."""
+
+from flask import current_app, request
+from flask_babel import format_date, format_datetime, get_locale, get_timezone
+
+from coalition import authz
+from coalition.auth.forms import LanguageForm
+from coalition.i18n import LANGUAGE_NAMES
+
+
+def register(app):
+    """Add globals and filters to the Jinja environment."""
+    app.jinja_env.add_extension("jinja2.ext.do")
+    app.jinja_env.globals.update(authz=authz, LANGUAGE_NAMES=LANGUAGE_NAMES)
+    app.jinja_env.filters["datetime"] = lambda value, fmt="medium": format_datetime(value, fmt)
+    app.jinja_env.filters["date"] = lambda value, fmt="medium": format_date(value, fmt)
+
+    @app.context_processor
+    def common_context():
+        return {
+            "coalition_name": current_app.config["COALITION_NAME"],
+            "current_locale": str(get_locale()),
+            "current_timezone": str(get_timezone()),
+            "language_form": lambda: LanguageForm(
+                language=str(get_locale()), next=request.full_path.rstrip("?")
+            ),
+        }

@@ -1,0 +1,1 @@
+"""Wins, losses and milestones on a common timeline."""
