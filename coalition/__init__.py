@@ -24,6 +24,10 @@ def create_app(config=None, overrides=None):
     app.config.from_mapping(overrides or {})
     _trust_proxies(app)
 
+    from coalition.routing import install_converters
+
+    install_converters(app)
+
     from coalition import database, errorpages, security, templating
     from coalition.cli import register_commands
     from coalition.extensions_setup import init_extensions

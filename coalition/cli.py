@@ -2,6 +2,7 @@
 
 import click
 from flask import current_app
+from flask.cli import with_appcontext
 
 from coalition.auth.passwords import is_strong_enough
 from coalition.extensions import db
@@ -18,6 +19,7 @@ def register_commands(app):
 @click.option("--name", required=True, help="The coordinator's full name.")
 @click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True,
               help="Prompted when omitted.")
+@with_appcontext
 def create_coordinator_command(email, name, password):
     """Create a coordinator account, or make an existing person a coordinator."""
     from coalition.auth.services import create_coordinator
@@ -32,12 +34,18 @@ def create_coordinator_command(email, name, password):
 
 
 @click.command("seed-demo")
-def seed_demo_command():
+@click.option("--if-empty", is_flag=True, help="Only when the database has no people yet.")
+@with_appcontext
+def seed_demo_command(if_empty):
     """Load the demo coalition (safe to run again; refused in production)."""
     from coalition.demo import DEMO_LOGINS, seed_demo
+    from coalition.members.models import Person
 
     if current_app.config["ENV_NAME"] == "production":
         raise click.ClickException("seed-demo is refused in production.")
+    if if_empty and db.session.scalar(db.select(Person.id).limit(1)) is not None:
+        click.echo("The database already has people; the demo coalition was not loaded.")
+        return
     created = seed_demo()
     db.session.commit()
     click.echo(f"Demo coalition ready ({created} new records).")

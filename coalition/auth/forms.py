@@ -2,7 +2,15 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, HiddenField, PasswordField, SelectField, StringField, SubmitField
+from wtforms import (
+    EmailField,
+    HiddenField,
+    PasswordField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    SubmitField,
+)
 from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
 
 from coalition.auth.passwords import MAX_LENGTH, MIN_LENGTH, is_strong_enough
@@ -27,9 +35,14 @@ class StrongPassword:
             ))
 
 
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
 def _email_field(label=None):
     return EmailField(
         label or _l("Email"),
+        filters=[_strip],
         validators=[
             DataRequired(message=_l("Enter your email address.")),
             Email(message=_l("Enter an email address like name@example.org.")),
@@ -51,14 +64,16 @@ class LoginForm(FlaskForm):
 
 
 def language_choices(include_default=True):
-    choices = [(code, name) for code, name in LANGUAGE_NAMES.items()]
+    choices = [SelectChoice(code, name) for code, name in LANGUAGE_NAMES.items()]
     if include_default:
-        choices.insert(0, ("", _l("Same as my browser")))
+        choices.insert(0, SelectChoice("", _l("Same as my browser")))
     return choices
 
 
 def timezone_choices():
-    return [("", _l("The coalition's time zone"))] + [(name, name) for name in timezone_names()]
+    return [SelectChoice("", _l("The coalition's time zone"))] + [
+        SelectChoice(name, name) for name in timezone_names()
+    ]
 
 
 class SettingsForm(FlaskForm):
@@ -103,7 +118,8 @@ class PasswordForm(FlaskForm):
 class RoleForm(FlaskForm):
     role = SelectField(
         _l("Role"),
-        choices=[(ROLE_MEMBER, _l("Member")), (ROLE_COORDINATOR, _l("Coordinator"))],
+        choices=[SelectChoice(ROLE_MEMBER, _l("Member")),
+                 SelectChoice(ROLE_COORDINATOR, _l("Coordinator"))],
         validate_choice=True,
     )
     submit = SubmitField(_l("Change role"))

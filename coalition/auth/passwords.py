@@ -1,5 +1,7 @@
 """Password hashing (argon2id) and the strength rule."""
 
+import re
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app
@@ -49,5 +51,14 @@ def is_strong_enough(password, user_inputs=()):
     """Long enough and hard enough to guess (zxcvbn score of at least 3)."""
     if len(password) < MIN_LENGTH or len(password) > MAX_LENGTH:
         return False
-    inputs = [value for value in user_inputs if value]
-    return zxcvbn(password, user_inputs=inputs)["score"] >= MIN_SCORE
+    return zxcvbn(password, user_inputs=_words(user_inputs))["score"] >= MIN_SCORE
+
+
+def _words(user_inputs):
+    """Split names and emails into words, so "marisolvega1" is seen as built from them."""
+    words = set()
+    for value in user_inputs:
+        for word in re.split(r"[\s@._+-]+", (value or "").lower()):
+            if len(word) >= 3:
+                words.add(word)
+    return sorted(words)

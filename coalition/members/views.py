@@ -1,11 +1,12 @@
 """Member pages: the people directory and a person's page."""
 
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, abort, render_template
 from flask_login import current_user
 
 from coalition import authz
 from coalition.members.models import Person
 from coalition.members.services import PAGE_SIZE, directory_page
+from coalition.routing import requested_page
 
 bp = Blueprint("members", __name__, url_prefix="/members")
 
@@ -14,9 +15,7 @@ bp = Blueprint("members", __name__, url_prefix="/members")
 @authz.require(authz.can_view_directory)
 def index():
     """The people of the coalition the viewer may see."""
-    page = request.args.get("page", 1, type=int)
-    if page < 1:
-        abort(404)
+    page = requested_page()
     people, total = directory_page(
         current_user, page=page, include_all=authz.is_coordinator(current_user)
     )

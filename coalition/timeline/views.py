@@ -1,9 +1,10 @@
 """The coalition's shared timeline of wins, losses and milestones."""
 
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, render_template
 from flask_login import current_user
 
 from coalition import authz
+from coalition.routing import requested_page
 from coalition.timeline.services import source_links, visible_entries
 
 bp = Blueprint("timeline", __name__, url_prefix="/timeline")
@@ -14,9 +15,7 @@ PAGE_SIZE = 30
 @authz.require(authz.can_view_timeline)
 def index():
     """Entries newest first, hiding those linked to what the viewer cannot see."""
-    page = request.args.get("page", 1, type=int)
-    if page < 1:
-        abort(404)
+    page = requested_page()
     entries = visible_entries(current_user, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     return render_template(
         "timeline/index.html", entries=entries, links=source_links(entries), page=page,

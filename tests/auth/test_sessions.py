@@ -1,0 +1,93 @@
+"""Sessions end on logout, logout everywhere, password change, role change and deactivation."""
+
+from coalition.members.models import Person
+
+
+def _logged_in(client):
+    return client.get("/account").status_code == 200
+
+
+def test_logout_ends_this_session(client, create_person):
+    client.login(create_person())
+    response = client.post_form("/logout")
+    assert response.headers["Location"] == "/login"
+    assert not _logged_in(client)
+
+
+def test_logout_is_refused_without_csrf_token(client, create_person):
+    client.login(create_person())
+    assert client.post("/logout").status_code == 400
+    assert _logged_in(client)
+
+
+def test_logout_everywhere_ends_every_session(make_client, create_person):
+    person = create_person()
+    laptop, phone = make_client(), make_client()
+    laptop.login(person)
+    phone.login(person)
+    laptop.post_form("/logout-everywhere")
+    assert not _logged_in(laptop)
+    assert not _logged_in(phone)
+    # A fresh login works again afterwards.
+    phone.login(person)
+    assert _logged_in(phone)
+
+
+def test_password_change_keeps_this_device_and_ends_the_others(make_client, create_person):
+    person = create_person()
+    laptop, phone = make_client(), make_client()
+    laptop.login(person)
+    phone.login(person)
+    response = laptop.post_form("/account/password", {
+        "current_password": person.password,
+        "new_password": "copper-meadow-saxophone",
+        "confirm": "copper-meadow-saxophone",
+    })
+    assert response.status_code == 302
+    assert _logged_in(laptop)
+    assert not _logged_in(phone)
+    phone.login(person, password="copper-meadow-saxophone")
+
+
+def test_role_change_ends_the_persons_sessions(make_client, create_coordinator, create_person):
+    coordinator = create_coordinator()
+    member = create_person()
+    admin, member_browser = make_client(), make_client()
+    admin.login(coordinator)
+    member_browser.login(member)
+    admin.post_form(f"/accounts/{member.id}/role", {"role": "coordinator"})
+    assert not _logged_in(member_browser)
+    member_browser.login(member)
+    assert member_browser.get("/accounts").status_code == 200
+
+
+def test_deactivation_ends_the_persons_sessions(make_client, create_coordinator, create_person):
+    coordinator = create_coordinator()
+    member = create_person()
+    admin, member_browser = make_client(), make_client()
+    admin.login(coordinator)
+    member_browser.login(member)
+    admin.post_form(f"/accounts/{member.id}/deactivate")
+    assert not _logged_in(member_browser)
+
+
+def test_a_tampered_session_generation_is_not_accepted(app, client, create_person):
+    person = create_person()
+    client.login(person)
+    with client.session_transaction() as session:
+        session["_user_id"] = f"{person.id}:999"
+    assert not _logged_in(client)
+
+
+def test_session_cookie_is_httponly_and_samesite_lax(client, create_person):
+    response = client.login(create_person())
+    cookie = response.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie
+    assert "SameSite=Lax" in cookie
+
+
+def test_session_generation_is_bumped_in_the_database(app, client, create_person, reload):
+    person = create_person()
+    client.login(person)
+    client.post_form("/logout-everywhere")
+    assert reload(Person, person.id).session_generation == person.session_generation + 1

@@ -1,0 +1,189 @@
+"""Fixtures shared by the whole suite: app, database, clients, and the network guard."""
+
+import os
+import re
+import socket
+from contextlib import contextmanager
+
+import flask_migrate
+import pytest
+from flask.testing import FlaskClient
+from sqlalchemy import create_engine, event, text
+
+from coalition import create_app
+from coalition.config import TestConfig
+from coalition.extensions import db
+
+pytest_plugins = ["tests.factories"]
+
+IN_CI = os.environ.get("CI") == "true"
+LOOPBACK_HOSTS = {"127.0.0.1", "::1", "localhost", "0.0.0.0"}
+CSRF_META = re.compile(r'<meta name="csrf-token" content="([^"]+)"')
+
+
+# --- The network guard: tests talk to this machine only -------------------------------
+
+class NetworkAccessBlocked(RuntimeError):
+    """A test tried to reach beyond the local test services."""
+
+
+@pytest.fixture(autouse=True)
+def network_guard(monkeypatch):
+    """Fail any test that connects anywhere but loopback (database, Redis, SMTP sink, app)."""
+    real_connect = socket.socket.connect
+    real_connect_ex = socket.socket.connect_ex
+
+    def _check(sock, address):
+        if sock.family in (socket.AF_INET, socket.AF_INET6):
+            host = address[0]
+            if host not in LOOPBACK_HOSTS and not host.startswith("127."):
+                raise NetworkAccessBlocked(f"Test tried to connect to {address!r}")
+
+    def guarded_connect(sock, address):
+        _check(sock, address)
+        return real_connect(sock, address)
+
+    def guarded_connect_ex(sock, address):
+        _check(sock, address)
+        return real_connect_ex(sock, address)
+
+    monkeypatch.setattr(socket.socket, "connect", guarded_connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", guarded_connect_ex)
+
+
+# --- Database: built once per session through the migrations, emptied after each test -
+
+def _reset_database(url):
+    if url.startswith("postgresql"):
+        engine = create_engine(url)
+        with engine.begin() as connection:
+            connection.execute(text("DROP SCHEMA public CASCADE"))
+            connection.execute(text("CREATE SCHEMA public"))
+        engine.dispose()
+
+
+def make_config(database_url, **overrides):
+    """A TestConfig on the suite's database, with settings overridden."""
+    config = TestConfig()
+    config.SQLALCHEMY_DATABASE_URI = database_url
+    for name, value in overrides.items():
+        setattr(config, name, value)
+    return config
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory):
+    """The database under test, upgraded from empty through the migrations."""
+    url = os.environ.get("TEST_DATABASE_URL") or (
+        f"sqlite:///{tmp_path_factory.mktemp('db') / 'coalition-test.db'}"
+    )
+    _reset_database(url)
+    app = create_app(make_config(url))
+    with app.app_context():
+        flask_migrate.upgrade()
+        db.engine.dispose()
+    return url
+
+
+def _empty_all_tables(app):
+    with app.app_context():
+        tables = [table.name for table in reversed(db.metadata.sorted_tables)]
+        with db.engine.begin() as connection:
+            if db.engine.dialect.name == "postgresql":
+                connection.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+            else:
+                for table in tables:
+                    connection.execute(text(f"DELETE FROM {table}"))
+        db.engine.dispose()
+
+
+class CoalitionClient(FlaskClient):
+    """A test client that knows how to send forms with their CSRF token and log in."""
+
+    def csrf_token(self, page="/"):
+        response = self.get(page)
+        match = CSRF_META.search(response.get_data(as_text=True))
+        assert match, f"No CSRF token on {page} ({response.status_code})"
+        return match.group(1)
+
+    def post_form(self, url, data=None, *, token_page="/", **kwargs):
+        data = dict(data or {})
+        data.setdefault("csrf_token", self.csrf_token(token_page))
+        return self.post(url, data=data, **kwargs)
+
+    def login(self, person, password=None):
+        response = self.post_form(
+            "/login",
+            {"email": person.email, "password": password or person.password},
+            token_page="/login",
+        )
+        assert response.status_code == 302, "login failed"
+        return response
+
+
+@pytest.fixture
+def app(database_url):
+    """A fresh application on the suite's database; every table is emptied afterwards."""
+    application = create_app(make_config(database_url))
+    application.test_client_class = CoalitionClient
+    yield application
+    _empty_all_tables(application)
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def make_client(app):
+    """Several independent browsers (sessions) on the same app."""
+    return app.test_client
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+# --- Query counting -------------------------------------------------------------------
+
+class QueryCounter:
+    def __init__(self):
+        self.statements = []
+
+    @property
+    def count(self):
+        return len(self.statements)
+
+
+@pytest.fixture
+def count_queries(app):
+    """Context manager counting SQL statements sent while it is open."""
+
+    @contextmanager
+    def counting():
+        counter = QueryCounter()
+
+        def before_cursor_execute(conn, cursor, statement, parameters, context, executemany):
+            counter.statements.append(statement)
+
+        with app.app_context():
+            engine = db.engine
+        event.listen(engine, "before_cursor_execute", before_cursor_execute)
+        try:
+            yield counter
+        finally:
+            event.remove(engine, "before_cursor_execute", before_cursor_execute)
+
+    return counting
+
+
+# --- Under CI, nothing may skip -------------------------------------------------------
+
+def pytest_sessionfinish(session, exitstatus):
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = reporter.stats.get("skipped", []) if reporter else []
+    if IN_CI and skipped:
+        reporter.write_line(f"CI=true: {len(skipped)} test(s) skipped; nothing may skip in CI.")
+        session.exitstatus = 1
