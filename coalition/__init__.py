@@ -58,6 +58,13 @@ def _register_blueprints(app):
     from coalition.messaging.views import bp as messaging_bp
     from coalition.timeline.views import bp as timeline_bp
 
-    for blueprint in (auth_bp, members_bp, committees_bp, meetings_bp, messaging_bp,
-                      timeline_bp, dashboard_bp):
+    for blueprint in (
+        auth_bp,
+        members_bp,
+        committees_bp,
+        meetings_bp,
+        messaging_bp,
+        timeline_bp,
+        dashboard_bp,
+    ):
         app.register_blueprint(blueprint)

@@ -17,8 +17,13 @@ def register_commands(app):
 @click.command("create-coordinator")
 @click.option("--email", required=True, help="The coordinator's email, used to log in.")
 @click.option("--name", required=True, help="The coordinator's full name.")
-@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True,
-              help="Prompted when omitted.")
+@click.option(
+    "--password",
+    prompt=True,
+    hide_input=True,
+    confirmation_prompt=True,
+    help="Prompted when omitted.",
+)
 @with_appcontext
 def create_coordinator_command(email, name, password):
     """Create a coordinator account, or make an existing person a coordinator."""

@@ -1,4 +1,4 @@
-"""Engine settings per database: SQLite gets WAL, a busy timeout and foreign keys."""
+"""Engine settings per database: SQLite gets WAL, a busy timeout, foreign keys and savepoints."""
 
 from sqlalchemy import event
 
@@ -9,13 +9,17 @@ def configure_engine(app):
     """Install connection hooks once the engine exists."""
     if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         return
-    busy_ms = app.config["SQLITE_BUSY_TIMEOUT_MS"]
     with app.app_context():
-        event.listen(db.engine, "connect", _sqlite_pragmas(busy_ms))
+        engine = db.engine
+    event.listen(engine, "connect", _sqlite_on_connect(app.config["SQLITE_BUSY_TIMEOUT_MS"]))
+    event.listen(engine, "begin", _sqlite_begin)
 
 
-def _sqlite_pragmas(busy_ms):
+def _sqlite_on_connect(busy_ms):
     def on_connect(dbapi_connection, connection_record):
+        # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin; without
+        # this a SAVEPOINT silently commits (see SQLAlchemy's pysqlite notes).
+        dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute(f"PRAGMA busy_timeout={int(busy_ms)}")
@@ -23,3 +27,7 @@ def _sqlite_pragmas(busy_ms):
         cursor.close()
 
     return on_connect
+
+
+def _sqlite_begin(connection):
+    connection.exec_driver_sql("BEGIN")

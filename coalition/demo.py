@@ -36,17 +36,35 @@ DEMO_LOGINS = [
 
 # (days ago, kind, title, what happened, lessons learned)
 DEMO_TIMELINE = [
-    (240, "milestone", "Coalition founded with 14 partner organizations",
-     "Treatment providers, the police department, two congregations and the public defender "
-     "signed the founding letter.", ""),
-    (150, "win", "City council funds a six-month diversion pilot",
-     "The council approved $180,000 for case management and peer navigators.",
-     "Testimony from people with lived experience moved two undecided members."),
-    (75, "loss", "County budget cuts two peer navigator positions",
-     "The county's final budget did not renew the peer navigator grant.",
-     "We engaged the budget committee too late; start in the spring next year."),
-    (20, "milestone", "First 25 referrals from patrol officers",
-     "Officers made 25 referrals to case management in the pilot's first month.", ""),
+    (
+        240,
+        "milestone",
+        "Coalition founded with 14 partner organizations",
+        "Treatment providers, the police department, two congregations and the public defender "
+        "signed the founding letter.",
+        "",
+    ),
+    (
+        150,
+        "win",
+        "City council funds a six-month diversion pilot",
+        "The council approved $180,000 for case management and peer navigators.",
+        "Testimony from people with lived experience moved two undecided members.",
+    ),
+    (
+        75,
+        "loss",
+        "County budget cuts two peer navigator positions",
+        "The county's final budget did not renew the peer navigator grant.",
+        "We engaged the budget committee too late; start in the spring next year.",
+    ),
+    (
+        20,
+        "milestone",
+        "First 25 referrals from patrol officers",
+        "Officers made 25 referrals to case management in the pilot's first month.",
+        "",
+    ),
 ]
 
 
@@ -63,8 +81,14 @@ def _seed_people():
     for name, pronouns, email, role, language, listed, has_login in DEMO_PEOPLE:
         if find_person_by_email(email) is not None:
             continue
-        person = Person(name=name, pronouns=pronouns, email=email, role=role,
-                        language=language, directory_consent=listed)
+        person = Person(
+            name=name,
+            pronouns=pronouns,
+            email=email,
+            role=role,
+            language=language,
+            directory_consent=listed,
+        )
         db.session.add(person)
         if has_login:
             password = COORDINATOR_PASSWORD if role == ROLE_COORDINATOR else MEMBER_PASSWORD
@@ -81,7 +105,13 @@ def _seed_timeline():
     for days_ago, kind, title, body, lessons in DEMO_TIMELINE:
         if title in existing:
             continue
-        record_entry(kind, title, date.today() - timedelta(days=days_ago), body=body,
-                     lessons=lessons, actor=coordinator)
+        record_entry(
+            kind,
+            title,
+            date.today() - timedelta(days=days_ago),
+            body=body,
+            lessons=lessons,
+            actor=coordinator,
+        )
         created += 1
     return created

@@ -7,32 +7,44 @@ from flask_wtf.csrf import CSRFError
 from coalition.extensions import db
 
 ERRORS = {
-    400: (_l("Something in that request was not right"),
-          _l("The page could not understand what was sent. Go back, reload the page, "
-             "and try again.")),
-    403: (_l("You do not have access to this page"),
-          _l("Your account cannot see or do this. If you think it should, ask a coordinator.")),
-    404: (_l("We could not find that page"),
-          _l("The link may be old, or the item may have been removed.")),
-    405: (_l("That action is not available here"),
-          _l("Go back and use the buttons on the page.")),
-    413: (_l("That file is too large"),
-          _l("Choose a smaller file and try again.")),
-    429: (_l("Too many attempts"),
-          _l("For your security, please wait 15 minutes before trying again.")),
-    500: (_l("Something went wrong on our side"),
-          _l("Nothing you did caused this. Please try again in a moment; if it keeps "
-             "happening, tell a coordinator.")),
+    400: (
+        _l("Something in that request was not right"),
+        _l("The page could not understand what was sent. Go back, reload the page, and try again."),
+    ),
+    403: (
+        _l("You do not have access to this page"),
+        _l("Your account cannot see or do this. If you think it should, ask a coordinator."),
+    ),
+    404: (
+        _l("We could not find that page"),
+        _l("The link may be old, or the item may have been removed."),
+    ),
+    405: (_l("That action is not available here"), _l("Go back and use the buttons on the page.")),
+    413: (_l("That file is too large"), _l("Choose a smaller file and try again.")),
+    429: (
+        _l("Too many attempts"),
+        _l("For your security, please wait 15 minutes before trying again."),
+    ),
+    500: (
+        _l("Something went wrong on our side"),
+        _l(
+            "Nothing you did caused this. Please try again in a moment; if it keeps "
+            "happening, tell a coordinator."
+        ),
+    ),
 }
-CSRF_MESSAGE = _l("This form expired or was sent from another site. Reload the page and send "
-                  "it again; what you typed may need to be entered again.")
+CSRF_MESSAGE = _l(
+    "This form expired or was sent from another site. Reload the page and send "
+    "it again; what you typed may need to be entered again."
+)
 
 
 def render_error(code, message=None):
     """The error page for an HTTP status, with an optional more precise message."""
     title, default_message = ERRORS[code]
-    html = render_template("errors/error.html", code=code, title=title,
-                           message=message or default_message)
+    html = render_template(
+        "errors/error.html", code=code, title=title, message=message or default_message
+    )
     return html, code
 
 

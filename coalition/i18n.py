@@ -18,9 +18,9 @@ def select_locale():
     chosen = session.get(SESSION_LANGUAGE_KEY)
     if chosen in supported:
         return chosen
-    return request.accept_languages.best_match(supported) or current_app.config[
-        "BABEL_DEFAULT_LOCALE"
-    ]
+    return (
+        request.accept_languages.best_match(supported) or current_app.config["BABEL_DEFAULT_LOCALE"]
+    )
 
 
 def select_timezone():

@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 def timezone_names():
     """Canonical IANA zone names, sorted, without legacy aliases."""
     names = {
-        name for name in available_timezones()
+        name
+        for name in available_timezones()
         if "/" in name and not name.startswith(("Etc/", "SystemV/", "US/", "posix", "right"))
     }
     return tuple(sorted(names | {"UTC"}))

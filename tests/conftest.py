@@ -23,6 +23,7 @@ CSRF_META = re.compile(r'<meta name="csrf-token" content="([^"]+)"')
 
 # --- The network guard: tests talk to this machine only -------------------------------
 
+
 class NetworkAccessBlocked(RuntimeError):
     """A test tried to reach beyond the local test services."""
 
@@ -52,6 +53,7 @@ def network_guard(monkeypatch):
 
 
 # --- Database: built once per session through the migrations, emptied after each test -
+
 
 def _reset_database(url):
     if url.startswith("postgresql"):
@@ -131,6 +133,23 @@ def app(database_url):
 
 
 @pytest.fixture
+def make_app(database_url):
+    """make_app(**settings) -> another application on the suite's database, closed afterwards."""
+    made = []
+
+    def make(**settings):
+        application = create_app(make_config(database_url, **settings))
+        application.test_client_class = CoalitionClient
+        made.append(application)
+        return application
+
+    yield make
+    for application in made:
+        with application.app_context():
+            db.engine.dispose()
+
+
+@pytest.fixture
 def client(app):
     return app.test_client()
 
@@ -147,6 +166,7 @@ def runner(app):
 
 
 # --- Query counting -------------------------------------------------------------------
+
 
 class QueryCounter:
     def __init__(self):
@@ -180,6 +200,7 @@ def count_queries(app):
 
 
 # --- Under CI, nothing may skip -------------------------------------------------------
+
 
 def pytest_sessionfinish(session, exitstatus):
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")

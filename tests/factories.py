@@ -65,7 +65,9 @@ def create_timeline_entry(app):
     def create(kind="win", title=None, occurred_on=None, **kwargs):
         with app.app_context():
             entry = record_entry(
-                kind, title or f"Entry {next(_sequence)}", occurred_on or date(2026, 5, 1),
+                kind,
+                title or f"Entry {next(_sequence)}",
+                occurred_on or date(2026, 5, 1),
                 **kwargs,
             )
             db.session.commit()

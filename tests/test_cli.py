@@ -1,10 +1,8 @@
 """Command-line tasks: create a coordinator, load the demo coalition."""
 
-from coalition import create_app
 from coalition.extensions import db
 from coalition.members.models import Person
 from coalition.timeline.models import TimelineEntry
-from tests.conftest import make_config
 
 
 def _count(app, model):
@@ -13,26 +11,47 @@ def _count(app, model):
 
 
 def test_create_coordinator_with_a_password_option(app, runner, client):
-    result = runner.invoke(args=["create-coordinator", "--email", "Lead@Example.org",
-                                 "--name", "Lead Person", "--password", "granite-puffin-orbit"])
+    result = runner.invoke(
+        args=[
+            "create-coordinator",
+            "--email",
+            "Lead@Example.org",
+            "--name",
+            "Lead Person",
+            "--password",
+            "granite-puffin-orbit",
+        ]
+    )
     assert result.exit_code == 0, result.output
     assert "Coordinator ready" in result.output
-    response = client.post_form("/login", {"email": "lead@example.org",
-                                           "password": "granite-puffin-orbit"})
+    response = client.post_form(
+        "/login", {"email": "lead@example.org", "password": "granite-puffin-orbit"}
+    )
     assert response.status_code == 302
     assert client.get("/accounts").status_code == 200
 
 
 def test_create_coordinator_prompts_for_the_password(app, runner):
-    result = runner.invoke(args=["create-coordinator", "--email", "p@example.org", "--name", "P"],
-                           input="granite-puffin-orbit\ngranite-puffin-orbit\n")
+    result = runner.invoke(
+        args=["create-coordinator", "--email", "p@example.org", "--name", "P"],
+        input="granite-puffin-orbit\ngranite-puffin-orbit\n",
+    )
     assert result.exit_code == 0, result.output
     assert _count(app, Person) == 1
 
 
 def test_create_coordinator_refuses_a_weak_password(app, runner):
-    result = runner.invoke(args=["create-coordinator", "--email", "p@example.org", "--name", "P",
-                                 "--password", "password"])
+    result = runner.invoke(
+        args=[
+            "create-coordinator",
+            "--email",
+            "p@example.org",
+            "--name",
+            "P",
+            "--password",
+            "password",
+        ]
+    )
     assert result.exit_code != 0
     assert "too weak" in result.output
     assert _count(app, Person) == 0
@@ -40,8 +59,17 @@ def test_create_coordinator_refuses_a_weak_password(app, runner):
 
 def test_create_coordinator_promotes_an_existing_person(app, runner, create_person, reload):
     person = create_person(email="darnell@example.org")
-    runner.invoke(args=["create-coordinator", "--email", "darnell@example.org", "--name",
-                        "Darnell Brooks", "--password", "granite-puffin-orbit"])
+    runner.invoke(
+        args=[
+            "create-coordinator",
+            "--email",
+            "darnell@example.org",
+            "--name",
+            "Darnell Brooks",
+            "--password",
+            "granite-puffin-orbit",
+        ]
+    )
     assert reload(Person, person.id).role == "coordinator"
     assert _count(app, Person) == 1
 
@@ -55,8 +83,9 @@ def test_seed_demo_is_idempotent_and_prints_the_logins(app, runner, client):
     second = runner.invoke(args=["seed-demo"])
     assert "(0 new records)" in second.output
     assert (_count(app, Person), _count(app, TimelineEntry)) == (people, entries)
-    response = client.post_form("/login", {"email": "marisol.vega@example.org",
-                                           "password": "river-lantern-harbor"})
+    response = client.post_form(
+        "/login", {"email": "marisol.vega@example.org", "password": "river-lantern-harbor"}
+    )
     assert response.status_code == 302
 
 
@@ -67,8 +96,8 @@ def test_seed_demo_if_empty_leaves_a_real_database_alone(app, runner, create_per
     assert _count(app, Person) == 1
 
 
-def test_seed_demo_is_refused_in_production(database_url):
-    production = create_app(make_config(database_url, ENV_NAME="production"))
+def test_seed_demo_is_refused_in_production(app, make_app):
+    production = make_app(ENV_NAME="production")
     result = production.test_cli_runner().invoke(args=["seed-demo"])
     assert result.exit_code != 0
     assert "refused in production" in result.output

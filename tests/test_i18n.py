@@ -13,9 +13,24 @@ CATALOGUE = ROOT / "translations" / "es" / "LC_MESSAGES" / "messages.po"
 def _extract(tmp_path):
     pot = tmp_path / "messages.pot"
     subprocess.run(
-        [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg",
-         "-k", "_l", "-k", "lazy_gettext", "-o", str(pot), "."],
-        cwd=ROOT, check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "extract",
+            "-F",
+            "babel.cfg",
+            "-k",
+            "_l",
+            "-k",
+            "lazy_gettext",
+            "-o",
+            str(pot),
+            ".",
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
     )
     with pot.open("rb") as handle:
         return read_po(handle)
@@ -29,8 +44,9 @@ def _spanish():
 def test_every_string_in_the_code_has_a_spanish_translation(tmp_path):
     extracted = _extract(tmp_path)
     spanish = _spanish()
-    missing = [message.id for message in extracted
-               if message.id and (spanish.get(message.id) is None)]
+    missing = [
+        message.id for message in extracted if message.id and (spanish.get(message.id) is None)
+    ]
     assert missing == [], "Run pybabel update and translate: " + repr(missing[:10])
 
 
@@ -77,8 +93,9 @@ def test_account_language_wins_over_the_browser(client, create_person):
     assert '<html lang="es">' in html
 
 
-def test_switching_language_when_logged_in_is_saved_on_the_account(make_client, create_person,
-                                                                    reload):
+def test_switching_language_when_logged_in_is_saved_on_the_account(
+    make_client, create_person, reload
+):
     from coalition.members.models import Person
 
     person = create_person(language="en")
@@ -100,8 +117,9 @@ def test_switcher_refuses_unknown_languages_and_foreign_next(client):
 def test_flash_messages_and_errors_are_translated(client, create_person):
     person = create_person(language="es")
     client.login(person)
-    response = client.post_form("/account", {"name": "", "email": person.email,
-                                             "language": "es", "timezone": ""})
+    response = client.post_form(
+        "/account", {"name": "", "email": person.email, "language": "es", "timezone": ""}
+    )
     html = response.get_data(as_text=True)
     assert "Enter your name." not in html
     assert 'id="name-error"' in html

@@ -4,8 +4,16 @@ import re
 
 import pytest
 
-PAGES_FOR_MEMBERS = ["/", "/members/", "/committees/", "/meetings/", "/messaging/",
-                     "/timeline/", "/account", "/account/password"]
+PAGES_FOR_MEMBERS = [
+    "/",
+    "/members/",
+    "/committees/",
+    "/meetings/",
+    "/messaging/",
+    "/timeline/",
+    "/account",
+    "/account/password",
+]
 
 
 @pytest.fixture
@@ -101,8 +109,9 @@ def test_odd_page_numbers_never_fail(coordinator_client, page):
 
 
 def test_very_long_and_odd_login_input_is_handled(client):
-    response = client.post_form("/login", {"email": "a" * 5000 + "@example.org",
-                                           "password": "\x00" * 300})
+    response = client.post_form(
+        "/login", {"email": "a" * 5000 + "@example.org", "password": "\x00" * 300}
+    )
     assert response.status_code == 200
 
 
@@ -110,12 +119,15 @@ def test_pages_render_at_small_width_without_fixed_widths():
     from pathlib import Path
 
     css = (Path(__file__).resolve().parent.parent / "static" / "css" / "app.css").read_text()
-    assert "width=device-width" in (Path(__file__).resolve().parent.parent / "templates" /
-                                    "base.html").read_text()
+    assert (
+        "width=device-width"
+        in (Path(__file__).resolve().parent.parent / "templates" / "base.html").read_text()
+    )
     assert not re.search(r"(?<!max-)(?<!min-)width:\s*\d{3,}px", css)
 
 
-@pytest.mark.parametrize("url", ["/members/people/99999999999999999999",
-                                 "/members/people/2147483648"])
+@pytest.mark.parametrize(
+    "url", ["/members/people/99999999999999999999", "/members/people/2147483648"]
+)
 def test_ids_too_large_for_any_row_are_not_found(coordinator_client, url):
     assert coordinator_client.get(url).status_code == 404

@@ -24,15 +24,15 @@ class StrongPassword:
 
     def __call__(self, form, field):
         if len(field.data or "") < MIN_LENGTH:
-            raise ValidationError(
-                _l("Use at least %(count)d characters.", count=MIN_LENGTH)
-            )
+            raise ValidationError(_l("Use at least %(count)d characters.", count=MIN_LENGTH))
         # The view sets user_inputs (name, email) so zxcvbn penalizes passwords built from them.
         if not is_strong_enough(field.data, getattr(form, "user_inputs", ())):
-            raise ValidationError(_l(
-                "This password is too easy to guess. Try a few unrelated words, "
-                "and avoid names, dates and common phrases."
-            ))
+            raise ValidationError(
+                _l(
+                    "This password is too easy to guess. Try a few unrelated words, "
+                    "and avoid names, dates and common phrases."
+                )
+            )
 
 
 def _strip(value):
@@ -96,20 +96,27 @@ class SettingsForm(FlaskForm):
 class PasswordForm(FlaskForm):
     current_password = PasswordField(
         _l("Current password"),
-        validators=[DataRequired(message=_l("Enter your current password.")),
-                    Length(max=MAX_LENGTH)],
+        validators=[
+            DataRequired(message=_l("Enter your current password.")),
+            Length(max=MAX_LENGTH),
+        ],
         render_kw={"autocomplete": "current-password"},
     )
     new_password = PasswordField(
         _l("New password"),
-        validators=[DataRequired(message=_l("Enter a new password.")),
-                    Length(max=MAX_LENGTH), StrongPassword()],
+        validators=[
+            DataRequired(message=_l("Enter a new password.")),
+            Length(max=MAX_LENGTH),
+            StrongPassword(),
+        ],
         render_kw={"autocomplete": "new-password"},
     )
     confirm = PasswordField(
         _l("New password again"),
-        validators=[DataRequired(message=_l("Enter the new password again.")),
-                    EqualTo("new_password", message=_l("The two passwords do not match."))],
+        validators=[
+            DataRequired(message=_l("Enter the new password again.")),
+            EqualTo("new_password", message=_l("The two passwords do not match.")),
+        ],
         render_kw={"autocomplete": "new-password"},
     )
     submit = SubmitField(_l("Change password"))
@@ -118,8 +125,10 @@ class PasswordForm(FlaskForm):
 class RoleForm(FlaskForm):
     role = SelectField(
         _l("Role"),
-        choices=[SelectChoice(ROLE_MEMBER, _l("Member")),
-                 SelectChoice(ROLE_COORDINATOR, _l("Coordinator"))],
+        choices=[
+            SelectChoice(ROLE_MEMBER, _l("Member")),
+            SelectChoice(ROLE_COORDINATOR, _l("Coordinator")),
+        ],
         validate_choice=True,
     )
     submit = SubmitField(_l("Change role"))

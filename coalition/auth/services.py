@@ -72,8 +72,10 @@ def active_coordinator_count():
 def _refuse_if_last_coordinator(person):
     if person.role == ROLE_COORDINATOR and person.is_active and active_coordinator_count() <= 1:
         raise ActionRefused(
-            _l("%(name)s is the last coordinator. Make someone else a coordinator first.",
-               name=person.name)
+            _l(
+                "%(name)s is the last coordinator. Make someone else a coordinator first.",
+                name=person.name,
+            )
         )
 
 

@@ -47,8 +47,13 @@ def _login_limit():
 
 @bp.route("/login", methods=["GET", "POST"])
 @limiter.limit(_login_limit, methods=["POST"], deduct_when=_login_failed, scope="login-address")
-@limiter.limit(_login_limit, methods=["POST"], deduct_when=_login_failed,
-               key_func=_account_key, scope="login-account")
+@limiter.limit(
+    _login_limit,
+    methods=["POST"],
+    deduct_when=_login_failed,
+    key_func=_account_key,
+    scope="login-account",
+)
 def login():
     """Show the login form and log in; the same answer whether or not the account exists."""
     if current_user.is_authenticated:
@@ -108,8 +113,11 @@ def account():
     if form.validate_on_submit():
         try:
             services.update_settings(
-                person, name=form.name.data, email=form.email.data,
-                language=form.language.data, timezone=form.timezone.data,
+                person,
+                name=form.name.data,
+                email=form.email.data,
+                language=form.language.data,
+                timezone=form.timezone.data,
             )
         except ActionRefused as refused:
             db.session.rollback()
@@ -194,8 +202,11 @@ def change_role(person_id):
         flash(_("Choose a role from the list."), "error")
         return redirect(url_for("auth.accounts"))
     role = form.role.data
-    return _apply(lambda actor, target: services.change_role(actor, target, role), person,
-                  _("%(name)s's role is changed.", name=person.name))
+    return _apply(
+        lambda actor, target: services.change_role(actor, target, role),
+        person,
+        _("%(name)s's role is changed.", name=person.name),
+    )
 
 
 @bp.route("/accounts/<int:person_id>/deactivate", methods=["POST"])
@@ -203,8 +214,9 @@ def change_role(person_id):
 def deactivate(person_id):
     """Coordinators: stop a person from logging in."""
     person = _managed_person(person_id)
-    return _apply(services.deactivate_account, person,
-                  _("%(name)s can no longer log in.", name=person.name))
+    return _apply(
+        services.deactivate_account, person, _("%(name)s can no longer log in.", name=person.name)
+    )
 
 
 @bp.route("/accounts/<int:person_id>/reactivate", methods=["POST"])
@@ -212,5 +224,6 @@ def deactivate(person_id):
 def reactivate(person_id):
     """Coordinators: let a deactivated person log in again."""
     person = _managed_person(person_id)
-    return _apply(services.reactivate_account, person,
-                  _("%(name)s can log in again.", name=person.name))
+    return _apply(
+        services.reactivate_account, person, _("%(name)s can log in again.", name=person.name)
+    )

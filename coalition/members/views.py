@@ -22,8 +22,7 @@ def index():
     if page > 1 and not people:
         abort(404)
     pages = max(1, -(-total // PAGE_SIZE))
-    return render_template("members/index.html", people=people, total=total, page=page,
-                           pages=pages)
+    return render_template("members/index.html", people=people, total=total, page=page, pages=pages)
 
 
 @bp.route("/people/<int:person_id>")

@@ -9,8 +9,9 @@ from coalition.timeline.models import KINDS, TimelineEntry
 from coalition.timeline.sources import resolver_for
 
 
-def record_entry(kind, title, occurred_on, *, source=None, event=None, body="", lessons="",
-                 actor=None):
+def record_entry(
+    kind, title, occurred_on, *, source=None, event=None, body="", lessons="", actor=None
+):
     """Add a timeline entry; an automatic one (with an event) is written at most once.
 
     `source` is (source_type, source_id, title at the time). Returns the entry, the
@@ -26,9 +27,16 @@ def record_entry(kind, title, occurred_on, *, source=None, event=None, body="", 
         if existing is not None:
             return existing
     entry = TimelineEntry(
-        kind=kind, title=title, occurred_on=occurred_on, body=body, lessons=lessons,
-        source_type=source_type, source_id=source_id, source_title=source_title,
-        event=event, created_by=actor,
+        kind=kind,
+        title=title,
+        occurred_on=occurred_on,
+        body=body,
+        lessons=lessons,
+        source_type=source_type,
+        source_id=source_id,
+        source_title=source_title,
+        event=event,
+        created_by=actor,
     )
     if event is None:
         db.session.add(entry)
@@ -39,7 +47,9 @@ def record_entry(kind, title, occurred_on, *, source=None, event=None, body="", 
 
 def _find_automatic(source_type, source_id, event):
     return db.session.scalar(
-        db.select(TimelineEntry).filter_by(source_type=source_type, source_id=source_id, event=event)
+        db.select(TimelineEntry).filter_by(
+            source_type=source_type, source_id=source_id, event=event
+        )
     )
 
 
@@ -76,7 +86,8 @@ def _visible_ids(entries, viewer):
         resolver = resolver_for(source_type)
         allowed[source_type] = resolver.visible_ids(ids, viewer) if resolver else set()
     return {
-        entry.id for entry in entries
+        entry.id
+        for entry in entries
         if entry.source_type is None or entry.source_id in allowed[entry.source_type]
     }
 

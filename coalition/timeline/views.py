@@ -18,6 +18,9 @@ def index():
     page = requested_page()
     entries = visible_entries(current_user, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     return render_template(
-        "timeline/index.html", entries=entries, links=source_links(entries), page=page,
+        "timeline/index.html",
+        entries=entries,
+        links=source_links(entries),
+        page=page,
         has_more=len(entries) == PAGE_SIZE,
     )

@@ -6,14 +6,23 @@ from coalition.members.models import Person
 def test_settings_are_saved(client, create_person, reload):
     person = create_person(name="Linh Nguyen")
     client.login(person)
-    response = client.post_form("/account", {
-        "name": "Linh T. Nguyen", "email": "Linh.Nguyen@Example.org",
-        "language": "es", "timezone": "America/Los_Angeles",
-    })
+    response = client.post_form(
+        "/account",
+        {
+            "name": "Linh T. Nguyen",
+            "email": "Linh.Nguyen@Example.org",
+            "language": "es",
+            "timezone": "America/Los_Angeles",
+        },
+    )
     assert response.status_code == 302
     saved = reload(Person, person.id)
     assert (saved.name, saved.email, saved.language, saved.timezone) == (
-        "Linh T. Nguyen", "linh.nguyen@example.org", "es", "America/Los_Angeles")
+        "Linh T. Nguyen",
+        "linh.nguyen@example.org",
+        "es",
+        "America/Los_Angeles",
+    )
 
 
 def test_settings_form_shows_current_values(client, create_person):
@@ -28,9 +37,15 @@ def test_email_of_another_account_is_refused_beside_the_field(client, create_per
     create_person(email="taken@example.org")
     person = create_person(name="Priya")
     client.login(person)
-    response = client.post_form("/account", {
-        "name": "Priya N.", "email": "taken@example.org", "language": "", "timezone": "",
-    })
+    response = client.post_form(
+        "/account",
+        {
+            "name": "Priya N.",
+            "email": "taken@example.org",
+            "language": "",
+            "timezone": "",
+        },
+    )
     page = response.get_data(as_text=True)
     assert response.status_code == 200
     assert 'id="email-error"' in page and "Another account already uses this email." in page
@@ -39,20 +54,29 @@ def test_email_of_another_account_is_refused_beside_the_field(client, create_per
 
 def test_unknown_time_zone_and_language_are_refused(client, create_person):
     client.login(create_person())
-    response = client.post_form("/account", {
-        "name": "X", "email": "x@example.org", "language": "klingon", "timezone": "Mars/Base",
-    })
+    response = client.post_form(
+        "/account",
+        {
+            "name": "X",
+            "email": "x@example.org",
+            "language": "klingon",
+            "timezone": "Mars/Base",
+        },
+    )
     page = response.get_data(as_text=True)
     assert 'id="language-error"' in page
     assert 'id="timezone-error"' in page
 
 
 def _change(client, person, new, confirm=None, current=None):
-    return client.post_form("/account/password", {
-        "current_password": current or person.password,
-        "new_password": new,
-        "confirm": confirm if confirm is not None else new,
-    })
+    return client.post_form(
+        "/account/password",
+        {
+            "current_password": current or person.password,
+            "new_password": new,
+            "confirm": confirm if confirm is not None else new,
+        },
+    )
 
 
 def test_short_password_is_refused_with_our_message(client, create_person):
@@ -97,8 +121,9 @@ def test_mismatched_confirmation_is_refused(client, create_person):
 def test_wrong_current_password_is_refused_and_nothing_changes(client, create_person):
     person = create_person()
     client.login(person)
-    page = _change(client, person, "copper-meadow-saxophone",
-                   current="not-my-password").get_data(as_text=True)
+    page = _change(client, person, "copper-meadow-saxophone", current="not-my-password").get_data(
+        as_text=True
+    )
     assert "Your current password is not correct." in page
     client.post_form("/logout")
     client.login(person)  # the old password still works

@@ -5,8 +5,9 @@ from coalition.extensions import db
 from coalition.members.models import Person
 
 
-def test_coordinator_sees_every_account_with_role_and_status(client, create_coordinator,
-                                                             create_person):
+def test_coordinator_sees_every_account_with_role_and_status(
+    client, create_coordinator, create_person
+):
     coordinator = create_coordinator(name="Marisol Vega")
     create_person(name="Darnell Brooks")
     create_person(name="No Account", password=None)
@@ -27,7 +28,10 @@ def test_coordinator_promotes_a_member(client, create_coordinator, create_person
     with app.app_context():
         event = db.session.scalars(db.select(AuditEvent)).one()
         assert (event.action, event.actor_id, event.target_id) == (
-            "account.role_changed", coordinator.id, member.id)
+            "account.role_changed",
+            coordinator.id,
+            member.id,
+        )
 
 
 def test_unknown_role_is_refused(client, create_coordinator, create_person, reload):
@@ -65,8 +69,7 @@ def test_a_coordinator_steps_down_when_another_remains(client, create_coordinato
     assert client.get("/account").status_code == 302
 
 
-def test_deactivated_coordinator_does_not_count_as_remaining(client, create_coordinator,
-                                                             reload):
+def test_deactivated_coordinator_does_not_count_as_remaining(client, create_coordinator, reload):
     active = create_coordinator()
     inactive = create_coordinator()
     client.login(active)

@@ -13,8 +13,9 @@ FAILURE_MESSAGE = "The email or password is not correct."
 def _visible_text(response):
     """The page without its per-request tokens, to compare two answers."""
     html = response.get_data(as_text=True)
-    return re.sub(r'(name="csrf_token" type="hidden" value|name="csrf-token" content)="[^"]*"',
-                  "TOKEN", html)
+    return re.sub(
+        r'(name="csrf_token" type="hidden" value|name="csrf-token" content)="[^"]*"', "TOKEN", html
+    )
 
 
 def test_correct_password_logs_in_and_lands_on_the_dashboard(client, create_person):
@@ -26,8 +27,9 @@ def test_correct_password_logs_in_and_lands_on_the_dashboard(client, create_pers
 
 def test_email_is_matched_without_regard_to_case(client, create_person):
     person = create_person(email="ana.torres@example.org")
-    response = client.post_form("/login", {"email": "  Ana.Torres@Example.ORG ",
-                                           "password": person.password})
+    response = client.post_form(
+        "/login", {"email": "  Ana.Torres@Example.ORG ", "password": person.password}
+    )
     assert response.status_code == 302
 
 
@@ -38,7 +40,8 @@ def test_wrong_password_and_unknown_account_get_the_same_answer(client, create_p
     assert wrong_password.status_code == unknown.status_code == 200
     assert FAILURE_MESSAGE in wrong_password.get_data(as_text=True)
     assert _visible_text(wrong_password).replace(person.email, "EMAIL") == _visible_text(
-        unknown).replace("nobody@example.org", "EMAIL")
+        unknown
+    ).replace("nobody@example.org", "EMAIL")
 
 
 def test_deactivated_account_cannot_log_in_and_gets_the_same_answer(app, client, create_person):
@@ -73,26 +76,38 @@ def test_next_leads_back_to_the_page_that_asked_for_login(client, create_person)
     bounce = client.get("/members/")
     assert bounce.status_code == 302
     assert bounce.headers["Location"].startswith("/login?next=")
-    response = client.post_form("/login", {"email": person.email, "password": person.password,
-                                           "next": "/members/?page=1"})
+    response = client.post_form(
+        "/login", {"email": person.email, "password": person.password, "next": "/members/?page=1"}
+    )
     assert response.headers["Location"] == "/members/?page=1"
 
 
-@pytest.mark.parametrize("target", [
-    "https://evil.example/", "//evil.example/x", "/\\evil.example", "javascript:alert(1)",
-    "http:/evil.example", "members/", "/\tevil",
-])
+@pytest.mark.parametrize(
+    "target",
+    [
+        "https://evil.example/",
+        "//evil.example/x",
+        "/\\evil.example",
+        "javascript:alert(1)",
+        "http:/evil.example",
+        "members/",
+        "/\tevil",
+    ],
+)
 def test_next_never_leaves_the_site(client, create_person, target):
     person = create_person()
-    response = client.post_form("/login", {"email": person.email, "password": person.password,
-                                           "next": target})
+    response = client.post_form(
+        "/login", {"email": person.email, "password": person.password, "next": target}
+    )
     assert response.headers["Location"] == "/"
 
 
 def _fail(client, email, address="10.0.0.1", headers=None):
     return client.post_form(
-        "/login", {"email": email, "password": "wrong-password-123"},
-        environ_base={"REMOTE_ADDR": address}, headers=headers or {},
+        "/login",
+        {"email": email, "password": "wrong-password-123"},
+        environ_base={"REMOTE_ADDR": address},
+        headers=headers or {},
     )
 
 
@@ -101,7 +116,8 @@ def test_sixth_failure_for_one_account_is_refused_even_from_new_addresses(client
     for attempt in range(5):
         assert _fail(client, person.email, address=f"10.0.0.{attempt + 1}").status_code == 200
     blocked = client.post_form(
-        "/login", {"email": person.email, "password": person.password},
+        "/login",
+        {"email": person.email, "password": person.password},
         environ_base={"REMOTE_ADDR": "10.0.0.99"},
     )
     assert blocked.status_code == 429
@@ -112,8 +128,11 @@ def test_sixth_failure_from_one_address_is_refused_whatever_the_account(client, 
     person = create_person()
     for attempt in range(5):
         assert _fail(client, f"someone{attempt}@example.org").status_code == 200
-    blocked = client.post_form("/login", {"email": person.email, "password": person.password},
-                               environ_base={"REMOTE_ADDR": "10.0.0.1"})
+    blocked = client.post_form(
+        "/login",
+        {"email": person.email, "password": person.password},
+        environ_base={"REMOTE_ADDR": "10.0.0.1"},
+    )
     assert blocked.status_code == 429
 
 
@@ -127,38 +146,45 @@ def test_successful_logins_do_not_count_as_failures(client, create_person):
     person = create_person()
     for _ in range(7):
         response = client.post_form(
-            "/login", {"email": person.email, "password": person.password},
+            "/login",
+            {"email": person.email, "password": person.password},
             environ_base={"REMOTE_ADDR": "10.0.0.5"},
         )
         assert response.status_code == 302
         client.post_form("/logout")
 
 
-def test_behind_a_trusted_proxy_the_limit_applies_to_the_real_client(database_url, create_person):
-    from coalition import create_app
-    from tests.conftest import CoalitionClient, make_config
-
-    proxied = create_app(make_config(database_url, TRUSTED_PROXIES=1))
-    proxied.test_client_class = CoalitionClient
-    client = proxied.test_client()
+def test_behind_a_trusted_proxy_the_limit_applies_to_the_real_client(make_app):
+    client = make_app(TRUSTED_PROXIES=1).test_client()
     for attempt in range(5):
-        _fail(client, f"a{attempt}@example.org", address="127.0.0.1",
-              headers={"X-Forwarded-For": "203.0.113.7"})
+        _fail(
+            client,
+            f"a{attempt}@example.org",
+            address="127.0.0.1",
+            headers={"X-Forwarded-For": "203.0.113.7"},
+        )
     # Another client behind the same proxy is not blocked by the first one's failures.
-    other = _fail(client, "b@example.org", address="127.0.0.1",
-                  headers={"X-Forwarded-For": "198.51.100.4"})
+    other = _fail(
+        client, "b@example.org", address="127.0.0.1", headers={"X-Forwarded-For": "198.51.100.4"}
+    )
     assert other.status_code == 200
-    same = _fail(client, "c@example.org", address="127.0.0.1",
-                 headers={"X-Forwarded-For": "203.0.113.7"})
+    same = _fail(
+        client, "c@example.org", address="127.0.0.1", headers={"X-Forwarded-For": "203.0.113.7"}
+    )
     assert same.status_code == 429
 
 
 def test_without_trusted_proxies_forwarded_headers_are_ignored(client):
     for attempt in range(5):
-        _fail(client, f"a{attempt}@example.org", address="10.9.9.9",
-              headers={"X-Forwarded-For": f"203.0.113.{attempt}"})
-    spoofed = _fail(client, "z@example.org", address="10.9.9.9",
-                    headers={"X-Forwarded-For": "198.51.100.200"})
+        _fail(
+            client,
+            f"a{attempt}@example.org",
+            address="10.9.9.9",
+            headers={"X-Forwarded-For": f"203.0.113.{attempt}"},
+        )
+    spoofed = _fail(
+        client, "z@example.org", address="10.9.9.9", headers={"X-Forwarded-For": "198.51.100.200"}
+    )
     assert spoofed.status_code == 429
 
 

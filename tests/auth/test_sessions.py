@@ -38,11 +38,14 @@ def test_password_change_keeps_this_device_and_ends_the_others(make_client, crea
     laptop, phone = make_client(), make_client()
     laptop.login(person)
     phone.login(person)
-    response = laptop.post_form("/account/password", {
-        "current_password": person.password,
-        "new_password": "copper-meadow-saxophone",
-        "confirm": "copper-meadow-saxophone",
-    })
+    response = laptop.post_form(
+        "/account/password",
+        {
+            "current_password": person.password,
+            "new_password": "copper-meadow-saxophone",
+            "confirm": "copper-meadow-saxophone",
+        },
+    )
     assert response.status_code == 302
     assert _logged_in(laptop)
     assert not _logged_in(phone)

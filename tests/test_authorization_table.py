@@ -1,0 +1,169 @@
+"""The authorization table: every route, every role, own and others' objects.
+
+Each row names a route (endpoint and method), which object its URL points at, and what
+each role gets. A second test walks app.url_map, so a new route without a row fails.
+Later issues add columns for delegate, chair and invitee by link.
+"""
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import pytest
+from flask import url_for
+
+OK = "200"
+REDIRECT = "redirect"
+LOGIN = "login"  # redirected to the login page, with next=
+FORBIDDEN = "403"
+NOT_FOUND = "404"
+ROLES = ("anonymous", "member", "coordinator")
+
+
+@dataclass(frozen=True)
+class Row:
+    endpoint: str
+    method: str
+    target: str | None  # own, other (in the directory), unlisted, missing
+    anonymous: str
+    member: str
+    coordinator: str
+    data: tuple = ()
+
+    def expected(self, role):
+        return getattr(self, role)
+
+    def __str__(self):
+        return f"{self.method} {self.endpoint}" + (f" [{self.target}]" if self.target else "")
+
+
+def _person_routes(endpoint, method, coordinator_own, data=()):
+    return [
+        Row(endpoint, method, "own", LOGIN, FORBIDDEN, coordinator_own, data),
+        Row(endpoint, method, "other", LOGIN, FORBIDDEN, REDIRECT, data),
+        Row(endpoint, method, "missing", LOGIN, NOT_FOUND, NOT_FOUND, data),
+    ]
+
+
+SETTINGS = (
+    ("name", "Same Name"),
+    ("email", "settings@example.org"),
+    ("language", "en"),
+    ("timezone", "America/Chicago"),
+)
+
+TABLE = [
+    Row("dashboard.home", "GET", None, OK, OK, OK),
+    Row("dashboard.healthz", "GET", None, OK, OK, OK),
+    Row("static", "GET", None, OK, OK, OK),
+    Row("auth.login", "GET", None, OK, REDIRECT, REDIRECT),
+    Row(
+        "auth.login",
+        "POST",
+        None,
+        OK,
+        REDIRECT,
+        REDIRECT,
+        (("email", "nobody@example.org"), ("password", "wrong-password")),
+    ),
+    Row("auth.logout", "POST", None, REDIRECT, REDIRECT, REDIRECT),
+    Row("auth.logout_everywhere", "POST", None, LOGIN, REDIRECT, REDIRECT),
+    Row("auth.account", "GET", None, LOGIN, OK, OK),
+    Row("auth.account", "POST", None, LOGIN, REDIRECT, REDIRECT, SETTINGS),
+    Row("auth.change_password", "GET", None, LOGIN, OK, OK),
+    Row(
+        "auth.change_password",
+        "POST",
+        None,
+        LOGIN,
+        OK,
+        OK,
+        (("current_password", "not-the-password"), ("new_password", "x"), ("confirm", "x")),
+    ),
+    Row("auth.set_language", "POST", None, REDIRECT, REDIRECT, REDIRECT, (("language", "es"),)),
+    Row("auth.accounts", "GET", None, LOGIN, FORBIDDEN, OK),
+    *_person_routes("auth.change_role", "POST", REDIRECT, (("role", "member"),)),
+    *_person_routes("auth.deactivate", "POST", REDIRECT),
+    *_person_routes("auth.reactivate", "POST", REDIRECT),
+    Row("members.index", "GET", None, LOGIN, OK, OK),
+    Row("members.person", "GET", "own", LOGIN, OK, OK),
+    Row("members.person", "GET", "other", LOGIN, OK, OK),
+    Row("members.person", "GET", "unlisted", LOGIN, FORBIDDEN, OK),
+    Row("members.person", "GET", "missing", LOGIN, NOT_FOUND, NOT_FOUND),
+    Row("committees.index", "GET", None, LOGIN, OK, OK),
+    Row("meetings.index", "GET", None, LOGIN, OK, OK),
+    Row("messaging.index", "GET", None, LOGIN, OK, OK),
+    Row("timeline.index", "GET", None, LOGIN, OK, OK),
+]
+
+
+@pytest.fixture
+def world(create_coordinator, create_person):
+    """Two coordinators (so neither is the last), a member, a listed and an unlisted person."""
+    return {
+        "coordinator": create_coordinator(name="Coordinator A"),
+        "second_coordinator": create_coordinator(name="Coordinator B"),
+        "member": create_person(name="Member M"),
+        "other": create_person(name="Listed L", directory_consent=True),
+        "unlisted": create_person(name="Unlisted U", directory_consent=False),
+    }
+
+
+def _url(app, row, actor, world):
+    values = {}
+    if row.endpoint == "static":
+        values["filename"] = "css/app.css"
+    elif row.target is not None:
+        target = {
+            "own": actor,
+            "other": world["other"],
+            "unlisted": world["unlisted"],
+            "missing": None,
+        }[row.target]
+        values["person_id"] = target.id if target is not None else 999_999
+    with app.test_request_context():
+        return url_for(row.endpoint, **values)
+
+
+def _outcome(response):
+    if response.status_code == 302:
+        location = urlsplit(response.headers["Location"])
+        if location.path == "/login" and "next=" in location.query:
+            return LOGIN
+        return REDIRECT
+    return str(response.status_code)
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("row", TABLE, ids=str)
+def test_route_answers_as_the_table_says(app, client, world, row, role):
+    actor = world.get(role)
+    if actor is not None:
+        client.login(actor)
+    url = _url(app, row, actor, world)
+    if row.method == "GET":
+        response = client.get(url)
+    else:
+        response = client.post_form(url, dict(row.data))
+    response.close()
+    assert _outcome(response) == row.expected(role), f"{row} as {role}: {response.status_code}"
+
+
+def test_every_route_is_in_the_table(app):
+    routes = {
+        (rule.endpoint, method)
+        for rule in app.url_map.iter_rules()
+        for method in rule.methods - {"HEAD", "OPTIONS"}
+    }
+    tabled = {(row.endpoint, row.method) for row in TABLE}
+    assert routes - tabled == set(), "routes missing from the authorization table"
+    assert tabled - routes == set(), "table rows for routes that no longer exist"
+
+
+def test_post_routes_refuse_requests_without_csrf_token(app, client, world):
+    client.login(world["coordinator"])
+    for row in TABLE:
+        if row.method != "POST":
+            continue
+        url = _url(app, row, world["coordinator"], world)
+        response = client.post(url, data=dict(row.data))
+        assert response.status_code == 400, str(row)
