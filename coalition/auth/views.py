@@ -73,18 +73,31 @@ def login():
 
 def _start_session(person):
     """A fresh session (no fixation), keeping the visitor's language choice."""
+    _clear_session_keeping_language()
+    login_user(person)
+
+
+def _clear_session_keeping_language():
     language = session.get(SESSION_LANGUAGE_KEY)
     session.clear()
     if language:
         session[SESSION_LANGUAGE_KEY] = language
-    login_user(person)
+
+
+def _end_session(person=None):
+    """Log out here, keeping the language; with a person, also keep their account's language."""
+    language = person.language if person is not None else None
+    logout_user()
+    _clear_session_keeping_language()
+    if language:
+        session[SESSION_LANGUAGE_KEY] = language
 
 
 @bp.route("/logout", methods=["POST"])
 def logout():
     """End this session."""
-    logout_user()
-    session.clear()
+    person = current_user._get_current_object() if current_user.is_authenticated else None
+    _end_session(person)
     flash(_("You are logged out."), "success")
     return redirect(url_for("auth.login"))
 
@@ -93,10 +106,10 @@ def logout():
 @login_required
 def logout_everywhere():
     """End every session of this account, on every device."""
-    services.end_all_sessions(current_user._get_current_object())
+    person = current_user._get_current_object()
+    services.end_all_sessions(person)
     db.session.commit()
-    logout_user()
-    session.clear()
+    _end_session(person)
     flash(_("You are logged out on every device."), "success")
     return redirect(url_for("auth.login"))
 

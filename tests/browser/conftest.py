@@ -1,0 +1,115 @@
+"""Browser journeys: Playwright drives Debian's Chromium against the real app on a free port."""
+
+import os
+import threading
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+from tests.conftest import IN_CI
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--disable-quic"]
+SERIOUS = {"serious", "critical"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for the whole run; a missing browser fails under CI and skips elsewhere."""
+    if not Path(CHROMIUM).exists():
+        message = f"Chromium not found at {CHROMIUM}: run ./scripts/test, which installs it."
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
+                                          headless=True)
+    yield chromium
+    chromium.close()
+    playwright.stop()
+
+
+@pytest.fixture
+def live_server(app):
+    """The application served over HTTP on a free local port, for this test only."""
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=5)
+    server.server_close()
+
+
+class Visitor:
+    """One person's browser: a page, its console errors, and an axe check on every page."""
+
+    def __init__(self, context, base_url):
+        from axe_playwright_python.sync_playwright import Axe
+
+        self.context = context
+        self.base_url = base_url
+        self.page = context.new_page()
+        self.axe = Axe()
+        self.console_errors = []
+        self.checked = []
+        self.page.on("console", self._on_console)
+        self.page.on("pageerror", lambda error: self.console_errors.append(str(error)))
+        self.page.on("response", self._on_response)
+        self.page.on("dialog", lambda dialog: dialog.accept())
+
+    def _on_console(self, message):
+        # A page answering 404 on purpose logs its own status; broken sub-resources are
+        # caught in _on_response instead.
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+            self.console_errors.append(message.text)
+
+    def _on_response(self, response):
+        if response.status >= 400 and response.request.resource_type != "document":
+            self.console_errors.append(f"{response.status} for {response.url}")
+
+    def go(self, path):
+        self.page.goto(self.base_url + path)
+        self.check()
+        return self.page
+
+    def check(self):
+        """axe-core finds no serious or critical violation; nothing broke the CSP."""
+        self.page.wait_for_load_state("load")
+        results = self.axe.run(self.page)
+        serious = [
+            f"{violation['id']} ({violation['impact']}): {violation['help']} -> "
+            + ", ".join(node["target"][0] for node in violation["nodes"][:3])
+            for violation in results.response["violations"]
+            if violation["impact"] in SERIOUS
+        ]
+        assert serious == [], f"axe on {self.page.url}: {serious}"
+        assert self.console_errors == [], f"console errors on {self.page.url}"
+        self.checked.append(self.page.url)
+
+
+@pytest.fixture
+def visitor(browser, live_server):
+    """visitor(width=1280, locale="en-US") -> a Visitor in a fresh browser context."""
+    contexts = []
+
+    def open_browser(width=1280, height=900, locale="en-US"):
+        context = browser.new_context(viewport={"width": width, "height": height},
+                                      locale=locale)
+        contexts.append(context)
+        return Visitor(context, live_server)
+
+    yield open_browser
+    for context in contexts:
+        context.close()
