@@ -50,21 +50,29 @@ def _trust_proxies(app):
 
 
 def _register_blueprints(app):
+    from coalition.auth.access_views import bp as access_bp
     from coalition.auth.views import bp as auth_bp
     from coalition.committees.views import bp as committees_bp
     from coalition.dashboard.views import bp as dashboard_bp
     from coalition.meetings.views import bp as meetings_bp
     from coalition.members.views import bp as members_bp
     from coalition.messaging.views import bp as messaging_bp
+    from coalition.outbox.devmail_views import bp as devmail_bp
+    from coalition.outbox.views import bp as outbox_bp
     from coalition.timeline.views import bp as timeline_bp
 
-    for blueprint in (
+    blueprints = [
         auth_bp,
+        access_bp,
         members_bp,
         committees_bp,
         meetings_bp,
         messaging_bp,
         timeline_bp,
+        outbox_bp,
         dashboard_bp,
-    ):
+    ]
+    if app.config["DEV_MAILBOX"]:
+        blueprints.append(devmail_bp)
+    for blueprint in blueprints:
         app.register_blueprint(blueprint)

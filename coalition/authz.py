@@ -101,3 +101,18 @@ def load_and_check(model, object_id, predicate):
     obj = get_or_404(model, object_id)
     check(predicate(current_user, obj))
     return obj
+
+
+def can_invite(viewer, person):
+    """Send or resend an account invitation to a person."""
+    return is_coordinator(viewer)
+
+
+def can_view_outbox(user):
+    """The outbox's status, with bodies masked."""
+    return is_coordinator(user)
+
+
+def can_manage_outbox(user):
+    """Retry or cancel queued email."""
+    return is_coordinator(user)

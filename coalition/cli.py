@@ -10,8 +10,12 @@ from coalition.extensions import db
 
 def register_commands(app):
     """Attach the commands to `flask --app wsgi ...`."""
+    from coalition.outbox.cli import outbox_cli
+
     app.cli.add_command(create_coordinator_command)
     app.cli.add_command(seed_demo_command)
+    app.cli.add_command(outbox_cli)
+    app.cli.add_command(run_scheduled_command)
 
 
 @click.command("create-coordinator")
@@ -57,3 +61,17 @@ def seed_demo_command(if_empty):
     click.echo("Demo logins (email / password):")
     for email, password, role in DEMO_LOGINS:
         click.echo(f"  {role:<12} {email} / {password}")
+
+
+@click.command("run-scheduled")
+@click.pass_context
+def run_scheduled_command(ctx):
+    """Run every time-driven task once (what cron runs each minute); each is safe to repeat."""
+    from coalition.outbox.cli import deliver_command, digest_command
+
+    for command in (deliver_command, digest_command):
+        try:
+            ctx.invoke(command)
+        except Exception as error:  # one failing task must not stop the others
+            db.session.rollback()
+            click.echo(f"{command.name}: {error}", err=True)

@@ -35,7 +35,6 @@ class Config:
     ENV_NAME = "development"
     SQLITE_BUSY_TIMEOUT_MS = 5000
     LANGUAGES = ("en", "es")
-    BABEL_DEFAULT_LOCALE = "en"
     BABEL_TRANSLATION_DIRECTORIES = str(Path(__file__).resolve().parent.parent / "translations")
     RATELIMIT_HEADERS_ENABLED = True
     LOGIN_FAILURES_ALLOWED = "5 per 15 minutes"
@@ -64,9 +63,12 @@ class Config:
         self.MAIL_PASSWORD = env("MAIL_PASSWORD")
         self.MAIL_DEFAULT_SENDER = env("MAIL_DEFAULT_SENDER", "coalition@localhost")
         self.RATELIMIT_STORAGE_URI = env("REDIS_URL") or "memory://"
+        self.BABEL_DEFAULT_LOCALE = env("COALITION_LANGUAGE", "en")
 
     def finalize(self, instance_path):
-        """Fill in what depends on the instance folder."""
+        """Fill in what depends on the instance folder and on other settings."""
+        # Only in development without a mail server: the page that shows every email in full.
+        self.DEV_MAILBOX = self.ENV_NAME == "development" and not self.MAIL_SERVER
         if not self.SQLALCHEMY_DATABASE_URI:
             self.SQLALCHEMY_DATABASE_URI = f"sqlite:///{Path(instance_path) / 'coalition.db'}"
         if not self.SECRET_KEY:
@@ -103,6 +105,7 @@ class ProductionConfig(Config):
     SESSION_COOKIE_SECURE = True
 
     def finalize(self, instance_path):
+        self.DEV_MAILBOX = False
         if not self.SECRET_KEY:
             raise ConfigError("SECRET_KEY must be set in production.")
         if not self.SQLALCHEMY_DATABASE_URI:

@@ -30,4 +30,7 @@ def _sqlite_on_connect(busy_ms):
 
 
 def _sqlite_begin(connection):
-    connection.exec_driver_sql("BEGIN")
+    # IMMEDIATE takes the write lock up front (as Rails does): a transaction that read and
+    # then writes would otherwise fail at once with "database is locked" when another
+    # connection wrote in between, instead of waiting for the busy timeout.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")

@@ -1,6 +1,6 @@
 """Choosing the interface language and time zone for each request."""
 
-from flask import current_app, request, session
+from flask import current_app, has_request_context, request, session
 from flask_login import current_user
 
 from coalition.timezones import is_valid_timezone
@@ -13,6 +13,8 @@ SESSION_LANGUAGE_KEY = "language"
 def select_locale():
     """Account setting, else the visitor's choice this session, else Accept-Language."""
     supported = current_app.config["LANGUAGES"]
+    if not has_request_context():
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     if current_user and current_user.is_authenticated and current_user.language in supported:
         return current_user.language
     chosen = session.get(SESSION_LANGUAGE_KEY)
@@ -25,6 +27,16 @@ def select_locale():
 
 def select_timezone():
     """The account's zone when set, else the coalition's."""
+    if not has_request_context():
+        return current_app.config["COALITION_TIMEZONE"]
     if current_user and current_user.is_authenticated and is_valid_timezone(current_user.timezone):
         return current_user.timezone
     return current_app.config["COALITION_TIMEZONE"]
+
+
+def email_language(person=None):
+    """The language to write to a person in: their setting, else the coalition's default."""
+    supported = current_app.config["LANGUAGES"]
+    if person is not None and person.language in supported:
+        return person.language
+    return current_app.config["BABEL_DEFAULT_LOCALE"]

@@ -26,6 +26,9 @@ def _is_same_site_path(target):
 
 
 def external_url(endpoint, **values):
-    """An absolute URL on the public base URL, for emails and calendar links."""
-    base = current_app.config["PUBLIC_BASE_URL"]
-    return base + url_for(endpoint, **values)
+    """An absolute URL on the public base URL, for emails and feeds; needs no request."""
+    base = urlsplit(current_app.config["PUBLIC_BASE_URL"])
+    adapter = current_app.url_map.bind(
+        base.netloc, url_scheme=base.scheme or "https", script_name=base.path or "/"
+    )
+    return adapter.build(endpoint, values, force_external=True)

@@ -133,7 +133,7 @@ def app(database_url):
 
 
 @pytest.fixture
-def make_app(database_url):
+def make_app(app, database_url):
     """make_app(**settings) -> another application on the suite's database, closed afterwards."""
     made = []
 
@@ -147,6 +147,34 @@ def make_app(database_url):
     for application in made:
         with application.app_context():
             db.engine.dispose()
+
+
+@pytest.fixture
+def smtp_server():
+    """A real SMTP server on a free loopback port, for delivery tests."""
+    from tests.smtp import SmtpSink
+
+    sink = SmtpSink()
+    sink.start()
+    yield sink
+    sink.stop()
+
+
+@pytest.fixture
+def mail_app(make_app, smtp_server):
+    """An application that delivers to the local SMTP server."""
+    return make_app(
+        MAIL_SERVER="127.0.0.1",
+        MAIL_PORT=smtp_server.port,
+        MAIL_SUPPRESS_SEND=False,
+        MAIL_DEFAULT_SENDER="Riverside Coalition <coalition@riverside.example>",
+    )
+
+
+@pytest.fixture
+def dev_app(make_app):
+    """An application in development mode with no mail server: the development mailbox."""
+    return make_app(ENV_NAME="development", MAIL_SERVER="")
 
 
 @pytest.fixture

@@ -44,6 +44,24 @@ def _person_routes(endpoint, method, coordinator_own, data=()):
     ]
 
 
+def _outbox_routes(endpoint):
+    return [
+        Row(endpoint, "POST", "email", LOGIN, FORBIDDEN, REDIRECT),
+        Row(endpoint, "POST", "missing", LOGIN, NOT_FOUND, NOT_FOUND),
+    ]
+
+
+def _token_routes(endpoint, methods=("GET", "POST")):
+    """Pages behind emailed links: a forged or used token is simply not found, for anyone."""
+    return [Row(endpoint, method, "token", NOT_FOUND, NOT_FOUND, NOT_FOUND) for method in methods]
+
+
+INVITE = (("name", "Rosa Delgado"), ("email", "rosa@example.org"), ("language", "es"))
+PREFERENCES = tuple(
+    (kind, "digest")
+    for kind in ("meeting_reminder", "draft_review", "proposal", "committee", "timeline")
+)
+
 SETTINGS = (
     ("name", "Same Name"),
     ("email", "settings@example.org"),
@@ -93,18 +111,55 @@ TABLE = [
     Row("meetings.index", "GET", None, LOGIN, OK, OK),
     Row("messaging.index", "GET", None, LOGIN, OK, OK),
     Row("timeline.index", "GET", None, LOGIN, OK, OK),
+    Row("access.invite", "GET", None, LOGIN, FORBIDDEN, OK),
+    Row("access.invite", "POST", None, LOGIN, FORBIDDEN, REDIRECT, INVITE),
+    *_person_routes("access.resend_invitation", "POST", REDIRECT),
+    *_token_routes("access.accept_invitation"),
+    Row("access.forgot_password", "GET", None, OK, OK, OK),
+    Row("access.forgot_password", "POST", None, OK, OK, OK, (("email", "x@example.org"),)),
+    *_token_routes("access.reset_password"),
+    Row("outbox.index", "GET", None, LOGIN, FORBIDDEN, OK),
+    Row("outbox.detail", "GET", "email", LOGIN, FORBIDDEN, OK),
+    Row("outbox.detail", "GET", "missing", LOGIN, FORBIDDEN, NOT_FOUND),
+    *_outbox_routes("outbox.retry"),
+    *_outbox_routes("outbox.cancel"),
+    Row("outbox.preferences_page", "GET", None, LOGIN, OK, OK),
+    Row("outbox.preferences_page", "POST", None, LOGIN, REDIRECT, REDIRECT, PREFERENCES),
+    *_token_routes("outbox.unsubscribe"),
+    *_token_routes("outbox.unsubscribe_one_click", methods=("POST",)),
 ]
+
+# Mail clients POST here without a form (RFC 8058); the signed token is the proof.
+CSRF_EXEMPT = {"outbox.unsubscribe_one_click"}
 
 
 @pytest.fixture
-def world(create_coordinator, create_person):
-    """Two coordinators (so neither is the last), a member, a listed and an unlisted person."""
+def world(app, create_coordinator, create_person):
+    """Two coordinators (so neither is the last), a member, a listed and an unlisted person,
+    and one queued email."""
+    from coalition.extensions import db
+    from coalition.mail import queue_email
+    from coalition.members.models import Person
+
+    other = create_person(name="Listed L", directory_consent=True)
+    with app.app_context():
+        email = queue_email(
+            kind="password_reset",
+            person=db.session.get(Person, other.id),
+            to_address=other.email,
+            subject="Reset",
+            template="password_reset",
+            context={"url": "u", "minutes": 60},
+        )
+        db.session.commit()
+        email_id = email.id
     return {
         "coordinator": create_coordinator(name="Coordinator A"),
         "second_coordinator": create_coordinator(name="Coordinator B"),
         "member": create_person(name="Member M"),
-        "other": create_person(name="Listed L", directory_consent=True),
+        "other": other,
         "unlisted": create_person(name="Unlisted U", directory_consent=False),
+        "email_id": email_id,
     }
 
 
@@ -112,13 +167,13 @@ def _url(app, row, actor, world):
     values = {}
     if row.endpoint == "static":
         values["filename"] = "css/app.css"
+    elif row.target == "token":
+        values["token"] = "forged-or-used-token"
+    elif row.endpoint.startswith("outbox."):
+        values["email_id"] = world["email_id"] if row.target == "email" else 999_999
     elif row.target is not None:
-        target = {
-            "own": actor,
-            "other": world["other"],
-            "unlisted": world["unlisted"],
-            "missing": None,
-        }[row.target]
+        targets = {"own": actor, "other": world["other"], "unlisted": world["unlisted"]}
+        target = targets.get(row.target)
         values["person_id"] = target.id if target is not None else 999_999
     with app.test_request_context():
         return url_for(row.endpoint, **values)
@@ -162,7 +217,7 @@ def test_every_route_is_in_the_table(app):
 def test_post_routes_refuse_requests_without_csrf_token(app, client, world):
     client.login(world["coordinator"])
     for row in TABLE:
-        if row.method != "POST":
+        if row.method != "POST" or row.endpoint in CSRF_EXEMPT:
             continue
         url = _url(app, row, world["coordinator"], world)
         response = client.post(url, data=dict(row.data))

@@ -12,10 +12,11 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_required, login_user
 
 from coalition import authz
 from coalition.auth import services
+from coalition.auth.access import pending_invitations
 from coalition.auth.forms import (
     ConfirmForm,
     LanguageForm,
@@ -24,6 +25,7 @@ from coalition.auth.forms import (
     RoleForm,
     SettingsForm,
 )
+from coalition.auth.sessions import end_session, start_session
 from coalition.errors import ActionRefused
 from coalition.extensions import db, limiter
 from coalition.i18n import SESSION_LANGUAGE_KEY
@@ -62,7 +64,7 @@ def login():
     if form.validate_on_submit():
         person = services.authenticate(form.email.data, form.password.data)
         if person is not None:
-            _start_session(person)
+            start_session(person)
             return redirect(safe_next(form.next.data))
         g.login_failed = True
         form.password.errors.append(_("The email or password is not correct."))
@@ -71,33 +73,11 @@ def login():
     return render_template("auth/login.html", form=form)
 
 
-def _start_session(person):
-    """A fresh session (no fixation), keeping the visitor's language choice."""
-    _clear_session_keeping_language()
-    login_user(person)
-
-
-def _clear_session_keeping_language():
-    language = session.get(SESSION_LANGUAGE_KEY)
-    session.clear()
-    if language:
-        session[SESSION_LANGUAGE_KEY] = language
-
-
-def _end_session(person=None):
-    """Log out here, keeping the language; with a person, also keep their account's language."""
-    language = person.language if person is not None else None
-    logout_user()
-    _clear_session_keeping_language()
-    if language:
-        session[SESSION_LANGUAGE_KEY] = language
-
-
 @bp.route("/logout", methods=["POST"])
 def logout():
     """End this session."""
     person = current_user._get_current_object() if current_user.is_authenticated else None
-    _end_session(person)
+    end_session(person)
     flash(_("You are logged out."), "success")
     return redirect(url_for("auth.login"))
 
@@ -109,7 +89,7 @@ def logout_everywhere():
     person = current_user._get_current_object()
     services.end_all_sessions(person)
     db.session.commit()
-    _end_session(person)
+    end_session(person)
     flash(_("You are logged out on every device."), "success")
     return redirect(url_for("auth.login"))
 
@@ -183,7 +163,11 @@ def accounts():
         db.select(Person).where(Person.password_hash.is_not(None)).order_by(Person.name)
     ).all()
     return render_template(
-        "auth/accounts.html", people=people, role_form=RoleForm(), confirm=ConfirmForm()
+        "auth/accounts.html",
+        people=people,
+        role_form=RoleForm(),
+        confirm=ConfirmForm(),
+        invitations=pending_invitations(),
     )
 
 

@@ -10,9 +10,15 @@ from werkzeug.serving import make_server
 from tests.conftest import IN_CI
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 SERIOUS = {"serious", "critical"}
 
 
@@ -33,23 +39,39 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     playwright = sync_playwright().start()
-    chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
-                                          headless=True)
+    chromium = playwright.chromium.launch(
+        executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+    )
     yield chromium
     chromium.close()
     playwright.stop()
 
 
 @pytest.fixture
-def live_server(app):
-    """The application served over HTTP on a free local port, for this test only."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=5)
-    server.server_close()
+def serve():
+    """serve(app) -> base URL of the app on a free local port, stopped after the test."""
+    servers = []
+
+    def start(application):
+        server = make_server("127.0.0.1", 0, application, threaded=True)
+        base_url = f"http://127.0.0.1:{server.server_port}"
+        application.config["PUBLIC_BASE_URL"] = base_url  # links in emails point here
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        servers.append((server, thread))
+        return base_url
+
+    yield start
+    for server, thread in servers:
+        server.shutdown()
+        thread.join(timeout=5)
+        server.server_close()
+
+
+@pytest.fixture
+def live_server(app, serve):
+    """The test's application served over HTTP on a free local port."""
+    return serve(app)
 
 
 class Visitor:
@@ -101,14 +123,13 @@ class Visitor:
 
 @pytest.fixture
 def visitor(browser, live_server):
-    """visitor(width=1280, locale="en-US") -> a Visitor in a fresh browser context."""
+    """visitor(width=1280, locale="en-US", base_url=None) -> a Visitor in a fresh context."""
     contexts = []
 
-    def open_browser(width=1280, height=900, locale="en-US"):
-        context = browser.new_context(viewport={"width": width, "height": height},
-                                      locale=locale)
+    def open_browser(width=1280, height=900, locale="en-US", base_url=None):
+        context = browser.new_context(viewport={"width": width, "height": height}, locale=locale)
         contexts.append(context)
-        return Visitor(context, live_server)
+        return Visitor(context, base_url or live_server)
 
     yield open_browser
     for context in contexts:

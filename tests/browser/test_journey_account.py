@@ -47,16 +47,27 @@ def test_log_in_switch_to_spanish_and_log_out_everywhere(visitor, create_coordin
     expect(phone.page.get_by_text("Please log in to see this page.")).to_be_visible()
 
 
-def test_every_area_is_accessible_in_both_languages(visitor, create_coordinator,
-                                                    create_person, create_timeline_entry):
+def test_every_area_is_accessible_in_both_languages(
+    visitor, create_coordinator, create_person, create_timeline_entry
+):
     coordinator = create_coordinator(name="Marisol Vega")
     other = create_person(name="Darnell Brooks")
     create_timeline_entry(kind="loss", title="Budget cut", lessons="Start in spring.")
     laptop = visitor()
     _log_in(laptop, coordinator)
-    paths = ["/", "/members/", f"/members/people/{other.id}", "/committees/", "/meetings/",
-             "/messaging/", "/timeline/", "/accounts", "/account", "/account/password",
-             "/no-such-page"]
+    paths = [
+        "/",
+        "/members/",
+        f"/members/people/{other.id}",
+        "/committees/",
+        "/meetings/",
+        "/messaging/",
+        "/timeline/",
+        "/accounts",
+        "/account",
+        "/account/password",
+        "/no-such-page",
+    ]
     for path in paths:
         laptop.go(path)
     laptop.page.get_by_label("Language").select_option("es")
@@ -89,7 +100,8 @@ def test_form_errors_are_announced_and_linked_to_their_fields(visitor):
     expect(summary).to_be_visible()
     expect(page.get_by_label("Email")).to_have_attribute("aria-invalid", "true")
     expect(page.get_by_label("Email")).to_have_accessible_description(
-        re.compile("Enter your email address"))
+        re.compile("Enter your email address")
+    )
 
 
 def test_pages_fit_a_320_pixel_phone(visitor, create_coordinator):
@@ -99,5 +111,6 @@ def test_pages_fit_a_320_pixel_phone(visitor, create_coordinator):
     for path in ["/", "/members/", "/timeline/", "/accounts", "/account"]:
         page = phone.go(path)
         overflow = page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 320px"

@@ -1,0 +1,127 @@
+"""Invitations and password resets: pages behind emailed links, and sending them."""
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from coalition import authz
+from coalition.auth import access
+from coalition.auth.forms import ConfirmForm, ForgotPasswordForm, InviteForm, NewPasswordForm
+from coalition.auth.sessions import start_session
+from coalition.errors import ActionRefused
+from coalition.extensions import db, limiter
+from coalition.members.models import Person, normalize_email
+from coalition.tokens import PURPOSE_INVITATION, PURPOSE_PASSWORD_RESET
+
+bp = Blueprint("access", __name__)
+
+
+@bp.after_request
+def protect_token_pages(response):
+    """Token pages send no referrer and are never stored by caches."""
+    if request.endpoint in ("access.accept_invitation", "access.reset_password"):
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.route("/accounts/invite", methods=["GET", "POST"])
+@authz.require(authz.can_manage_accounts)
+def invite():
+    """Coordinators: invite someone by email to create their account."""
+    form = InviteForm()
+    if form.validate_on_submit():
+        try:
+            person = access.invite_person(
+                current_user._get_current_object(),
+                name=form.name.data,
+                email=form.email.data,
+                language=form.language.data,
+            )
+        except ActionRefused as refused:
+            db.session.rollback()
+            form.email.errors.append(str(refused.message))
+        else:
+            db.session.commit()
+            flash(_("Invitation sent to %(email)s.", email=person.email), "success")
+            return redirect(url_for("auth.accounts"))
+    return render_template("auth/invite.html", form=form)
+
+
+@bp.route("/accounts/<int:person_id>/invitation", methods=["POST"])
+@authz.require(authz.is_member)
+def resend_invitation(person_id):
+    """Coordinators: send a new invitation link; the older one stops working."""
+    person = authz.load_and_check(Person, person_id, authz.can_invite)
+    try:
+        access.send_invitation(current_user._get_current_object(), person)
+    except ActionRefused as refused:
+        db.session.rollback()
+        flash(str(refused.message), "error")
+    else:
+        db.session.commit()
+        flash(_("A new invitation is on its way to %(email)s.", email=person.email), "success")
+    return redirect(url_for("auth.accounts"))
+
+
+@bp.route("/invitation/<token>", methods=["GET", "POST"])
+def accept_invitation(token):
+    """The invitation link: set a password and land logged in."""
+    person, _token = access.person_for_token(PURPOSE_INVITATION, token)
+    if person is None or person.has_account:
+        return _dead_link(_("This invitation link has expired or was already used."))
+    form = NewPasswordForm()
+    form.user_inputs = [person.name, person.email]
+    if form.validate_on_submit():
+        accepted = access.accept_invitation(token, form.new_password.data)
+        if accepted is None:
+            db.session.rollback()
+            return _dead_link(_("This invitation link has expired or was already used."))
+        db.session.commit()
+        start_session(accepted)
+        flash(_("Welcome! Your account is ready."), "success")
+        return redirect(url_for("dashboard.home"))
+    return render_template("auth/accept_invitation.html", form=form, person=person)
+
+
+def _dead_link(message):
+    return render_template("auth/dead_link.html", message=message), 404
+
+
+def _forgot_key():
+    return "forgot:" + (normalize_email(request.form.get("email")) or "")
+
+
+@bp.route("/forgot-password", methods=["GET", "POST"])
+@limiter.limit("10 per hour", methods=["POST"], scope="forgot-address")
+@limiter.limit("3 per hour", methods=["POST"], key_func=_forgot_key, scope="forgot-account")
+def forgot_password():
+    """Ask for a reset link; the answer is the same whether the email is known or not."""
+    form = ForgotPasswordForm()
+    if form.validate_on_submit():
+        access.request_password_reset(form.email.data)
+        db.session.commit()
+        return render_template("auth/forgot_sent.html", email=form.email.data)
+    return render_template("auth/forgot_password.html", form=form)
+
+
+@bp.route("/reset-password/<token>", methods=["GET", "POST"])
+def reset_password(token):
+    """The reset link: choose a new password; every other session ends."""
+    person, _token = access.person_for_token(PURPOSE_PASSWORD_RESET, token)
+    if person is None:
+        return _dead_link(_("This reset link has expired or was already used."))
+    form = NewPasswordForm()
+    form.user_inputs = [person.name, person.email]
+    if form.validate_on_submit():
+        changed = access.reset_password(token, form.new_password.data)
+        if changed is None:
+            db.session.rollback()
+            return _dead_link(_("This reset link has expired or was already used."))
+        db.session.commit()
+        start_session(changed)
+        flash(_("Your password is changed. Other devices have been logged out."), "success")
+        return redirect(url_for("dashboard.home"))
+    return render_template(
+        "auth/reset_password.html", form=form, person=person, confirm=ConfirmForm()
+    )

@@ -1,0 +1,36 @@
+"""Kinds of email: essential ones always go out; the others follow each person's choice."""
+
+from flask_babel import lazy_gettext as _l
+
+# Always sent immediately: a person cannot opt out of what they asked for or must answer.
+ESSENTIAL = {
+    "invitation": _l("Invitations to join"),
+    "password_reset": _l("Password resets"),
+    "meeting_invitation": _l("Meeting invitations and changes"),
+    "rsvp_confirmation": _l("Confirmations of your answers"),
+}
+
+# Each person chooses: immediately, in a daily digest, or never.
+OPTIONAL = {
+    "meeting_reminder": _l("Meeting reminders"),
+    "draft_review": _l("Drafts waiting for your review"),
+    "proposal": _l("Proposals and decisions"),
+    "committee": _l("Committee news and join requests"),
+    "timeline": _l("New wins, losses and milestones"),
+}
+
+DIGEST = "digest"
+
+IMMEDIATELY = "immediately"
+DAILY_DIGEST = "digest"
+NEVER = "never"
+DELIVERY_CHOICES = {
+    IMMEDIATELY: _l("Immediately"),
+    DAILY_DIGEST: _l("In a daily digest"),
+    NEVER: _l("Never"),
+}
+
+
+def is_essential(kind):
+    """True for email a person cannot turn off."""
+    return kind in ESSENTIAL

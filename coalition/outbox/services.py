@@ -1,0 +1,50 @@
+"""Coordinators' actions on the outbox, and reading it page by page."""
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func
+
+from coalition.dbtypes import utcnow
+from coalition.errors import ActionRefused
+from coalition.extensions import db
+from coalition.outbox.models import (
+    STATUS_CANCELLED,
+    STATUS_FAILED,
+    STATUS_QUEUED,
+    STATUSES,
+    OutboxEmail,
+)
+
+PAGE_SIZE = 50
+
+
+def outbox_page(status=None, page=1):
+    """One page of email, newest first, with the count per status."""
+    query = db.select(OutboxEmail).order_by(OutboxEmail.created_at.desc(), OutboxEmail.id.desc())
+    if status in STATUSES:
+        query = query.where(OutboxEmail.status == status)
+    emails = db.session.scalars(query.limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)).all()
+    counts = dict(
+        db.session.execute(
+            db.select(OutboxEmail.status, func.count(OutboxEmail.id)).group_by(OutboxEmail.status)
+        ).all()
+    )
+    return emails, {name: counts.get(name, 0) for name in STATUSES}
+
+
+def retry_email(email):
+    """Put a failed (or cancelled) email back in the queue, due now."""
+    if email.status not in (STATUS_FAILED, STATUS_CANCELLED):
+        raise ActionRefused(_l("Only failed or cancelled email can be retried."))
+    email.status = STATUS_QUEUED
+    email.next_attempt_at = utcnow()
+    email.created_at = utcnow()  # a fresh day of retries
+    email.last_error = None
+    db.session.flush()
+
+
+def cancel_email(email):
+    """Stop an email that has not gone out yet."""
+    if email.status != STATUS_QUEUED:
+        raise ActionRefused(_l("Only email still waiting in the queue can be cancelled."))
+    email.status = STATUS_CANCELLED
+    db.session.flush()

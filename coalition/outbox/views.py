@@ -1,0 +1,120 @@
+"""The coordinators' outbox, each person's email preferences, and unsubscribing."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from coalition import authz
+from coalition.errors import ActionRefused
+from coalition.extensions import csrf, db
+from coalition.members.models import Person
+from coalition.outbox import preferences, services
+from coalition.outbox.forms import preferences_form
+from coalition.outbox.kinds import NEVER, OPTIONAL
+from coalition.outbox.models import STATUSES, OutboxEmail
+from coalition.routing import requested_page
+
+bp = Blueprint("outbox", __name__)
+
+
+@bp.route("/outbox")
+@authz.require(authz.can_view_outbox)
+def index():
+    """Coordinators: queued, sent and failed email, personal links hidden."""
+    status = request.args.get("status")
+    if status and status not in STATUSES:
+        abort(404)
+    page = requested_page()
+    emails, counts = services.outbox_page(status, page)
+    return render_template(
+        "outbox/index.html",
+        emails=emails,
+        counts=counts,
+        status=status,
+        page=page,
+        has_more=len(emails) == services.PAGE_SIZE,
+    )
+
+
+@bp.route("/outbox/<int:email_id>")
+@authz.require(authz.can_view_outbox)
+def detail(email_id):
+    """Coordinators: one email's status and its masked text."""
+    email = authz.get_or_404(OutboxEmail, email_id)
+    return render_template("outbox/detail.html", email=email)
+
+
+def _act(email_id, action, message):
+    email = authz.get_or_404(OutboxEmail, email_id)
+    authz.check(authz.can_manage_outbox(current_user))
+    try:
+        action(email)
+    except ActionRefused as refused:
+        db.session.rollback()
+        flash(str(refused.message), "error")
+    else:
+        db.session.commit()
+        flash(message, "success")
+    return redirect(url_for("outbox.detail", email_id=email.id))
+
+
+@bp.route("/outbox/<int:email_id>/retry", methods=["POST"])
+@authz.require(authz.is_member)
+def retry(email_id):
+    """Coordinators: queue a failed email again."""
+    return _act(email_id, services.retry_email, _("The email is queued again."))
+
+
+@bp.route("/outbox/<int:email_id>/cancel", methods=["POST"])
+@authz.require(authz.is_member)
+def cancel(email_id):
+    """Coordinators: stop an email before it goes out."""
+    return _act(email_id, services.cancel_email, _("The email is cancelled."))
+
+
+@bp.route("/account/notifications", methods=["GET", "POST"])
+@authz.require(authz.is_member)
+def preferences_page():
+    """Choose, per kind of email, immediately, a daily digest, or never."""
+    person = current_user._get_current_object()
+    form = preferences_form(
+        preferences.choices_for(person), formdata=request.form if request.method == "POST" else None
+    )
+    if form.validate_on_submit():
+        for kind in OPTIONAL:
+            preferences.set_delivery(person, kind, getattr(form, kind).data)
+        db.session.commit()
+        flash(_("Your email preferences are saved."), "success")
+        return redirect(url_for("outbox.preferences_page"))
+    return render_template("outbox/preferences.html", form=form)
+
+
+def _unsubscribe_target(token):
+    found = preferences.read_unsubscribe_token(token)
+    if found is None:
+        abort(404)
+    person = db.session.get(Person, found[0])
+    if person is None:
+        abort(404)
+    return person, found[1]
+
+
+@bp.route("/unsubscribe/<token>", methods=["GET", "POST"])
+def unsubscribe(token):
+    """From an email's link: confirm, then stop that kind of email (a scanner's GET does not)."""
+    person, kind = _unsubscribe_target(token)
+    if request.method == "POST":
+        preferences.set_delivery(person, kind, NEVER)
+        db.session.commit()
+        return render_template("outbox/unsubscribed.html", kind_label=OPTIONAL[kind])
+    return render_template("outbox/unsubscribe.html", kind_label=OPTIONAL[kind], token=token)
+
+
+@bp.route("/unsubscribe/<token>/one-click", methods=["POST"])
+@csrf.exempt
+def unsubscribe_one_click(token):
+    """RFC 8058 one-click unsubscribe from a mail client; the signed token is the proof."""
+    person, kind = _unsubscribe_target(token)
+    preferences.set_delivery(person, kind, NEVER)
+    db.session.commit()
+    return "", 204

@@ -1,0 +1,147 @@
+"""Invitations: a coordinator invites; the emailed link (7 days, single use) sets a password."""
+
+import re
+from datetime import timedelta
+
+from coalition.dbtypes import utcnow
+from coalition.extensions import db
+from coalition.members.models import Person
+from coalition.outbox.models import OutboxEmail
+from coalition.tokens import EmailToken
+
+LINK = re.compile(r"http://localhost(/invitation/[\w-]+)")
+
+
+def _emails(app, kind=None):
+    with app.app_context():
+        query = db.select(OutboxEmail).order_by(OutboxEmail.id)
+        if kind:
+            query = query.where(OutboxEmail.kind == kind)
+        emails = db.session.scalars(query).all()
+        for email in emails:
+            db.session.expunge(email)
+        return emails
+
+
+def _invite(client, name="Rosa Delgado", email="rosa@example.org", language="es"):
+    return client.post_form(
+        "/accounts/invite", {"name": name, "email": email, "language": language}
+    )
+
+
+def _link(email):
+    return LINK.search(email.text_body).group(1)
+
+
+def test_coordinator_invites_and_the_person_sets_a_password(app, make_client, create_coordinator):
+    admin = make_client()
+    admin.login(create_coordinator(name="Marisol Vega"))
+    response = _invite(admin)
+    assert response.headers["Location"] == "/accounts"
+    [email] = _emails(app, "invitation")
+    assert email.to_address == "rosa@example.org"
+    assert "Marisol Vega" in email.text_body
+    # Written in the language chosen for the invitee.
+    assert email.subject != "You are invited to join Riverside Diversion Coalition"
+    assert "[personal link]" in email.masked_body and "/invitation/" not in email.masked_body
+
+    invitee = make_client()
+    page = invitee.get(_link(email))
+    assert page.status_code == 200
+    assert page.headers["Referrer-Policy"] == "no-referrer"
+    assert page.headers["Cache-Control"] == "no-store"
+    done = invitee.post_form(
+        _link(email),
+        {"new_password": "amber-tidepool-kestrel", "confirm": "amber-tidepool-kestrel"},
+    )
+    assert done.headers["Location"] == "/"
+    assert invitee.get("/account").status_code == 200
+
+
+def test_the_link_works_only_once(app, make_client, create_coordinator):
+    admin = make_client()
+    admin.login(create_coordinator())
+    _invite(admin)
+    link = _link(_emails(app, "invitation")[0])
+    first = make_client()
+    first.post_form(
+        link, {"new_password": "amber-tidepool-kestrel", "confirm": "amber-tidepool-kestrel"}
+    )
+    second = make_client()
+    response = second.get(link)
+    assert response.status_code == 404
+    assert "expired or was already used" in response.get_data(as_text=True)
+
+
+def test_an_expired_link_no_longer_works(app, make_client, create_coordinator):
+    admin = make_client()
+    admin.login(create_coordinator())
+    _invite(admin)
+    link = _link(_emails(app, "invitation")[0])
+    with app.app_context():
+        token = db.session.scalars(db.select(EmailToken)).one()
+        assert token.expires_at - utcnow() > timedelta(days=6, hours=23)
+        token.expires_at = utcnow() - timedelta(seconds=1)
+        db.session.commit()
+    assert make_client().get(link).status_code == 404
+
+
+def test_resending_revokes_the_older_link(app, make_client, create_coordinator):
+    admin = make_client()
+    admin.login(create_coordinator())
+    _invite(admin)
+    old_link = _link(_emails(app, "invitation")[0])
+    with app.app_context():
+        person_id = db.session.scalar(db.select(Person.id).filter_by(email="rosa@example.org"))
+    admin.post_form(f"/accounts/{person_id}/invitation")
+    new_link = _link(_emails(app, "invitation")[1])
+    assert old_link != new_link
+    assert make_client().get(old_link).status_code == 404
+    assert make_client().get(new_link).status_code == 200
+
+
+def test_tokens_are_stored_only_as_hashes(app, make_client, create_coordinator):
+    admin = make_client()
+    admin.login(create_coordinator())
+    _invite(admin)
+    raw = _link(_emails(app, "invitation")[0]).rsplit("/", 1)[1]
+    assert len(raw) >= 43
+    with app.app_context():
+        token = db.session.scalars(db.select(EmailToken)).one()
+    assert raw not in token.token_hash and len(token.token_hash) == 64
+
+
+def test_inviting_someone_who_has_an_account_is_refused_beside_the_field(
+    app, client, create_coordinator, create_person
+):
+    existing = create_person(email="darnell@example.org")
+    client.login(create_coordinator())
+    page = _invite(client, email=existing.email).get_data(as_text=True)
+    assert 'id="email-error"' in page and "already has an account" in page
+    assert _emails(app) == []
+
+
+def test_invitation_form_errors_show_beside_fields(client, create_coordinator):
+    client.login(create_coordinator())
+    page = _invite(client, name="", email="not-an-email").get_data(as_text=True)
+    assert 'id="name-error"' in page and 'id="email-error"' in page
+
+
+def test_accounts_page_lists_pending_invitations(app, client, create_coordinator):
+    client.login(create_coordinator())
+    _invite(client, name="Rosa Delgado")
+    page = client.get("/accounts").get_data(as_text=True)
+    assert "Invitations waiting for an answer" in page and "Rosa Delgado" in page
+
+
+def test_a_weak_password_is_refused_on_the_invitation_page(app, make_client, create_coordinator):
+    admin = make_client()
+    admin.login(create_coordinator())
+    _invite(admin, language="en")
+    invitee = make_client()
+    page = invitee.post_form(
+        _link(_emails(app, "invitation")[0]),
+        {"new_password": "rosa12345678", "confirm": "rosa12345678"},
+    )
+    assert "too easy to guess" in page.get_data(as_text=True)
+    assert invitee.get("/account").status_code == 302

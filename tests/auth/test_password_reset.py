@@ -1,0 +1,85 @@
+"""Forgot password: the same answer for everyone; a one-hour, single-use link."""
+
+import re
+
+from coalition.extensions import db
+from coalition.outbox.models import OutboxEmail
+
+LINK = re.compile(r"http://localhost(/reset-password/[\w-]+)")
+
+
+def _reset_emails(app):
+    with app.app_context():
+        return [
+            (email.to_address, email.text_body)
+            for email in db.session.scalars(
+                db.select(OutboxEmail).where(OutboxEmail.kind == "password_reset")
+            )
+        ]
+
+
+def _ask(client, email):
+    return client.post_form("/forgot-password", {"email": email})
+
+
+def test_the_answer_is_the_same_whether_the_email_is_known_or_not(app, client, create_person):
+    person = create_person(email="known@example.org")
+    known = _ask(client, person.email).get_data(as_text=True)
+    unknown = _ask(client, "stranger@example.org").get_data(as_text=True)
+    assert known.replace("known@example.org", "X") == unknown.replace("stranger@example.org", "X")
+    assert [address for address, _ in _reset_emails(app)] == ["known@example.org"]
+
+
+def test_reset_link_sets_a_new_password_and_ends_other_sessions(app, make_client, create_person):
+    person = create_person()
+    phone = make_client()
+    phone.login(person)
+    laptop = make_client()
+    _ask(laptop, person.email)
+    [(_, body)] = _reset_emails(app)
+    link = LINK.search(body).group(1)
+    assert "60 minutes" in body
+    page = laptop.get(link)
+    assert page.headers["Referrer-Policy"] == "no-referrer"
+    response = laptop.post_form(
+        link, {"new_password": "harvest-lagoon-crimson", "confirm": "harvest-lagoon-crimson"}
+    )
+    assert response.headers["Location"] == "/"
+    assert laptop.get("/account").status_code == 200
+    assert phone.get("/account").status_code == 302
+    assert make_client().get(link).status_code == 404  # single use
+    other = make_client()
+    other.login(person, password="harvest-lagoon-crimson")
+
+
+def test_deactivated_people_get_no_reset_link(app, client, create_person):
+    from coalition.dbtypes import utcnow
+
+    person = create_person(deactivated_at=utcnow())
+    _ask(client, person.email)
+    assert _reset_emails(app) == []
+
+
+def test_someone_invited_who_never_set_a_password_gets_the_invitation_again(
+    app, make_client, create_coordinator
+):
+    admin = make_client()
+    admin.login(create_coordinator())
+    admin.post_form(
+        "/accounts/invite", {"name": "Rosa", "email": "rosa@example.org", "language": "en"}
+    )
+    _ask(make_client(), "rosa@example.org")
+    with app.app_context():
+        kinds = [email.kind for email in db.session.scalars(db.select(OutboxEmail))]
+    assert kinds == ["invitation", "invitation"]
+
+
+def test_asking_too_often_is_limited(client, create_person):
+    person = create_person()
+    for _ in range(3):
+        assert _ask(client, person.email).status_code == 200
+    assert _ask(client, person.email).status_code == 429
+
+
+def test_login_page_links_to_forgot_password(client):
+    assert 'href="/forgot-password"' in client.get("/login").get_data(as_text=True)
