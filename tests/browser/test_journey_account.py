@@ -66,6 +66,9 @@ def test_every_area_is_accessible_in_both_languages(
         "/accounts",
         "/account",
         "/account/password",
+        "/account/notifications",
+        "/accounts/invite",
+        "/outbox",
         "/no-such-page",
     ]
     for path in paths:
@@ -114,3 +117,17 @@ def test_pages_fit_a_320_pixel_phone(visitor, create_coordinator):
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 320px"
+
+
+def test_forgotten_password_pages_are_accessible_on_a_phone(visitor, create_person):
+    person = create_person(email="linh@example.org")
+    phone = visitor(width=320, height=640)
+    page = phone.go("/login")
+    page.get_by_role("link", name="Forgot your password?").click()
+    phone.check()
+    page.get_by_label("Email").fill(person.email)
+    page.get_by_role("button", name="Send me a link").click()
+    phone.check()
+    expect(page.get_by_role("status")).to_contain_text("If an account uses linh@example.org")
+    phone.go("/reset-password/an-old-link")
+    expect(page.get_by_role("heading", level=1)).to_have_text("This link no longer works")

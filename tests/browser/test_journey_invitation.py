@@ -31,6 +31,12 @@ def test_invite_follow_the_emailed_link_set_a_password_and_land_logged_in(
         "Rosa Delgado"
     )
 
+    page.get_by_role("link", name="Outbox").click()
+    laptop.check()
+    page.get_by_role("link", name=re.compile("You are invited to join")).click()
+    laptop.check()
+    expect(page.locator("pre.email-body")).to_contain_text("[personal link]")
+
     # Rosa, on her phone, opens the development mailbox (no mail server in development).
     phone = visitor(width=360, height=740, base_url=base_url)
     mailbox = phone.go("/")
