@@ -86,3 +86,27 @@ def reload(app):
             return _detached(obj) if obj is not None else None
 
     return load
+
+
+@pytest.fixture
+def create_queued_email(app, create_person):
+    """create_queued_email(person=None, **overrides) -> id of an essential email in the outbox."""
+    from coalition.mail import queue_email
+
+    def create(person=None, **overrides):
+        person = person or create_person()
+        fields = {
+            "kind": "password_reset",
+            "to_address": person.email,
+            "subject": "Reset your password",
+            "template": "password_reset",
+            "context": {"url": "http://localhost/reset-password/SECRET", "minutes": 60},
+            "personal_links": ["http://localhost/reset-password/SECRET"],
+        }
+        fields.update(overrides)
+        with app.app_context():
+            email = queue_email(person=db.session.get(Person, person.id), **fields)
+            db.session.commit()
+            return email.id
+
+    return create

@@ -134,32 +134,17 @@ CSRF_EXEMPT = {"outbox.unsubscribe_one_click"}
 
 
 @pytest.fixture
-def world(app, create_coordinator, create_person):
+def world(create_coordinator, create_person, create_queued_email):
     """Two coordinators (so neither is the last), a member, a listed and an unlisted person,
     and one queued email."""
-    from coalition.extensions import db
-    from coalition.mail import queue_email
-    from coalition.members.models import Person
-
     other = create_person(name="Listed L", directory_consent=True)
-    with app.app_context():
-        email = queue_email(
-            kind="password_reset",
-            person=db.session.get(Person, other.id),
-            to_address=other.email,
-            subject="Reset",
-            template="password_reset",
-            context={"url": "u", "minutes": 60},
-        )
-        db.session.commit()
-        email_id = email.id
     return {
         "coordinator": create_coordinator(name="Coordinator A"),
         "second_coordinator": create_coordinator(name="Coordinator B"),
         "member": create_person(name="Member M"),
         "other": other,
         "unlisted": create_person(name="Unlisted U", directory_consent=False),
-        "email_id": email_id,
+        "email_id": create_queued_email(other),
     }
 
 

@@ -104,21 +104,10 @@ def test_seed_demo_is_refused_in_production(app, make_app):
     assert _count(production, Person) == 0
 
 
-def test_run_scheduled_delivers_and_digests(dev_app, create_person):
-    from coalition.mail import queue_email
+def test_run_scheduled_delivers_and_digests(dev_app, create_queued_email):
     from coalition.outbox.models import OutboxEmail
 
-    person = create_person()
-    with dev_app.app_context():
-        queue_email(
-            kind="password_reset",
-            person=db.session.get(Person, person.id),
-            to_address=person.email,
-            subject="Reset",
-            template="password_reset",
-            context={"url": "u", "minutes": 60},
-        )
-        db.session.commit()
+    create_queued_email()
     result = dev_app.test_cli_runner().invoke(args=["run-scheduled"])
     assert "sent 1" in result.output and "queued 0 digest" in result.output
     with dev_app.app_context():

@@ -88,6 +88,14 @@ def person_for_token(purpose, raw):
     return person, token
 
 
+def link_holder(purpose, raw):
+    """The person an emailed link still lets in, or None (used, expired, revoked, forged)."""
+    person, _token = person_for_token(purpose, raw)
+    if person is not None and purpose == PURPOSE_INVITATION and person.has_account:
+        return None
+    return person
+
+
 def accept_invitation(raw, password):
     """Set the invited person's password, using up the link; returns the person or None."""
     person, token = person_for_token(PURPOSE_INVITATION, raw)

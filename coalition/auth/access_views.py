@@ -6,7 +6,7 @@ from flask_login import current_user
 
 from coalition import authz
 from coalition.auth import access
-from coalition.auth.forms import ConfirmForm, ForgotPasswordForm, InviteForm, NewPasswordForm
+from coalition.auth.forms import ForgotPasswordForm, InviteForm, NewPasswordForm
 from coalition.auth.sessions import start_session
 from coalition.errors import ActionRefused
 from coalition.extensions import db, limiter
@@ -67,21 +67,46 @@ def resend_invitation(person_id):
 @bp.route("/invitation/<token>", methods=["GET", "POST"])
 def accept_invitation(token):
     """The invitation link: set a password and land logged in."""
-    person, _token = access.person_for_token(PURPOSE_INVITATION, token)
-    if person is None or person.has_account:
-        return _dead_link(_("This invitation link has expired or was already used."))
+    return _password_link_page(
+        token,
+        PURPOSE_INVITATION,
+        access.accept_invitation,
+        expired=_("This invitation link has expired or was already used."),
+        done=_("Welcome! Your account is ready."),
+        template="auth/accept_invitation.html",
+    )
+
+
+@bp.route("/reset-password/<token>", methods=["GET", "POST"])
+def reset_password(token):
+    """The reset link: choose a new password; every other session ends."""
+    return _password_link_page(
+        token,
+        PURPOSE_PASSWORD_RESET,
+        access.reset_password,
+        expired=_("This reset link has expired or was already used."),
+        done=_("Your password is changed. Other devices have been logged out."),
+        template="auth/reset_password.html",
+    )
+
+
+def _password_link_page(token, purpose, use_link, *, expired, done, template):
+    """Show the password form behind an emailed link; on success log in and go home."""
+    person = access.link_holder(purpose, token)
+    if person is None:
+        return _dead_link(expired)
     form = NewPasswordForm()
     form.user_inputs = [person.name, person.email]
     if form.validate_on_submit():
-        accepted = access.accept_invitation(token, form.new_password.data)
-        if accepted is None:
+        person = use_link(token, form.new_password.data)
+        if person is None:  # another tab used the link a moment ago
             db.session.rollback()
-            return _dead_link(_("This invitation link has expired or was already used."))
+            return _dead_link(expired)
         db.session.commit()
-        start_session(accepted)
-        flash(_("Welcome! Your account is ready."), "success")
+        start_session(person)
+        flash(done, "success")
         return redirect(url_for("dashboard.home"))
-    return render_template("auth/accept_invitation.html", form=form, person=person)
+    return render_template(template, form=form, person=person)
 
 
 def _dead_link(message):
@@ -103,25 +128,3 @@ def forgot_password():
         db.session.commit()
         return render_template("auth/forgot_sent.html", email=form.email.data)
     return render_template("auth/forgot_password.html", form=form)
-
-
-@bp.route("/reset-password/<token>", methods=["GET", "POST"])
-def reset_password(token):
-    """The reset link: choose a new password; every other session ends."""
-    person, _token = access.person_for_token(PURPOSE_PASSWORD_RESET, token)
-    if person is None:
-        return _dead_link(_("This reset link has expired or was already used."))
-    form = NewPasswordForm()
-    form.user_inputs = [person.name, person.email]
-    if form.validate_on_submit():
-        changed = access.reset_password(token, form.new_password.data)
-        if changed is None:
-            db.session.rollback()
-            return _dead_link(_("This reset link has expired or was already used."))
-        db.session.commit()
-        start_session(changed)
-        flash(_("Your password is changed. Other devices have been logged out."), "success")
-        return redirect(url_for("dashboard.home"))
-    return render_template(
-        "auth/reset_password.html", form=form, person=person, confirm=ConfirmForm()
-    )

@@ -93,35 +93,6 @@ class SettingsForm(FlaskForm):
         self.timezone.choices = timezone_choices()
 
 
-class PasswordForm(FlaskForm):
-    current_password = PasswordField(
-        _l("Current password"),
-        validators=[
-            DataRequired(message=_l("Enter your current password.")),
-            Length(max=MAX_LENGTH),
-        ],
-        render_kw={"autocomplete": "current-password"},
-    )
-    new_password = PasswordField(
-        _l("New password"),
-        validators=[
-            DataRequired(message=_l("Enter a new password.")),
-            Length(max=MAX_LENGTH),
-            StrongPassword(),
-        ],
-        render_kw={"autocomplete": "new-password"},
-    )
-    confirm = PasswordField(
-        _l("New password again"),
-        validators=[
-            DataRequired(message=_l("Enter the new password again.")),
-            EqualTo("new_password", message=_l("The two passwords do not match.")),
-        ],
-        render_kw={"autocomplete": "new-password"},
-    )
-    submit = SubmitField(_l("Change password"))
-
-
 class RoleForm(FlaskForm):
     role = SelectField(
         _l("Role"),
@@ -191,3 +162,17 @@ class NewPasswordForm(FlaskForm):
         render_kw={"autocomplete": "new-password"},
     )
     submit = SubmitField(_l("Set password and log in"))
+
+
+class PasswordForm(NewPasswordForm):
+    """Change one's password: the current one, then the new one twice."""
+
+    current_password = PasswordField(
+        _l("Current password"),
+        validators=[
+            DataRequired(message=_l("Enter your current password.")),
+            Length(max=MAX_LENGTH),
+        ],
+        render_kw={"autocomplete": "current-password"},
+    )
+    submit = SubmitField(_l("Change password"))

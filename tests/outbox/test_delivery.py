@@ -14,25 +14,12 @@ from coalition.outbox.models import OutboxEmail
 
 
 @pytest.fixture
-def queue(mail_app, create_person):
+def queue(create_queued_email, create_person):
     """queue(**overrides) -> id of a queued reset-style email to a new person."""
 
-    def make(to_address=None, subject="Reset your password", to_name=None, attachments=()):
+    def make(to_address=None, **overrides):
         person = create_person(**({"email": to_address} if to_address else {}))
-        with mail_app.app_context():
-            email = queue_email(
-                kind="password_reset",
-                person=db.session.get(Person, person.id),
-                to_address=to_address or person.email,
-                to_name=to_name,
-                subject=subject,
-                template="password_reset",
-                context={"url": "http://localhost/reset-password/SECRET", "minutes": 60},
-                personal_links=["http://localhost/reset-password/SECRET"],
-                attachments=attachments,
-            )
-            db.session.commit()
-            return email.id
+        return create_queued_email(person, **overrides)
 
     return make
 

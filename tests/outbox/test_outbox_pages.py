@@ -75,20 +75,7 @@ def test_development_mailbox_does_not_exist_outside_development(client, make_app
     assert configured.test_client().get("/dev/mailbox/").status_code == 404
 
 
-def test_development_worker_delivers_to_the_mailbox(dev_app, runner, create_person):
-    from coalition.mail import queue_email
-    from coalition.members.models import Person
-
-    person = create_person()
-    with dev_app.app_context():
-        queue_email(
-            kind="password_reset",
-            person=db.session.get(Person, person.id),
-            to_address=person.email,
-            subject="Reset",
-            template="password_reset",
-            context={"url": "u", "minutes": 60},
-        )
-        db.session.commit()
+def test_development_worker_delivers_to_the_mailbox(dev_app, create_queued_email):
+    create_queued_email()
     result = dev_app.test_cli_runner().invoke(args=["outbox", "deliver"])
     assert "sent 1" in result.output
