@@ -8,6 +8,7 @@ from contextlib import contextmanager
 import flask_migrate
 import pytest
 from flask.testing import FlaskClient
+from hypothesis import HealthCheck, settings
 from sqlalchemy import create_engine, event, text
 
 from coalition import create_app
@@ -17,6 +18,17 @@ from coalition.extensions import db
 pytest_plugins = ["tests.factories"]
 
 IN_CI = os.environ.get("CI") == "true"
+
+# CI: fixed examples (no flaky reruns), a bounded budget; locally: the default search.
+settings.register_profile(
+    "ci",
+    derandomize=True,
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("dev", max_examples=100, deadline=None)
+settings.load_profile("ci" if IN_CI else "dev")
 LOOPBACK_HOSTS = {"127.0.0.1", "::1", "localhost", "0.0.0.0"}
 CSRF_META = re.compile(r'<meta name="csrf-token" content="([^"]+)"')
 

@@ -17,20 +17,32 @@ STAMP = datetime(2026, 1, 2, 15, 0, tzinfo=UTC)
 
 
 def _series(**overrides):
-    fields = dict(uid="meeting-7@coalition.example", sequence=2, title="Steering committee",
-                  start=FIRST, end=FIRST + timedelta(hours=1, minutes=30), stamp=STAMP,
-                  description="Agenda: budget.\n\nJoin online: https://meet.example/abc",
-                  location="Riverside Library, Room B", url="https://coalition.example/m/7",
-                  rrule=RULE)
+    fields = dict(
+        uid="meeting-7@coalition.example",
+        sequence=2,
+        title="Steering committee",
+        start=FIRST,
+        end=FIRST + timedelta(hours=1, minutes=30),
+        stamp=STAMP,
+        description="Agenda: budget.\n\nJoin online: https://meet.example/abc",
+        location="Riverside Library, Room B",
+        url="https://coalition.example/m/7",
+        rrule=RULE,
+    )
     fields.update(overrides)
     return CalendarEvent(**fields)
 
 
 def _moved(original, new_start):
-    return CalendarEvent(uid="meeting-7@coalition.example", sequence=3,
-                         title="Steering committee (moved)", start=new_start,
-                         end=new_start + timedelta(hours=1), stamp=STAMP,
-                         recurrence_id=original)
+    return CalendarEvent(
+        uid="meeting-7@coalition.example",
+        sequence=3,
+        title="Steering committee (moved)",
+        start=new_start,
+        end=new_start + timedelta(hours=1),
+        stamp=STAMP,
+        recurrence_id=original,
+    )
 
 
 def _feed():
@@ -46,7 +58,8 @@ def test_feed_parses_with_icalendar_and_with_vobject():
     [master, override] = parsed.walk("VEVENT")
     assert str(master["UID"]) == str(override["UID"]) == "meeting-7@coalition.example"
     assert master["DTSTART"].dt == FIRST and str(master["DTSTART"].params["TZID"]) == (
-        "America/Chicago")
+        "America/Chicago"
+    )
     assert [str(zone["TZID"]) for zone in parsed.walk("VTIMEZONE")] == ["America/Chicago"]
     assert "METHOD" not in parsed and "ATTENDEE" not in master and "ORGANIZER" not in master
     other = vobject.readOne(data.decode("utf-8"))
@@ -60,8 +73,9 @@ def test_a_client_expanding_the_feed_sees_the_apps_occurrences_across_dst():
     calendar = icalendar.Calendar.from_ical(data)
     seen = recurring_ical_events.of(calendar).between(datetime(2026, 1, 1), datetime(2027, 1, 1))
     client_starts = sorted(event["DTSTART"].dt for event in seen)
-    expected = sorted([start for start in starts if start not in (cancelled, moved)]
-                      + [moved + timedelta(days=1)])
+    expected = sorted(
+        [start for start in starts if start not in (cancelled, moved)] + [moved + timedelta(days=1)]
+    )
     assert client_starts == expected
     assert len(client_starts) == 11
     # 6 pm local in winter and in summer.
@@ -69,9 +83,12 @@ def test_a_client_expanding_the_feed_sees_the_apps_occurrences_across_dst():
 
 
 def test_emailed_invitation_is_a_request_with_organizer_and_attendee():
-    data = build_calendar([_series()], method=METHOD_REQUEST,
-                          organizer=("Riverside Coalition", "coalition@example.org"),
-                          attendee=("Rosa Delgado", "rosa@example.org"))
+    data = build_calendar(
+        [_series()],
+        method=METHOD_REQUEST,
+        organizer=("Riverside Coalition", "coalition@example.org"),
+        attendee=("Rosa Delgado", "rosa@example.org"),
+    )
     parsed = icalendar.Calendar.from_ical(data)
     assert parsed["METHOD"] == "REQUEST"
     [event] = parsed.walk("VEVENT")
@@ -83,7 +100,8 @@ def test_emailed_invitation_is_a_request_with_organizer_and_attendee():
 def test_cancellation_keeps_the_uid_and_raises_the_sequence():
     request = icalendar.Calendar.from_ical(build_calendar([_series()], method=METHOD_REQUEST))
     cancel = icalendar.Calendar.from_ical(
-        build_calendar([_series(sequence=3)], method=METHOD_CANCEL))
+        build_calendar([_series(sequence=3)], method=METHOD_CANCEL)
+    )
     [before], [after] = request.walk("VEVENT"), cancel.walk("VEVENT")
     assert cancel["METHOD"] == "CANCEL" and after["STATUS"] == "CANCELLED"
     assert after["UID"] == before["UID"]
@@ -92,8 +110,16 @@ def test_cancellation_keeps_the_uid_and_raises_the_sequence():
 
 def test_every_zone_used_gets_its_vtimezone():
     tokyo = datetime(2026, 4, 1, 9, 0, tzinfo=ZoneInfo("Asia/Tokyo"))
-    other = CalendarEvent(uid="m-8@x", sequence=0, title="Partners call", start=tokyo,
-                          end=tokyo + timedelta(hours=1), stamp=STAMP)
+    other = CalendarEvent(
+        uid="m-8@x",
+        sequence=0,
+        title="Partners call",
+        start=tokyo,
+        end=tokyo + timedelta(hours=1),
+        stamp=STAMP,
+    )
     parsed = icalendar.Calendar.from_ical(build_calendar([_series(), other]))
     assert sorted(str(zone["TZID"]) for zone in parsed.walk("VTIMEZONE")) == [
-        "America/Chicago", "Asia/Tokyo"]
+        "America/Chicago",
+        "Asia/Tokyo",
+    ]

@@ -64,20 +64,25 @@ def test_until_is_inclusive_of_the_last_day():
 
 def test_rules_read_back_as_written():
     first = _start(2026, 1, 13, 18, 0)
-    for recurrence in (Recurrence(WEEKLY_FREQ, 2, count=10),
-                       Recurrence(MONTHLY_BY_WEEKDAY, 1, until=date(2026, 12, 31)),
-                       Recurrence(MONTHLY_BY_DATE, 3, count=4)):
+    for recurrence in (
+        Recurrence(WEEKLY_FREQ, 2, count=10),
+        Recurrence(MONTHLY_BY_WEEKDAY, 1, until=date(2026, 12, 31)),
+        Recurrence(MONTHLY_BY_DATE, 3, count=4),
+    ):
         assert parse(recurrence.rrule(first), CHICAGO) == recurrence
 
 
-@pytest.mark.parametrize("recurrence", [
-    Recurrence(WEEKLY_FREQ, count=MAX_OCCURRENCES + 1),
-    Recurrence(WEEKLY_FREQ, until=date(2031, 1, 1)),
-    Recurrence(WEEKLY_FREQ, until=date(2025, 1, 1)),
-    Recurrence(WEEKLY_FREQ),
-    Recurrence(WEEKLY_FREQ, interval=0, count=3),
-    Recurrence("daily", count=3),
-])
+@pytest.mark.parametrize(
+    "recurrence",
+    [
+        Recurrence(WEEKLY_FREQ, count=MAX_OCCURRENCES + 1),
+        Recurrence(WEEKLY_FREQ, until=date(2031, 1, 1)),
+        Recurrence(WEEKLY_FREQ, until=date(2025, 1, 1)),
+        Recurrence(WEEKLY_FREQ),
+        Recurrence(WEEKLY_FREQ, interval=0, count=3),
+        Recurrence("daily", count=3),
+    ],
+)
 def test_rules_beyond_the_limits_are_refused(recurrence):
     with pytest.raises(RecurrenceError):
         validate(recurrence, _start(2026, 1, 6, 18, 0))
