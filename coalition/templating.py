@@ -6,6 +6,7 @@ from flask_babel import format_date, format_datetime, get_locale, get_timezone
 from coalition import authz
 from coalition.auth.forms import LanguageForm
 from coalition.i18n import LANGUAGE_NAMES
+from coalition.markdown import render_markdown
 
 
 def register(app):
@@ -13,6 +14,7 @@ def register(app):
     app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.globals.update(authz=authz, LANGUAGE_NAMES=LANGUAGE_NAMES)
     app.jinja_env.filters["datetime"] = lambda value, fmt="medium": format_datetime(value, fmt)
+    app.jinja_env.filters["markdown"] = render_markdown
     app.jinja_env.filters["date"] = lambda value, fmt="medium": format_date(value, fmt)
 
     @app.context_processor
