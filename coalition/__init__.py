@@ -24,9 +24,11 @@ def create_app(config=None, overrides=None):
     app.config.from_mapping(overrides or {})
     _trust_proxies(app)
 
+    from coalition.logredact import install_log_redaction
     from coalition.routing import install_converters
 
     install_converters(app)
+    install_log_redaction()
 
     from coalition import database, errorpages, security, templating
     from coalition.cli import register_commands

@@ -23,7 +23,10 @@ ERRORS = {
     413: (_l("That file is too large"), _l("Choose a smaller file and try again.")),
     429: (
         _l("Too many attempts"),
-        _l("For your security, please wait 15 minutes before trying again."),
+        _l(
+            "For your security, this is paused for a while. Please wait before trying "
+            "again; if you forgot your password, you can ask for a new one."
+        ),
     ),
     500: (
         _l("Something went wrong on our side"),

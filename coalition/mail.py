@@ -14,7 +14,7 @@ from flask_babel import force_locale
 from coalition.extensions import db
 from coalition.i18n import email_language
 from coalition.outbox import preferences
-from coalition.outbox.kinds import DAILY_DIGEST, NEVER, OPTIONAL
+from coalition.outbox.kinds import DAILY_DIGEST, NEVER, OPTIONAL, has_unsubscribe
 from coalition.outbox.models import DigestItem, OutboxEmail
 from coalition.urls import external_url
 
@@ -64,7 +64,7 @@ def queue_email(
         subject=subject_text,
         text_body=text,
         html_body=html,
-        masked_body=mask_links(text, personal_links),
+        masked_body=mask_links(text, [*personal_links, context["unsubscribe_url"]]),
         headers=_headers(context),
         attachments=[_attachment(item) for item in attachments],
         message_id=new_message_id(),
@@ -88,7 +88,7 @@ def _hold_for_digest(person, kind, subject, link):
 
 def _email_context(kind, person, context, link):
     unsubscribe_url = None
-    if kind in OPTIONAL and person is not None:
+    if has_unsubscribe(kind) and person is not None:
         unsubscribe_url = preferences.unsubscribe_url(person, kind)
     return {
         "coalition_name": current_app.config["COALITION_NAME"],
@@ -125,7 +125,8 @@ def one_line(value):
 def mask_links(text, personal_links):
     """The text with each personal link replaced by a placeholder."""
     for url in personal_links:
-        text = text.replace(url, PERSONAL_LINK)
+        if url:
+            text = text.replace(url, PERSONAL_LINK)
     return text
 
 

@@ -23,7 +23,8 @@ def register(app):
             "coalition_name": current_app.config["COALITION_NAME"],
             "current_locale": str(get_locale()),
             "current_timezone": str(get_timezone()),
+            # formdata=None: never read another form's posted "language" field.
             "language_form": lambda: LanguageForm(
-                language=str(get_locale()), next=request.full_path.rstrip("?")
+                formdata=None, language=str(get_locale()), next=request.full_path.rstrip("?")
             ),
         }

@@ -2,6 +2,7 @@
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from coalition import authz
@@ -43,6 +44,14 @@ def invite():
             form.email.errors.append(str(refused.message))
         else:
             db.session.commit()
+            if person.name != form.name.data:
+                flash(
+                    _(
+                        "%(name)s was already on the list; the invitation uses that name.",
+                        name=person.name,
+                    ),
+                    "info",
+                )
             flash(_("Invitation sent to %(email)s.", email=person.email), "success")
             return redirect(url_for("auth.accounts"))
     return render_template("auth/invite.html", form=form)
@@ -71,8 +80,8 @@ def accept_invitation(token):
         token,
         PURPOSE_INVITATION,
         access.accept_invitation,
-        expired=_("This invitation link has expired or was already used."),
-        done=_("Welcome! Your account is ready."),
+        expired=_l("This invitation link has expired or was already used."),
+        done=_l("Welcome! Your account is ready."),
         template="auth/accept_invitation.html",
     )
 
@@ -84,8 +93,8 @@ def reset_password(token):
         token,
         PURPOSE_PASSWORD_RESET,
         access.reset_password,
-        expired=_("This reset link has expired or was already used."),
-        done=_("Your password is changed. Other devices have been logged out."),
+        expired=_l("This reset link has expired or was already used."),
+        done=_l("Your password is changed. Other devices have been logged out."),
         template="auth/reset_password.html",
     )
 
@@ -104,7 +113,7 @@ def _password_link_page(token, purpose, use_link, *, expired, done, template):
             return _dead_link(expired)
         db.session.commit()
         start_session(person)
-        flash(done, "success")
+        flash(str(done), "success")  # rendered now, in the person's own language
         return redirect(url_for("dashboard.home"))
     return render_template(template, form=form, person=person)
 

@@ -23,6 +23,8 @@ class StrongPassword:
     """At least MIN_LENGTH characters and hard to guess; our own message, translated."""
 
     def __call__(self, form, field):
+        if len(field.data or "") > MAX_LENGTH:
+            return  # Length() already says it is too long
         if len(field.data or "") < MIN_LENGTH:
             raise ValidationError(_l("Use at least %(count)d characters.", count=MIN_LENGTH))
         # The view sets user_inputs (name, email) so zxcvbn penalizes passwords built from them.
@@ -39,13 +41,21 @@ def _strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
-def _email_field(label=None):
+def one_line(value):
+    """Names are one line: collapse line breaks and runs of spaces."""
+    return " ".join(value.split()) if isinstance(value, str) else value
+
+
+def _email_field(label=None, required_message=None):
     return EmailField(
         label or _l("Email"),
         filters=[_strip],
         validators=[
-            DataRequired(message=_l("Enter your email address.")),
-            Email(message=_l("Enter an email address like name@example.org.")),
+            DataRequired(message=required_message or _l("Enter your email address.")),
+            # allow_smtputf8=False: not every mail server accepts non-ASCII addresses.
+            Email(
+                message=_l("Enter an email address like name@example.org."), allow_smtputf8=False
+            ),
             Length(max=320),
         ],
         render_kw={"autocomplete": "email", "inputmode": "email", "spellcheck": "false"},
@@ -79,6 +89,7 @@ def timezone_choices():
 class SettingsForm(FlaskForm):
     name = StringField(
         _l("Name"),
+        filters=[one_line],
         validators=[DataRequired(message=_l("Enter your name.")), Length(max=200)],
         render_kw={"autocomplete": "name"},
     )
@@ -124,10 +135,10 @@ class LanguageForm(FlaskForm):
 class InviteForm(FlaskForm):
     name = StringField(
         _l("Name"),
-        filters=[_strip],
+        filters=[one_line],
         validators=[DataRequired(message=_l("Enter the person's name.")), Length(max=200)],
     )
-    email = _email_field()
+    email = _email_field(required_message=_l("Enter the email address to invite."))
     language = SelectField(_l("Language for the email"), validate_choice=True)
     submit = SubmitField(_l("Send invitation"))
 

@@ -48,10 +48,23 @@ def _dummy_hash(hasher):
 
 
 def is_strong_enough(password, user_inputs=()):
-    """Long enough and hard enough to guess (zxcvbn score of at least 3)."""
+    """Long enough, not built from the person's own name or email, and hard to guess."""
     if len(password) < MIN_LENGTH or len(password) > MAX_LENGTH:
         return False
-    return zxcvbn(password, user_inputs=_words(user_inputs))["score"] >= MIN_SCORE
+    inputs = [*user_inputs, current_app.config.get("COALITION_NAME", ""), "coalition"]
+    words = _words(inputs)
+    if _built_only_from(password, words):
+        return False
+    full = [value for value in inputs if value]
+    return zxcvbn(password, user_inputs=full + words)["score"] >= MIN_SCORE
+
+
+def _built_only_from(password, words):
+    """True when removing the given words (and digits) leaves almost nothing of it."""
+    rest = re.sub(r"[^a-z0-9]", "", password.lower())
+    for word in sorted(words, key=len, reverse=True):
+        rest = rest.replace(re.sub(r"[^a-z0-9]", "", word), "")
+    return len(re.sub(r"\d", "", rest)) < 4
 
 
 def _words(user_inputs):

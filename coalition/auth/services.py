@@ -1,13 +1,14 @@
 """Account actions: authenticate, settings, passwords, roles and deactivation."""
 
+from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func
 
 from coalition.audit import record_audit
 from coalition.auth.passwords import hash_password, verify_password
 from coalition.dbtypes import utcnow
 from coalition.errors import ActionRefused
 from coalition.extensions import db
+from coalition.mail import queue_email
 from coalition.members.models import (
     ROLE_COORDINATOR,
     ROLES,
@@ -15,6 +16,7 @@ from coalition.members.models import (
     find_person_by_email,
     normalize_email,
 )
+from coalition.tokens import PURPOSE_PASSWORD_RESET, revoke_tokens
 
 
 def authenticate(email, password):
@@ -40,8 +42,11 @@ def update_settings(person, *, name, email, language, timezone):
     other = find_person_by_email(email)
     if other is not None and other.id != person.id:
         raise ActionRefused(_l("Another account already uses this email."), field="email")
+    if person.email and email != person.email:
+        _tell_old_address(person, email)
     person.name = name.strip()
     person.email = email
+
     person.language = language or None
     person.timezone = timezone or None
     db.session.flush()
@@ -62,15 +67,28 @@ def set_password(person, new_password):
 
 
 def active_coordinator_count():
-    """How many coordinators can still log in."""
-    query = db.select(func.count(Person.id)).where(
-        Person.role == ROLE_COORDINATOR, Person.deactivated_at.is_(None)
+    """How many coordinators can still log in (rows locked until commit on PostgreSQL)."""
+    query = (
+        db.select(Person.id)
+        .where(
+            Person.role == ROLE_COORDINATOR,
+            Person.deactivated_at.is_(None),
+            Person.password_hash.is_not(None),
+        )
+        .with_for_update()
     )
-    return db.session.scalar(query)
+    # Locking the coordinators' rows makes two coordinators stepping down at the same
+    # moment take turns, so the second sees that only one is left.
+    return len(db.session.scalars(query).all())
 
 
 def _refuse_if_last_coordinator(person):
-    if person.role == ROLE_COORDINATOR and person.is_active and active_coordinator_count() <= 1:
+    if (
+        person.role == ROLE_COORDINATOR
+        and person.is_active
+        and person.has_account
+        and active_coordinator_count() <= 1
+    ):
         raise ActionRefused(
             _l(
                 "%(name)s is the last coordinator. Make someone else a coordinator first.",
@@ -85,6 +103,8 @@ def change_role(actor, person, role):
         raise ActionRefused(_l("Choose a role from the list."), field="role")
     if role == person.role:
         return
+    if not person.has_account:
+        raise ActionRefused(_l("%(name)s has no account yet. Invite them first.", name=person.name))
     if role != ROLE_COORDINATOR:
         _refuse_if_last_coordinator(person)
     old_role = person.role
@@ -124,3 +144,20 @@ def create_coordinator(email, name, password):
     set_password(person, password)
     end_all_sessions(person)
     return person
+
+
+def _tell_old_address(person, new_email):
+    """Warn the old address that the login email changed; old reset links stop working."""
+
+    revoke_tokens(PURPOSE_PASSWORD_RESET, person)
+    queue_email(
+        kind="account_change",
+        person=person,
+        to_address=person.email,
+        subject=_l(
+            "The email of your %(coalition)s account was changed",
+            coalition=current_app.config["COALITION_NAME"],
+        ),
+        template="email_changed",
+        context={"new_email": new_email},
+    )

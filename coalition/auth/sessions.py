@@ -1,6 +1,7 @@
 """Starting and ending a browser session, keeping the visitor's language."""
 
 from flask import session
+from flask_babel import refresh
 from flask_login import login_user, logout_user
 
 from coalition.i18n import SESSION_LANGUAGE_KEY
@@ -10,6 +11,7 @@ def start_session(person):
     """A fresh session (no fixation) for this person, keeping the language chosen."""
     _clear_keeping_language()
     login_user(person)
+    refresh()  # messages from here on speak the person's language, not the visitor's
 
 
 def end_session(person=None):
@@ -19,6 +21,7 @@ def end_session(person=None):
     _clear_keeping_language()
     if language:
         session[SESSION_LANGUAGE_KEY] = language
+    refresh()
 
 
 def _clear_keeping_language():

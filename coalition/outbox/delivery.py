@@ -9,11 +9,11 @@ import smtplib
 from datetime import timedelta
 
 from flask import current_app
-from flask_mail import Attachment, BadHeaderError, Message
+from flask_mail import Attachment, BadHeaderError, Connection, Message
 from sqlalchemy import and_, or_, update
 
 from coalition.dbtypes import utcnow
-from coalition.extensions import db, mail
+from coalition.extensions import db
 from coalition.outbox.models import (
     STATUS_FAILED,
     STATUS_QUEUED,
@@ -23,6 +23,7 @@ from coalition.outbox.models import (
 )
 
 LEASE = timedelta(minutes=5)
+SMTP_TIMEOUT_SECONDS = 60  # well under the lease: a hung server cannot outlive a claim
 FIRST_RETRY = timedelta(minutes=1)
 LONGEST_RETRY = timedelta(hours=4)
 GIVE_UP_AFTER = timedelta(hours=24)
@@ -40,6 +41,8 @@ def deliver_due(worker_id, now=None, batch_size=BATCH_SIZE):
     try:
         with _connection() as connection:
             for email in claimed:
+                if not _renew_lease(email, worker_id):
+                    continue  # our lease ran out and another worker has the row now
                 counts[_deliver_one(connection, email, now)] += 1
                 db.session.commit()
     except (smtplib.SMTPException, OSError) as error:
@@ -49,6 +52,22 @@ def deliver_due(worker_id, now=None, batch_size=BATCH_SIZE):
                 counts[_retry_or_fail(email, _describe(error), now)] += 1
         db.session.commit()
     return counts
+
+
+def _renew_lease(email, worker_id):
+    """Extend this worker's lease just before sending; False if the row is no longer ours."""
+    result = db.session.execute(
+        update(OutboxEmail)
+        .where(
+            OutboxEmail.id == email.id,
+            OutboxEmail.claimed_by == worker_id,
+            OutboxEmail.status == STATUS_SENDING,
+        )
+        .values(lease_expires_at=utcnow() + LEASE)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.commit()
+    return result.rowcount == 1
 
 
 def _due_filter(now):
@@ -102,7 +121,22 @@ def _connection():
         return _DevMailbox()
     if not current_app.config["MAIL_SERVER"]:
         raise OSError("No mail server is configured (MAIL_SERVER).")
-    return mail.connect()
+    return TimedConnection(current_app.extensions["mail"])
+
+
+class TimedConnection(Connection):
+    """Flask-Mail's connection with a socket timeout, so a silent server cannot hang us."""
+
+    def configure_host(self):
+        smtp_class = smtplib.SMTP_SSL if self.mail.use_ssl else smtplib.SMTP
+        host = smtp_class(self.mail.server, self.mail.port, timeout=SMTP_TIMEOUT_SECONDS)
+        host.set_debuglevel(int(self.mail.debug or 0))
+
+        if self.mail.use_tls:
+            host.starttls()
+        if self.mail.username and self.mail.password:
+            host.login(self.mail.username, self.mail.password)
+        return host
 
 
 def _deliver_one(connection, email, now):
@@ -110,10 +144,15 @@ def _deliver_one(connection, email, now):
         connection.send(build_message(email))
     except BadHeaderError:
         return _fail(email, "A header contained a line break.")
-    except (TimeoutError, smtplib.SMTPException, OSError) as error:
+    except (smtplib.SMTPServerDisconnected, TimeoutError, ConnectionError):
+        raise  # the connection is gone: deliver_due retries the rest of the batch
+    except (smtplib.SMTPException, OSError) as error:
         if _is_permanent(error):
             return _fail(email, _describe(error))
         return _retry_or_fail(email, _describe(error), now)
+    except Exception as error:  # this one message cannot be built or sent (bad address...)
+        return _fail(email, f"{type(error).__name__}: {error}")
+
     email.status = STATUS_SENT
     email.sent_at = now
     email.attempts += 1
@@ -142,7 +181,7 @@ def _describe(error):
 
 def _retry_or_fail(email, reason, now):
     email.attempts += 1
-    if now - email.created_at >= GIVE_UP_AFTER:
+    if now - email.retry_window_start >= GIVE_UP_AFTER:
         return _fail(email, f"Gave up after {email.attempts} attempts: {reason}")
     email.status = STATUS_QUEUED
     email.last_error = reason[:1000]

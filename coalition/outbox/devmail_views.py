@@ -4,13 +4,29 @@ Registered only in development with no mail server (config DEV_MAILBOX); in any 
 environment these URLs do not exist.
 """
 
-from flask import Blueprint, Response, render_template
+from flask import Blueprint, Response, abort, render_template, request
 
 from coalition import authz
 from coalition.extensions import db
 from coalition.outbox.models import OutboxEmail
 
 bp = Blueprint("devmail", __name__, url_prefix="/dev/mailbox")
+LOOPBACK = {"127.0.0.1", "::1"}
+
+
+@bp.before_request
+def only_from_this_machine():
+    """The mailbox holds everyone's reset links: show it only to a browser on this machine."""
+    if request.remote_addr not in LOOPBACK:
+        abort(404)
+
+
+@bp.after_request
+def never_cached(response):
+    """Never keep these pages (they hold personal links) in any cache."""
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response
 
 
 @bp.route("/")

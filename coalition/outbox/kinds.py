@@ -8,6 +8,7 @@ ESSENTIAL = {
     "password_reset": _l("Password resets"),
     "meeting_invitation": _l("Meeting invitations and changes"),
     "rsvp_confirmation": _l("Confirmations of your answers"),
+    "account_change": _l("Changes to your account"),
 }
 
 # Each person chooses: immediately, in a daily digest, or never.
@@ -20,9 +21,11 @@ OPTIONAL = {
 }
 
 DIGEST = "digest"
+DIGEST_LABEL = _l("Daily summaries")
 
 IMMEDIATELY = "immediately"
 DAILY_DIGEST = "digest"
+DIGEST_LABEL = _l("Daily summaries")
 NEVER = "never"
 DELIVERY_CHOICES = {
     IMMEDIATELY: _l("Immediately"),
@@ -34,3 +37,13 @@ DELIVERY_CHOICES = {
 def is_essential(kind):
     """True for email a person cannot turn off."""
     return kind in ESSENTIAL
+
+
+def has_unsubscribe(kind):
+    """Optional kinds and the digest carry an unsubscribe link; essential email does not."""
+    return kind in OPTIONAL or kind == DIGEST
+
+
+def label(kind):
+    """The reader-facing name of a kind of email."""
+    return DIGEST_LABEL if kind == DIGEST else OPTIONAL.get(kind) or ESSENTIAL.get(kind, kind)

@@ -38,6 +38,8 @@ class OutboxEmail(db.Model):
     last_error = db.Column(db.String(1000))
     sent_at = db.Column(UTCDateTime())
     created_at = db.Column(UTCDateTime(), nullable=False, default=utcnow)
+    # Retries give up a day after this; a coordinator's "retry" starts a new day.
+    retry_window_start = db.Column(UTCDateTime(), nullable=False, default=utcnow)
 
     person = db.relationship("Person")
 

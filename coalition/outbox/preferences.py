@@ -4,7 +4,15 @@ from flask import current_app
 from itsdangerous import BadSignature, URLSafeSerializer
 
 from coalition.extensions import db
-from coalition.outbox.kinds import DELIVERY_CHOICES, IMMEDIATELY, OPTIONAL
+from coalition.outbox.kinds import (
+    DAILY_DIGEST,
+    DELIVERY_CHOICES,
+    DIGEST,
+    IMMEDIATELY,
+    NEVER,
+    OPTIONAL,
+    has_unsubscribe,
+)
 from coalition.outbox.models import NotificationPreference
 from coalition.urls import external_url
 
@@ -62,6 +70,16 @@ def read_unsubscribe_token(token):
         person_id, kind = _serializer().loads(token)
     except (BadSignature, ValueError, TypeError):
         return None
-    if not isinstance(person_id, int) or kind not in OPTIONAL:
+    if not isinstance(person_id, int) or not has_unsubscribe(kind):
         return None
     return person_id, kind
+
+
+def unsubscribe(person, kind):
+    """Stop one kind of email; for the digest, every kind the person gets in it."""
+    if kind != DIGEST:
+        set_delivery(person, kind, NEVER)
+        return
+    for optional_kind, delivery in choices_for(person).items():
+        if delivery == DAILY_DIGEST:
+            set_delivery(person, optional_kind, NEVER)

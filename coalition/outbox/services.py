@@ -1,7 +1,7 @@
 """Coordinators' actions on the outbox, and reading it page by page."""
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func
+from sqlalchemy import func, update
 
 from coalition.dbtypes import utcnow
 from coalition.errors import ActionRefused
@@ -32,19 +32,33 @@ def outbox_page(status=None, page=1):
 
 
 def retry_email(email):
-    """Put a failed (or cancelled) email back in the queue, due now."""
-    if email.status not in (STATUS_FAILED, STATUS_CANCELLED):
+    """Put a failed (or cancelled) email back in the queue, due now, for another day."""
+    now = utcnow()
+    changed = _change_status(
+        email,
+        (STATUS_FAILED, STATUS_CANCELLED),
+        status=STATUS_QUEUED,
+        next_attempt_at=now,
+        retry_window_start=now,
+        last_error=None,
+    )
+    if not changed:
         raise ActionRefused(_l("Only failed or cancelled email can be retried."))
-    email.status = STATUS_QUEUED
-    email.next_attempt_at = utcnow()
-    email.created_at = utcnow()  # a fresh day of retries
-    email.last_error = None
-    db.session.flush()
 
 
 def cancel_email(email):
     """Stop an email that has not gone out yet."""
-    if email.status != STATUS_QUEUED:
+    if not _change_status(email, (STATUS_QUEUED,), status=STATUS_CANCELLED):
         raise ActionRefused(_l("Only email still waiting in the queue can be cancelled."))
-    email.status = STATUS_CANCELLED
+
+
+def _change_status(email, allowed, **values):
+    """Change the row only if its status is still allowed: a worker may claim it meanwhile."""
+    result = db.session.execute(
+        update(OutboxEmail)
+        .where(OutboxEmail.id == email.id, OutboxEmail.status.in_(allowed))
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
     db.session.flush()
+    return result.rowcount == 1

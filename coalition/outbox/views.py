@@ -10,7 +10,7 @@ from coalition.extensions import csrf, db
 from coalition.members.models import Person
 from coalition.outbox import preferences, services
 from coalition.outbox.forms import preferences_form
-from coalition.outbox.kinds import NEVER, OPTIONAL
+from coalition.outbox.kinds import OPTIONAL, label
 from coalition.outbox.models import STATUSES, OutboxEmail
 from coalition.routing import requested_page
 
@@ -104,10 +104,10 @@ def unsubscribe(token):
     """From an email's link: confirm, then stop that kind of email (a scanner's GET does not)."""
     person, kind = _unsubscribe_target(token)
     if request.method == "POST":
-        preferences.set_delivery(person, kind, NEVER)
+        preferences.unsubscribe(person, kind)
         db.session.commit()
-        return render_template("outbox/unsubscribed.html", kind_label=OPTIONAL[kind])
-    return render_template("outbox/unsubscribe.html", kind_label=OPTIONAL[kind], token=token)
+        return render_template("outbox/unsubscribed.html", kind_label=label(kind))
+    return render_template("outbox/unsubscribe.html", kind_label=label(kind), token=token)
 
 
 @bp.route("/unsubscribe/<token>/one-click", methods=["POST"])
@@ -115,6 +115,15 @@ def unsubscribe(token):
 def unsubscribe_one_click(token):
     """RFC 8058 one-click unsubscribe from a mail client; the signed token is the proof."""
     person, kind = _unsubscribe_target(token)
-    preferences.set_delivery(person, kind, NEVER)
+    preferences.unsubscribe(person, kind)
     db.session.commit()
     return "", 204
+
+
+@bp.after_request
+def protect_unsubscribe_pages(response):
+    """Unsubscribe pages carry a personal link: no referrer, no caching."""
+    if request.endpoint in ("outbox.unsubscribe", "outbox.unsubscribe_one_click"):
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["Cache-Control"] = "no-store"
+    return response

@@ -66,6 +66,7 @@ def upgrade():
     sa.Column('last_error', sa.String(length=1000), nullable=True),
     sa.Column('sent_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('retry_window_start', sa.DateTime(timezone=True), nullable=False),
     sa.CheckConstraint("status IN ('queued', 'sending', 'sent', 'failed', 'cancelled')", name=op.f('ck_outbox_email_status')),
     sa.ForeignKeyConstraint(['person_id'], ['person.id'], name=op.f('fk_outbox_email_person_id_person'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_outbox_email')),

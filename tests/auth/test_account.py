@@ -127,3 +127,40 @@ def test_wrong_current_password_is_refused_and_nothing_changes(client, create_pe
     assert "Your current password is not correct." in page
     client.post_form("/logout")
     client.login(person)  # the old password still works
+
+
+def test_a_password_made_of_ones_name_or_email_is_refused(client, create_person):
+    person = create_person(name="Darnell Brooks", email="darnell.brooks@example.org")
+    client.login(person)
+    for weak in ("darnell brooks", "darnell.brooks@example.org", "Riverside Diversion 2026"):
+        assert "too easy to guess" in _change(client, person, weak).get_data(as_text=True)
+
+
+def test_a_password_too_long_gets_one_clear_message(client, create_person):
+    person = create_person()
+    client.login(person)
+    page = _change(client, person, "x" * 300).get_data(as_text=True)
+    assert "too easy to guess" not in page
+    assert 'id="new_password-error"' in page
+
+
+def test_the_language_switcher_ignores_other_forms_fields(client, create_coordinator):
+    client.login(create_coordinator(language="es"))
+    page = client.post_form("/accounts/invite", {"name": "", "email": "x", "language": "en"})
+    html = page.get_data(as_text=True)
+    assert '<option selected value="es">' in html.split('id="language-choice"')[1][:200]
+
+
+def test_changing_the_email_warns_the_old_address(app, client, create_person):
+    from coalition.extensions import db
+    from coalition.outbox.models import OutboxEmail
+
+    person = create_person(name="Linh", email="old@example.org")
+    client.login(person)
+    client.post_form(
+        "/account", {"name": "Linh", "email": "new@example.org", "language": "", "timezone": ""}
+    )
+    with app.app_context():
+        [notice] = db.session.scalars(db.select(OutboxEmail)).all()
+        assert notice.to_address == "old@example.org" and notice.kind == "account_change"
+        assert "new@example.org" in notice.text_body

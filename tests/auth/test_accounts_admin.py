@@ -89,3 +89,16 @@ def test_reactivated_person_can_log_in_again(make_client, create_coordinator, cr
     assert failed.status_code == 200
     admin.post_form(f"/accounts/{member.id}/reactivate")
     browser.login(member)
+
+
+def test_someone_without_an_account_cannot_be_made_coordinator(
+    client, create_coordinator, create_person, reload
+):
+    coordinator = create_coordinator(name="Marisol Vega")
+    invited = create_person(name="Ruth Okafor", password=None)
+    client.login(coordinator)
+    client.post_form(f"/accounts/{invited.id}/role", {"role": "coordinator"})
+    assert reload(Person, invited.id).role == "member"
+    assert "Ruth Okafor has no account yet." in client.get("/accounts").get_data(as_text=True)
+    client.post_form(f"/accounts/{coordinator.id}/role", {"role": "member"})
+    assert reload(Person, coordinator.id).role == "coordinator"

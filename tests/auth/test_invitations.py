@@ -145,3 +145,18 @@ def test_a_weak_password_is_refused_on_the_invitation_page(app, make_client, cre
     )
     assert "too easy to guess" in page.get_data(as_text=True)
     assert invitee.get("/account").status_code == 302
+
+
+def test_the_welcome_message_speaks_the_invitees_language(app, make_client, create_coordinator):
+    admin = make_client()
+    admin.login(create_coordinator())
+    _invite(admin, language="es")
+    invitee = make_client()
+    done = invitee.post_form(
+        _link(_emails(app, "invitation")[0]),
+        {"new_password": "amber-tidepool-kestrel", "confirm": "amber-tidepool-kestrel"},
+        headers={"Accept-Language": "en"},
+    )
+    page = invitee.get(done.headers["Location"]).get_data(as_text=True)
+    assert "Welcome! Your account is ready." not in page
+    assert '<html lang="es">' in page

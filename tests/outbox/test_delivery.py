@@ -195,3 +195,39 @@ def test_two_workers_at_once_never_send_the_same_row(mail_app, smtp_server, queu
     message_ids = [message["Message-ID"] for message in smtp_server.messages]
     assert len(message_ids) == len(set(message_ids)) == len(ids)
     assert sum(results) == len(ids)
+
+
+def test_an_address_that_cannot_be_sent_fails_alone(mail_app, smtp_server, queue):
+    bad = queue(to_address="josé@example.org")
+    good = queue()
+    assert _deliver(mail_app) == {"sent": 1, "retrying": 0, "failed": 1}
+    assert _row(mail_app, bad).status == "failed"
+    assert _row(mail_app, good).status == "sent"
+
+
+def test_a_worker_whose_lease_was_taken_over_does_not_send(mail_app, smtp_server, queue):
+    from coalition.outbox.delivery import _renew_lease
+
+    email_id = queue()
+    with mail_app.app_context():
+        [slow] = claim_due("slow-worker", utcnow(), 10)
+        db.session.commit()
+        claim_due("fast-worker", utcnow() + LEASE + timedelta(seconds=1), 10)
+        db.session.commit()
+        assert not _renew_lease(db.session.get(OutboxEmail, email_id), "slow-worker")
+        assert _renew_lease(db.session.get(OutboxEmail, email_id), "fast-worker")
+
+
+def test_retrying_keeps_when_the_email_was_first_queued(app, mail_app, smtp_server, queue):
+    from coalition.outbox.services import retry_email
+
+    smtp_server.handler.refused_addresses.add("gone@example.org")
+    email_id = queue(to_address="gone@example.org")
+    _deliver(mail_app)
+    created = _row(mail_app, email_id).created_at
+    with app.app_context():
+        retry_email(db.session.get(OutboxEmail, email_id))
+        db.session.commit()
+    row = _row(mail_app, email_id)
+    assert row.status == "queued" and row.created_at == created
+    assert row.retry_window_start > created

@@ -79,3 +79,12 @@ def test_development_worker_delivers_to_the_mailbox(dev_app, create_queued_email
     create_queued_email()
     result = dev_app.test_cli_runner().invoke(args=["outbox", "deliver"])
     assert "sent 1" in result.output
+
+
+def test_development_mailbox_is_only_for_this_machine(dev_app):
+    client = dev_app.test_client()
+    assert client.get("/dev/mailbox/", environ_base={"REMOTE_ADDR": "192.0.2.10"}).status_code == (
+        404
+    )
+    local = client.get("/dev/mailbox/")
+    assert local.status_code == 200 and local.headers["Cache-Control"] == "no-store"

@@ -154,3 +154,20 @@ def test_digest_command_runs_twice_safely(app, runner, client, create_person):
     _notify(app, person.id)
     assert "queued 1 digest" in runner.invoke(args=["outbox", "digest"]).output
     assert "queued 0 digest" in runner.invoke(args=["outbox", "digest"]).output
+
+
+def test_the_digest_can_be_stopped_from_its_own_email(app, client, create_person):
+    person = create_person()
+    client.login(person)
+    _set(client, draft_review="digest", proposal="digest")
+    _notify(app, person.id)
+    with app.app_context():
+        send_digests()
+        db.session.commit()
+        digest = db.session.scalars(db.select(OutboxEmail)).one()
+        header = digest.headers["List-Unsubscribe"]
+        assert "[personal link]" in digest.masked_body
+        assert "/unsubscribe/" not in digest.masked_body
+    client.post(header.strip("<>").replace("http://localhost", ""))
+    page = client.get("/account/notifications").get_data(as_text=True)
+    assert 'checked id="draft_review-2"' in page and 'checked id="proposal-2"' in page
