@@ -116,3 +116,18 @@ def can_view_outbox(user):
 def can_manage_outbox(user):
     """Retry or cancel queued email."""
     return is_coordinator(user)
+
+
+def can_schedule_meeting(user):
+    """Create meetings (chairs for their committees arrive with committees)."""
+    return is_coordinator(user)
+
+
+def can_view_meeting(viewer, meeting):
+    """Coalition-wide meetings are open to every member (committee meetings: later)."""
+    return is_member(viewer)
+
+
+def can_manage_meeting(viewer, meeting):
+    """Change, move or cancel a meeting."""
+    return is_coordinator(viewer)

@@ -4,10 +4,19 @@ Idempotent: people are matched by email and timeline entries by title, so runnin
 again adds only what is missing.
 """
 
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 from coalition.auth.services import set_password
 from coalition.extensions import db
+from coalition.meetings.models import Meeting
+from coalition.meetings.occurrences import original_starts
+from coalition.meetings.recurrence import MONTHLY_BY_WEEKDAY, Recurrence
+from coalition.meetings.services import (
+    MeetingDetails,
+    cancel_occurrence,
+    move_occurrence,
+    schedule_meeting,
+)
 from coalition.members.models import ROLE_COORDINATOR, ROLE_MEMBER, Person, find_person_by_email
 from coalition.timeline.models import TimelineEntry
 from coalition.timeline.services import record_entry
@@ -72,6 +81,8 @@ def seed_demo():
     """Create what is missing of the demo coalition; return how many records were added."""
     created = _seed_people()
     created += _seed_timeline()
+    created += _seed_meetings()
+
     db.session.flush()
     return created
 
@@ -113,5 +124,99 @@ def _seed_timeline():
             lessons=lessons,
             actor=coordinator,
         )
+        created += 1
+    return created
+
+
+def _nth_weekday(year, month, weekday, nth):
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+
+
+def _next_month_nth(weekday, nth):
+    today = date.today()
+    year, month = (today.year, today.month + 1) if today.month < 12 else (today.year + 1, 1)
+    return _nth_weekday(year, month, weekday, nth)
+
+
+def _demo_meetings():
+    """(details, cancel the nth date, move the nth date) for each demo meeting."""
+    library = "Riverside Public Library, Community Room"
+    return [
+        (
+            MeetingDetails(
+                title="Steering committee",
+                day=_next_month_nth(1, 2),
+                start_time=time(18, 0),
+                end_time=time(19, 30),
+                timezone="America/Chicago",
+                location="City Hall, Room 204",
+                online_link="https://meet.example.org/steering",
+                accessibility="Step-free entrance",
+                interpretation="Spanish interpretation on request",
+                agenda="- Pilot referrals this month\n- Budget testimony plan\n- Recruitment gaps",
+                recurrence=Recurrence(MONTHLY_BY_WEEKDAY, until=date.today() + timedelta(days=365)),
+            ),
+            3,
+            2,
+        ),
+        (
+            MeetingDetails(
+                title="Coalition quarterly meeting",
+                day=_next_month_nth(3, 3),
+                start_time=time(17, 30),
+                end_time=time(19, 30),
+                timezone="America/Chicago",
+                location=library,
+                online_link="https://meet.example.org/quarterly",
+                accessibility="Step-free entrance; ASL interpreter; quiet room",
+                interpretation="Spanish interpretation",
+                description="Everyone in the coalition is welcome: partners, members and neighbours.",
+                recurrence=Recurrence(MONTHLY_BY_WEEKDAY, interval=3, count=4),
+            ),
+            None,
+            None,
+        ),
+        (
+            MeetingDetails(
+                title="Kick-off with the police department",
+                day=date.today() - timedelta(days=40),
+                start_time=time(10, 0),
+                end_time=time(11, 30),
+                timezone="America/Chicago",
+                location="Riverside Police Department, Training Room",
+                description="How officers refer people to case management instead of arrest.",
+            ),
+            None,
+            None,
+        ),
+    ]
+
+
+def _seed_meetings():
+    existing = set(db.session.scalars(db.select(Meeting.title)))
+    coordinator = find_person_by_email(DEMO_PEOPLE[0][2])
+    created = 0
+    for details, cancel_nth, move_nth in _demo_meetings():
+        if details.title in existing:
+            continue
+        meeting = schedule_meeting(details, coordinator)
+        starts = original_starts(meeting)
+        if cancel_nth is not None:
+            cancel_occurrence(meeting, starts[cancel_nth])
+        if move_nth is not None:
+            moved = starts[move_nth].astimezone(meeting.zone) + timedelta(days=1)
+            move_occurrence(
+                meeting,
+                starts[move_nth],
+                MeetingDetails(
+                    title=meeting.title,
+                    day=moved.date(),
+                    start_time=time(18, 0),
+                    end_time=time(19, 30),
+                    timezone=meeting.timezone,
+                    location="Riverside Public Library, Room B",
+                ),
+            )
         created += 1
     return created

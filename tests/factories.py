@@ -110,3 +110,32 @@ def create_queued_email(app, create_person):
             return email.id
 
     return create
+
+
+@pytest.fixture
+def create_meeting(app):
+    """create_meeting(**details) -> a Meeting (monthly series of 6 from next month by default)."""
+    from datetime import time as clock
+    from datetime import timedelta as span
+
+    from coalition.meetings.recurrence import MONTHLY_BY_WEEKDAY, Recurrence
+    from coalition.meetings.services import MeetingDetails, schedule_meeting
+
+    def create(actor=None, **overrides):
+        fields = {
+            "title": f"Meeting {next(_sequence)}",
+            "day": date.today() + span(days=35),
+            "start_time": clock(18, 0),
+            "end_time": clock(19, 30),
+            "timezone": "America/Chicago",
+            "location": "Riverside Library, Room B",
+            "recurrence": Recurrence(MONTHLY_BY_WEEKDAY, count=6),
+        }
+        fields.update(overrides)
+        with app.app_context():
+            creator = db.session.get(Person, actor.id) if actor is not None else None
+            meeting = schedule_meeting(MeetingDetails(**fields), creator)
+            db.session.commit()
+            return _detached(meeting)
+
+    return create

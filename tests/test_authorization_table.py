@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 import pytest
 from flask import url_for
 
+from coalition.meetings.occurrences import occurrence_key
+
 OK = "200"
 REDIRECT = "redirect"
 LOGIN = "login"  # redirected to the login page, with next=
@@ -129,12 +131,56 @@ TABLE = [
     *_token_routes("outbox.unsubscribe_one_click", methods=("POST",)),
 ]
 
+MEETING = (
+    ("title", "Steering committee"),
+    ("day", "2027-03-09"),
+    ("start_time", "18:00"),
+    ("end_time", "19:30"),
+    ("timezone", "America/Chicago"),
+    ("repeat", "none"),
+    ("interval", "1"),
+    ("ends", "until"),
+    ("version", "1"),
+)
+MOVE = (("day", "2027-03-10"), ("start_time", "18:00"), ("end_time", "19:00"))
+
+
+def _meeting_routes(endpoint, method, coordinator, data=()):
+    return [
+        Row(endpoint, method, "meeting", LOGIN, FORBIDDEN, coordinator, data),
+        Row(endpoint, method, "missing-meeting", LOGIN, NOT_FOUND, NOT_FOUND, data),
+    ]
+
+
+TABLE += [
+    Row("meetings.new", "GET", None, LOGIN, FORBIDDEN, OK),
+    Row("meetings.new", "POST", None, LOGIN, FORBIDDEN, REDIRECT, MEETING),
+    Row("meetings.detail", "GET", "meeting", LOGIN, OK, OK),
+    Row("meetings.detail", "GET", "missing-meeting", LOGIN, NOT_FOUND, NOT_FOUND),
+    *_meeting_routes("meetings.edit", "GET", OK),
+    *_meeting_routes("meetings.edit", "POST", REDIRECT, MEETING),
+    *_meeting_routes("meetings.cancel", "POST", REDIRECT),
+    *_meeting_routes("meetings.cancel_occurrence", "POST", REDIRECT),
+    *_meeting_routes("meetings.move_occurrence", "GET", OK),
+    *_meeting_routes("meetings.move_occurrence", "POST", REDIRECT, MOVE),
+    *_meeting_routes("meetings.edit_following", "GET", OK),
+    *_meeting_routes("meetings.edit_following", "POST", REDIRECT, MEETING),
+    Row("calendar.meeting_ics", "GET", "meeting", LOGIN, OK, OK),
+    Row("calendar.meeting_ics", "GET", "missing-meeting", LOGIN, NOT_FOUND, NOT_FOUND),
+    Row("calendar.occurrence_ics", "GET", "occurrence", LOGIN, OK, OK),
+    Row("calendar.occurrence_ics", "GET", "missing-meeting", LOGIN, NOT_FOUND, NOT_FOUND),
+    Row("calendar.feed", "GET", "feed", NOT_FOUND, NOT_FOUND, NOT_FOUND),
+    Row("calendar.settings", "GET", None, LOGIN, OK, OK),
+    Row("calendar.settings", "POST", None, LOGIN, REDIRECT, REDIRECT, (("delivery", "feed"),)),
+    Row("calendar.reset", "POST", None, LOGIN, REDIRECT, REDIRECT),
+]
+
 # Mail clients POST here without a form (RFC 8058); the signed token is the proof.
 CSRF_EXEMPT = {"outbox.unsubscribe_one_click"}
 
 
 @pytest.fixture
-def world(create_coordinator, create_person, create_queued_email):
+def world(create_coordinator, create_person, create_queued_email, create_meeting):
     """Two coordinators (so neither is the last), a member, a listed and an unlisted person,
     and one queued email."""
     other = create_person(name="Listed L", directory_consent=True)
@@ -145,6 +191,8 @@ def world(create_coordinator, create_person, create_queued_email):
         "other": other,
         "unlisted": create_person(name="Unlisted U", directory_consent=False),
         "email_id": create_queued_email(other),
+        "meeting": (meeting := create_meeting()),
+        "occurrence_key": occurrence_key(meeting.start_at),
     }
 
 
@@ -154,6 +202,13 @@ def _url(app, row, actor, world):
         values["filename"] = "css/app.css"
     elif row.target == "token":
         values["token"] = "forged-or-used-token"
+    elif row.target == "feed":
+        values.update(person_id=world["member"].id, feed="mine", signature="0" * 64)
+    elif row.target in ("meeting", "occurrence", "missing-meeting"):
+        meeting = world["meeting"]
+        values["meeting_id"] = meeting.id if row.target != "missing-meeting" else 999_999
+        if row.target == "occurrence" or "occurrence" in row.endpoint:
+            values["key"] = world["occurrence_key"]
     elif row.endpoint.startswith("outbox."):
         values["email_id"] = world["email_id"] if row.target == "email" else 999_999
     elif row.target is not None:

@@ -1,10 +1,14 @@
 """The home page: what needs the viewer's attention, from every area."""
 
+from datetime import UTC, datetime, timedelta
+
 from flask import Blueprint, render_template
 from flask_login import current_user
 from sqlalchemy import text
 
+from coalition import authz
 from coalition.extensions import db
+from coalition.meetings.queries import occurrences_between
 from coalition.timeline.services import source_links, visible_entries
 
 bp = Blueprint("dashboard", __name__)
@@ -16,7 +20,16 @@ def home():
     if not current_user.is_authenticated:
         return render_template("dashboard/welcome.html")
     entries = visible_entries(current_user, limit=5)
-    return render_template("dashboard/home.html", entries=entries, links=source_links(entries))
+    now = datetime.now(UTC)
+    upcoming = occurrences_between(
+        now,
+        now + timedelta(days=60),
+        include_cancelled=False,
+        visible_to=lambda meeting: authz.can_view_meeting(current_user, meeting),
+    )[:5]
+    return render_template(
+        "dashboard/home.html", entries=entries, links=source_links(entries), upcoming=upcoming
+    )
 
 
 @bp.route("/healthz")

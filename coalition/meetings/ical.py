@@ -9,7 +9,7 @@ cancellations as METHOD:CANCEL (RFC 5546).
 """
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from icalendar import Calendar, Event, vCalAddress, vRecur, vText
 
@@ -54,8 +54,18 @@ def build_calendar(events, *, method=None, name=None, organizer=None, attendee=N
         calendar.add("x-wr-calname", name)
     for event in events:
         calendar.add_component(_vevent(event, method, organizer, attendee))
-    calendar.add_missing_timezones()
+    _add_timezones(calendar, events)
     return calendar.to_ical()
+
+
+def _add_timezones(calendar, events):
+    """A VTIMEZONE per zone used, covering only the years the events can reach."""
+    if not events:
+        return
+    first = min(event.start for event in events).date() - timedelta(days=366)
+    # A series lasts at most three years (recurrence.MAX_SPAN), moved dates a little more.
+    last = max(event.end for event in events).date() + timedelta(days=4 * 366)
+    calendar.add_missing_timezones(first_date=first, last_date=last)
 
 
 def _vevent(event, method, organizer, attendee):

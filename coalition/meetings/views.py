@@ -1,14 +1,251 @@
-"""Meetings: the area's home page."""
+"""Meeting pages: upcoming meetings, scheduling, a meeting's page, changes and cancellations."""
 
-from flask import Blueprint, render_template
+from datetime import UTC, datetime, timedelta
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_login import current_user
 
 from coalition import authz
+from coalition.errors import ActionRefused
+from coalition.extensions import db
+from coalition.meetings import display, queries, services
+from coalition.meetings.forms import NO_REPEAT, MeetingForm, OccurrenceForm
+from coalition.meetings.models import Meeting
+from coalition.meetings.monthview import month_grid, neighbours, parse_month
+from coalition.meetings.occurrences import parse_occurrence_key
+from coalition.meetings.recurrence import parse
 
 bp = Blueprint("meetings", __name__, url_prefix="/meetings")
+display.register(bp)
+UPCOMING_DAYS = 90
+
+
+def _visible(meeting):
+    return authz.can_view_meeting(current_user, meeting)
 
 
 @bp.route("/")
 @authz.require(authz.can_view_workspace)
 def index():
-    """The meetings area's home."""
-    return render_template("meetings/index.html")
+    """Upcoming meetings as a list, or one month as a calendar grid."""
+    if request.args.get("view") == "month":
+        month = parse_month(request.args.get("month"))
+        if month is None:
+            abort(404)
+        start, end = month
+        occurrences = queries.occurrences_between(start, end, visible_to=_visible)
+        prev_month, next_month = neighbours(start)
+        return render_template(
+            "meetings/month.html",
+            grid=month_grid(start, occurrences),
+            month=start,
+            prev_month=prev_month,
+            next_month=next_month,
+        )
+    now = datetime.now(UTC)
+    occurrences = queries.occurrences_between(
+        now, now + timedelta(days=UPCOMING_DAYS), visible_to=_visible
+    )
+    return render_template("meetings/index.html", occurrences=occurrences, days=UPCOMING_DAYS)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@authz.require(authz.can_schedule_meeting)
+def new():
+    """Schedule a meeting or a series."""
+    form = MeetingForm()
+    if request.method == "GET":
+        form.timezone.data = current_user.timezone or _coalition_zone()
+    if form.validate_on_submit():
+        try:
+            meeting = services.schedule_meeting(form.details(), current_user._get_current_object())
+        except ActionRefused as refused:
+            db.session.rollback()
+            getattr(form, refused.field or "title").errors.append(str(refused.message))
+        else:
+            db.session.commit()
+            flash(_("The meeting is scheduled."), "success")
+            return redirect(url_for("meetings.detail", meeting_id=meeting.id))
+    return render_template("meetings/form.html", form=form, meeting=None)
+
+
+def _coalition_zone():
+    return current_app.config["COALITION_TIMEZONE"]
+
+
+@bp.route("/<int:meeting_id>")
+@authz.require(authz.is_member)
+def detail(meeting_id):
+    """A meeting's page: when, where, agenda, its next occurrences, calendar choices."""
+    meeting = authz.load_and_check(Meeting, meeting_id, authz.can_view_meeting)
+    now = datetime.now(UTC)
+    upcoming = queries.meeting_occurrences(meeting, after=now)[:12]
+    return render_template("meetings/detail.html", meeting=meeting, upcoming=upcoming)
+
+
+def _managed(meeting_id):
+    return authz.load_and_check(Meeting, meeting_id, authz.can_manage_meeting)
+
+
+def _fill_form(form, meeting):
+    local = meeting.local_start
+    form.day.data, form.start_time.data = local.date(), local.time()
+    form.end_time.data = meeting.end_at.astimezone(meeting.zone).time()
+    form.version.data = str(meeting.version)
+    if meeting.rrule:
+        rule = parse(meeting.rrule, meeting.zone)
+        form.repeat.data, form.interval.data = rule.pattern, rule.interval
+        form.ends.data = "count" if rule.count else "until"
+        form.until.data, form.count.data = rule.until, rule.count
+    else:
+        form.repeat.data = NO_REPEAT
+
+
+@bp.route("/<int:meeting_id>/edit", methods=["GET", "POST"])
+@authz.require(authz.is_member)
+def edit(meeting_id):
+    """Change a whole meeting or series; invitees are told when the change matters."""
+    meeting = _managed(meeting_id)
+    form = MeetingForm(obj=meeting)
+    if request.method == "GET":
+        _fill_form(form, meeting)
+    if form.validate_on_submit():
+        if form.version.data != str(meeting.version):
+            form.version.errors.append(_stale_message())
+            return render_template(
+                "meetings/form.html", form=form, meeting=meeting, stale=True
+            ), 409
+        try:
+            services.update_series(meeting, form.details())
+        except ActionRefused as refused:
+            db.session.rollback()
+            getattr(form, refused.field or "title").errors.append(str(refused.message))
+        else:
+            db.session.commit()
+            flash(_("The meeting is updated."), "success")
+            return redirect(url_for("meetings.detail", meeting_id=meeting.id))
+    return render_template("meetings/form.html", form=form, meeting=meeting)
+
+
+def _stale_message():
+    return _(
+        "Someone changed this meeting while you were editing. Nothing was saved: check "
+        "the meeting's page, then make your change again."
+    )
+
+
+def _occurrence_start(meeting, key):
+    original = parse_occurrence_key(key)
+    if original is None:
+        abort(404)
+    return original
+
+
+@bp.route("/<int:meeting_id>/cancel", methods=["POST"])
+@authz.require(authz.is_member)
+def cancel(meeting_id):
+    """Cancel a meeting or a whole series."""
+    meeting = _managed(meeting_id)
+    return _act(meeting, lambda: services.cancel_meeting(meeting), _("The meeting is cancelled."))
+
+
+@bp.route("/<int:meeting_id>/occurrences/<key>/cancel", methods=["POST"])
+@authz.require(authz.is_member)
+def cancel_occurrence(meeting_id, key):
+    """Cancel one occurrence of a series."""
+    meeting = _managed(meeting_id)
+    original = _occurrence_start(meeting, key)
+    return _act(
+        meeting,
+        lambda: services.cancel_occurrence(meeting, original),
+        _("This occurrence is cancelled; the rest of the series is unchanged."),
+    )
+
+
+def _act(meeting, action, message):
+    try:
+        action()
+    except ActionRefused as refused:
+        db.session.rollback()
+        flash(str(refused.message), "error")
+    else:
+        db.session.commit()
+        flash(message, "success")
+    return redirect(url_for("meetings.detail", meeting_id=meeting.id))
+
+
+@bp.route("/<int:meeting_id>/occurrences/<key>/move", methods=["GET", "POST"])
+@authz.require(authz.is_member)
+def move_occurrence(meeting_id, key):
+    """Move one occurrence to another day, time or place."""
+    meeting = _managed(meeting_id)
+    original = _occurrence_start(meeting, key)
+    form = OccurrenceForm()
+    if request.method == "GET":
+        local = original.astimezone(meeting.zone)
+        form.day.data, form.start_time.data = local.date(), local.time()
+        form.end_time.data = (local + meeting.duration).time()
+        form.location.data = meeting.location
+    if form.validate_on_submit():
+        details = services.MeetingDetails(
+            title=meeting.title,
+            day=form.day.data,
+            start_time=form.start_time.data,
+            end_time=form.end_time.data,
+            timezone=meeting.timezone,
+            location=form.location.data,
+        )
+        try:
+            services.move_occurrence(meeting, original, details)
+        except ActionRefused as refused:
+            db.session.rollback()
+            getattr(form, refused.field or "day", form.day).errors.append(str(refused.message))
+        else:
+            db.session.commit()
+            flash(_("This occurrence is moved; the rest of the series is unchanged."), "success")
+            return redirect(url_for("meetings.detail", meeting_id=meeting.id))
+    return render_template(
+        "meetings/move.html", form=form, meeting=meeting, original=original.astimezone(meeting.zone)
+    )
+
+
+@bp.route("/<int:meeting_id>/occurrences/<key>/edit", methods=["GET", "POST"])
+@authz.require(authz.is_member)
+def edit_following(meeting_id, key):
+    """Change this date and all following ones: the series splits in two."""
+    meeting = _managed(meeting_id)
+    original = _occurrence_start(meeting, key)
+    form = MeetingForm(obj=meeting)
+    if request.method == "GET":
+        _fill_form(form, meeting)
+        local = original.astimezone(meeting.zone)
+        form.day.data, form.start_time.data = local.date(), local.time()
+        form.end_time.data = (local + meeting.duration).time()
+    if form.validate_on_submit():
+        if form.version.data != str(meeting.version):
+            form.version.errors.append(_stale_message())
+            return render_template(
+                "meetings/form.html", form=form, meeting=meeting, stale=True, following=original
+            ), 409
+        try:
+            continuation = services.split_series(
+                meeting, original, form.details(), current_user._get_current_object()
+            )
+        except ActionRefused as refused:
+            db.session.rollback()
+            getattr(form, refused.field or "title").errors.append(str(refused.message))
+        else:
+            db.session.commit()
+            flash(_("This date and the following ones are changed."), "success")
+            return redirect(url_for("meetings.detail", meeting_id=continuation.id))
+    return render_template("meetings/form.html", form=form, meeting=meeting, following=original)

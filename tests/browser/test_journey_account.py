@@ -69,6 +69,9 @@ def test_every_area_is_accessible_in_both_languages(
         "/account/notifications",
         "/accounts/invite",
         "/outbox",
+        "/meetings/new",
+        "/meetings/?view=month",
+        "/account/calendar",
         "/no-such-page",
     ]
     for path in paths:

@@ -1,0 +1,130 @@
+"""Calendar downloads and subscription feeds, and each person's calendar settings."""
+
+import hashlib
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from coalition import authz
+from coalition.extensions import db
+from coalition.meetings import calendar, ical, queries
+from coalition.meetings.models import CalendarSettings, Meeting
+from coalition.meetings.occurrences import find_occurrence, parse_occurrence_key
+from coalition.members.models import Person
+
+bp = Blueprint("calendar", __name__)
+FEEDS = (calendar.FEED_COALITION, calendar.FEED_MINE)
+
+
+def _ics(data, filename, conditional=True):
+    response = Response(data, mimetype="text/calendar")
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    if conditional:
+        response.set_etag(hashlib.sha256(data).hexdigest())
+        response.make_conditional(request)
+    return response
+
+
+@bp.route("/meetings/<int:meeting_id>.ics")
+@authz.require(authz.is_member)
+def meeting_ics(meeting_id):
+    """The whole meeting or series as a calendar file."""
+    meeting = authz.load_and_check(Meeting, meeting_id, authz.can_view_meeting)
+    exceptions = queries.exceptions_by_meeting([meeting.id])[meeting.id]
+    events = calendar.series_events(meeting, exceptions)
+    return _ics(ical.build_calendar(events), f"meeting-{meeting.id}.ics")
+
+
+@bp.route("/meetings/<int:meeting_id>/occurrences/<key>.ics")
+@authz.require(authz.is_member)
+def occurrence_ics(meeting_id, key):
+    """One occurrence of a series as a calendar file."""
+    meeting = authz.load_and_check(Meeting, meeting_id, authz.can_view_meeting)
+    original = parse_occurrence_key(key)
+    exceptions = queries.exceptions_by_meeting([meeting.id])[meeting.id]
+    occurrence = find_occurrence(meeting, exceptions, original) if original else None
+    if occurrence is None:
+        abort(404)
+    event = ical.CalendarEvent(
+        uid=f"{key}-{meeting.uid}",
+        sequence=meeting.sequence,
+        title=meeting.title,
+        start=occurrence.local_start,
+        end=occurrence.local_end,
+        stamp=meeting.updated_at,
+        description=calendar.event_description(meeting),
+        location=occurrence.location,
+        url=calendar.meeting_url(meeting),
+        cancelled=occurrence.cancelled,
+    )
+    return _ics(ical.build_calendar([event]), f"meeting-{meeting.id}-{key}.ics")
+
+
+@bp.route("/feeds/<int:person_id>/<feed>/<signature>.ics")
+def feed(person_id, feed, signature):
+    """A subscription feed at a signed URL: calendar apps fetch it without logging in."""
+    if feed not in FEEDS or not calendar.check_feed_signature(person_id, feed, signature):
+        abort(404)
+    person = db.session.get(Person, person_id)
+    if person is None or not person.is_active:
+        abort(404)
+    meetings = [
+        meeting
+        for meeting in queries.all_current_meetings()
+        if authz.can_view_meeting(person, meeting)
+    ]
+    exceptions = queries.exceptions_by_meeting([meeting.id for meeting in meetings])
+    data = calendar.feed_calendar(meetings, exceptions, current_app.config["COALITION_NAME"])
+    response = _ics(data, f"{feed}.ics")
+    response.headers["Cache-Control"] = "private, max-age=300"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@bp.route("/account/calendar", methods=["GET", "POST"])
+@authz.require(authz.is_member)
+def settings():
+    """Feed URLs to subscribe to, how meetings reach one's calendar, and resetting the URLs."""
+    person = current_user._get_current_object()
+    current = calendar.settings_for(person)
+    if request.method == "POST":
+        choice = request.form.get("delivery")
+        if choice not in (CalendarSettings.DELIVERY_EMAIL, CalendarSettings.DELIVERY_FEED):
+            abort(400)
+        current.delivery = choice
+        db.session.commit()
+        flash(_("Your calendar choice is saved."), "success")
+        return redirect(url_for("calendar.settings"))
+    db.session.commit()  # the feed secret, created on first visit
+    feeds = [
+        (name, calendar.feed_url(person, name), calendar.feed_url(person, name, scheme="webcal"))
+        for name in FEEDS
+    ]
+    return render_template("meetings/calendar_settings.html", feeds=feeds, settings=current)
+
+
+@bp.route("/account/calendar/reset", methods=["POST"])
+@authz.require(authz.is_member)
+def reset():
+    """New feed URLs; every old one stops working at once."""
+    calendar.reset_feed_secret(current_user._get_current_object())
+    db.session.commit()
+    flash(
+        _(
+            "Your calendar links are new. Subscribe again with the new links; the old ones no "
+            "longer work."
+        ),
+        "success",
+    )
+    return redirect(url_for("calendar.settings"))

@@ -1,0 +1,116 @@
+"""Meetings: a single meeting or a recurring series, its changed occurrences, its invitations."""
+
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from coalition.dbtypes import UTCDateTime, utcnow
+from coalition.extensions import db
+
+STATUS_SCHEDULED = "scheduled"
+STATUS_CANCELLED = "cancelled"
+
+
+class Meeting(db.Model):
+    """A meeting, or a series of them when `rrule` is set; times are stored in UTC."""
+
+    __tablename__ = "meeting"
+
+    id = db.Column(db.Integer, primary_key=True)
+    # Calendar clients recognise an event by its UID: it never changes.
+    uid = db.Column(db.String(255), nullable=False, unique=True)
+    title = db.Column(db.String(200), nullable=False)
+    description = db.Column(db.Text, nullable=False, default="")
+    agenda = db.Column(db.Text, nullable=False, default="")
+    start_at = db.Column(UTCDateTime(), nullable=False)  # the first occurrence
+    end_at = db.Column(UTCDateTime(), nullable=False)
+    timezone = db.Column(db.String(64), nullable=False)
+    rrule = db.Column(db.String(300))
+    # End of the last occurrence (the series' end), so a date range is one indexed query.
+    last_end_at = db.Column(UTCDateTime(), nullable=False)
+    location = db.Column(db.String(300), nullable=False, default="")
+    online_link = db.Column(db.String(500), nullable=False, default="")
+    accessibility = db.Column(db.String(500), nullable=False, default="")
+    interpretation = db.Column(db.String(300), nullable=False, default="")
+    status = db.Column(db.String(20), nullable=False, default=STATUS_SCHEDULED)
+    # Raised on every change that matters (time, place, link, cancellation), per RFC 5546.
+    sequence = db.Column(db.Integer, nullable=False, default=0)
+    # Set when "this and following" split a series: the earlier part this one continues.
+    split_from_id = db.Column(db.Integer, db.ForeignKey("meeting.id", ondelete="SET NULL"))
+    created_by_id = db.Column(db.Integer, db.ForeignKey("person.id", ondelete="SET NULL"))
+    created_at = db.Column(UTCDateTime(), nullable=False, default=utcnow)
+    updated_at = db.Column(UTCDateTime(), nullable=False, default=utcnow, onupdate=utcnow)
+    version = db.Column(db.Integer, nullable=False, default=1)
+
+    created_by = db.relationship("Person")
+    exceptions = db.relationship(
+        "OccurrenceException", back_populates="meeting", cascade="all, delete-orphan", lazy="raise"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        db.CheckConstraint("status IN ('scheduled', 'cancelled')", name="status"),
+        db.CheckConstraint("end_at > start_at", name="ends_after_start"),
+        db.Index("ix_meeting_span", "start_at", "last_end_at"),
+    )
+
+    @property
+    def zone(self):
+        return ZoneInfo(self.timezone)
+
+    @property
+    def local_start(self):
+        return self.start_at.astimezone(self.zone)
+
+    @property
+    def duration(self):
+        return self.end_at - self.start_at
+
+    @property
+    def is_series(self):
+        return bool(self.rrule)
+
+    @property
+    def is_cancelled(self):
+        return self.status == STATUS_CANCELLED
+
+
+class OccurrenceException(db.Model):
+    """One occurrence of a series that was cancelled or moved, keyed by its original start."""
+
+    __tablename__ = "occurrence_exception"
+
+    id = db.Column(db.Integer, primary_key=True)
+    meeting_id = db.Column(
+        db.Integer, db.ForeignKey("meeting.id", ondelete="CASCADE"), nullable=False
+    )
+    original_start = db.Column(UTCDateTime(), nullable=False)
+    cancelled = db.Column(db.Boolean, nullable=False, default=False)
+    start_at = db.Column(UTCDateTime())  # the new times, when moved
+    end_at = db.Column(UTCDateTime())
+    location = db.Column(db.String(300))
+    sequence = db.Column(db.Integer, nullable=False, default=0)
+    updated_at = db.Column(UTCDateTime(), nullable=False, default=utcnow, onupdate=utcnow)
+
+    meeting = db.relationship("Meeting", back_populates="exceptions")
+
+    __table_args__ = (db.UniqueConstraint("meeting_id", "original_start"),)
+
+
+class CalendarSettings(db.Model):
+    """How meetings reach a person's calendar, and the secret behind their feed URLs."""
+
+    __tablename__ = "calendar_settings"
+
+    DELIVERY_EMAIL = "email"
+    DELIVERY_FEED = "feed"
+
+    id = db.Column(db.Integer, primary_key=True)
+    person_id = db.Column(
+        db.Integer, db.ForeignKey("person.id", ondelete="CASCADE"), nullable=False, unique=True
+    )
+    feed_secret = db.Column(db.String(64), nullable=False)
+    # "email": invitations carry calendar parts; "feed": they don't (the feed has them).
+    delivery = db.Column(db.String(10), nullable=False, default="email")
+
+
+MAX_MEETING_LENGTH = timedelta(hours=12)
