@@ -171,7 +171,7 @@ def _demo_meetings():
                 online_link="https://meet.example.org/quarterly",
                 accessibility="Step-free entrance; ASL interpreter; quiet room",
                 interpretation="Spanish interpretation",
-                description="Everyone in the coalition is welcome: partners, members and neighbours.",
+                description="Everyone in the coalition is welcome: partners, members, neighbours.",
                 recurrence=Recurrence(MONTHLY_BY_WEEKDAY, interval=3, count=4),
             ),
             None,
