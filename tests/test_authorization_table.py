@@ -145,7 +145,12 @@ MEETING = (
 MOVE = (("day", "2027-03-10"), ("start_time", "18:00"), ("end_time", "19:00"))
 
 
+OCCURRENCE_ROUTES = {"meetings.cancel_occurrence", "meetings.move_occurrence",
+                     "meetings.edit_following", "calendar.occurrence_ics"}
+
+
 def _meeting_routes(endpoint, method, coordinator, data=()):
+
     return [
         Row(endpoint, method, "meeting", LOGIN, FORBIDDEN, coordinator, data),
         Row(endpoint, method, "missing-meeting", LOGIN, NOT_FOUND, NOT_FOUND, data),
@@ -207,7 +212,7 @@ def _url(app, row, actor, world):
     elif row.target in ("meeting", "occurrence", "missing-meeting"):
         meeting = world["meeting"]
         values["meeting_id"] = meeting.id if row.target != "missing-meeting" else 999_999
-        if row.target == "occurrence" or "occurrence" in row.endpoint:
+        if row.target == "occurrence" or row.endpoint in OCCURRENCE_ROUTES:
             values["key"] = world["occurrence_key"]
     elif row.endpoint.startswith("outbox."):
         values["email_id"] = world["email_id"] if row.target == "email" else 999_999
