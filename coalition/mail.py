@@ -39,7 +39,9 @@ def queue_email(
 
     Optional kinds follow the person's preference: never (returns None), daily digest
     (returns a DigestItem) or immediately (returns the OutboxEmail). `subject` may be a
-    lazy string: it is rendered in the recipient's language. `personal_links` are hidden
+    lazy string: it is rendered in the recipient's language. `attachments` are
+    (filename, content type, data[, calendar method]) tuples. `personal_links` are hidden
+
     from coordinators' view of the outbox. An `idempotency_key` already queued is not
     queued twice.
     """
@@ -111,10 +113,13 @@ def _headers(context):
 
 
 def _attachment(item):
-    filename, content_type, data = item
+    filename, content_type, data, *method = item
     if isinstance(data, bytes):
         data = data.decode("utf-8")
-    return {"filename": one_line(filename), "content_type": content_type, "data": data}
+    stored = {"filename": one_line(filename), "content_type": content_type, "data": data}
+    if method:  # a calendar invitation: also sent inline as text/calendar; method=...
+        stored["method"] = method[0]
+    return stored
 
 
 def one_line(value):

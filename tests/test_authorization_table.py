@@ -145,8 +145,12 @@ MEETING = (
 MOVE = (("day", "2027-03-10"), ("start_time", "18:00"), ("end_time", "19:00"))
 
 
-OCCURRENCE_ROUTES = {"meetings.cancel_occurrence", "meetings.move_occurrence",
-                     "meetings.edit_following", "calendar.occurrence_ics"}
+OCCURRENCE_ROUTES = {
+    "meetings.cancel_occurrence",
+    "meetings.move_occurrence",
+    "meetings.edit_following",
+    "calendar.occurrence_ics",
+}
 
 
 def _meeting_routes(endpoint, method, coordinator, data=()):

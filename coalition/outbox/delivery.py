@@ -7,6 +7,7 @@ resend, with the same Message-ID, so mail clients fold the copy.
 
 import smtplib
 from datetime import timedelta
+from email.mime.text import MIMEText
 
 from flask import current_app
 from flask_mail import Attachment, BadHeaderError, Connection, Message
@@ -202,9 +203,33 @@ def retry_delay(attempts):
     return min(FIRST_RETRY * (2 ** min(max(attempts - 1, 0), 16)), LONGEST_RETRY)
 
 
+class CalendarMessage(Message):
+    """A message whose calendar invitation is also an inline text/calendar alternative.
+
+    Outlook, Gmail and Apple Mail show Accept/Decline and update the event they hold only
+    when the invitation is a `text/calendar; method=...` part beside the text and HTML
+    (RFC 6047); the .ics attachment serves clients that ignore that part.
+    """
+
+    calendar = None  # (method, ics text)
+
+    def _message(self):
+        message = super()._message()
+        if self.calendar is None:
+            return message
+        method, text = self.calendar
+        part = MIMEText(text, "calendar", "utf-8")
+        part.set_param("method", method)
+        for sub in message.walk():
+            if sub.get_content_type() == "multipart/alternative":
+                sub.attach(part)
+                break
+        return message
+
+
 def build_message(email):
     """The Flask-Mail message for a row, with the row's own Message-ID."""
-    message = Message(
+    message = CalendarMessage(
         subject=email.subject,
         recipients=[(email.to_name, email.to_address) if email.to_name else email.to_address],
         body=email.text_body,
@@ -221,4 +246,7 @@ def build_message(email):
         ],
     )
     message.msgId = email.message_id
+    for item in email.attachments or []:
+        if item.get("method"):
+            message.calendar = (item["method"], item["data"])
     return message

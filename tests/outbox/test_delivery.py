@@ -231,3 +231,18 @@ def test_retrying_keeps_when_the_email_was_first_queued(app, mail_app, smtp_serv
     row = _row(mail_app, email_id)
     assert row.status == "queued" and row.created_at == created
     assert row.retry_window_start > created
+
+
+def test_a_calendar_invitation_goes_inline_and_attached(mail_app, smtp_server, queue):
+    ics = "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n"
+    queue(attachments=[("invite.ics", "text/calendar", ics, "REQUEST")])
+    _deliver(mail_app)
+    [message] = smtp_server.messages
+    alternative = next(
+        part for part in message.walk() if part.get_content_type() == "multipart/alternative"
+    )
+    types = [part.get_content_type() for part in alternative.iter_parts()]
+    assert types == ["text/plain", "text/html", "text/calendar"]
+    calendar_part = list(alternative.iter_parts())[2]
+    assert calendar_part.get_param("method") == "REQUEST"
+    assert [part.get_filename() for part in message.iter_attachments()] == ["invite.ics"]
