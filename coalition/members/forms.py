@@ -68,13 +68,17 @@ class PersonForm(FlaskForm):
         render_kw={"autocomplete": "off"},
     )
     languages = MultiCheckboxField(_l("Languages spoken"))
-    preferred_language = SelectField(_l("Preferred language"), validate_choice=True)
+    preferred_language = SelectField(_l("Preferred language"), default="", validate_choice=True)
     access_needs = TextAreaField(
-        _l("Access or interpretation needs"), filters=[strip], validators=[Length(max=2000)]
+        _l("Access or interpretation needs"),
+        default="",
+        filters=[strip],
+        validators=[Length(max=2000)],
     )
     lived_experience = SelectField(
         _l("Lived experience of arrest, incarceration, reentry, substance use or recovery"),
         choices=choice_list(LIVED_EXPERIENCE_CHOICES),
+        default="",
         validate_choice=True,
     )
     directory_consent = BooleanField(_l("Appear in the coalition's directory"))

@@ -17,9 +17,7 @@ bp = Blueprint("imports", __name__, url_prefix="/import")
 
 
 def _batch(batch_id):
-    batch = authz.get_or_404(ImportBatch, batch_id)
-    authz.check(authz.can_import(current_user))
-    return batch
+    return authz.get_or_404(ImportBatch, batch_id)
 
 
 @bp.route("/", methods=["GET", "POST"])
@@ -48,7 +46,7 @@ def upload():
 
 
 @bp.route("/<int:batch_id>/columns", methods=["GET", "POST"])
-@authz.require(authz.is_member)
+@authz.require(authz.can_import)
 def columns(batch_id):
     """Coordinators: say what each column holds (the last mapping is suggested)."""
     batch = _batch(batch_id)
@@ -79,7 +77,7 @@ def columns(batch_id):
 
 
 @bp.route("/<int:batch_id>")
-@authz.require(authz.is_member)
+@authz.require(authz.can_import)
 def preview(batch_id):
     """Coordinators: every row's problems, the first rows as read, and the import button."""
     batch = _batch(batch_id)
@@ -101,7 +99,7 @@ def preview(batch_id):
 
 
 @bp.route("/<int:batch_id>/run", methods=["POST"])
-@authz.require(authz.is_member)
+@authz.require(authz.can_import)
 def run(batch_id):
     """Coordinators: import every row in one transaction, or none if any row has a problem."""
     batch = _batch(batch_id)
@@ -138,7 +136,7 @@ def run(batch_id):
 
 
 @bp.route("/<int:batch_id>/discard", methods=["POST"])
-@authz.require(authz.is_member)
+@authz.require(authz.can_import)
 def discard(batch_id):
     """Coordinators: forget an upload without importing it."""
     batch = _batch(batch_id)

@@ -49,7 +49,9 @@ class OrganizationForm(FlaskForm):
         validators=[DataRequired(message=_l("Enter the organization's name.")), Length(max=200)],
     )
     sectors = MultiCheckboxField(_l("Sectors"), coerce=int)
-    description = TextAreaField(_l("Description"), filters=[strip], validators=[Length(max=5000)])
+    description = TextAreaField(
+        _l("Description"), default="", filters=[strip], validators=[Length(max=5000)]
+    )
     website = URLField(
         _l("Website"),
         filters=[strip, none_if_empty],
@@ -57,11 +59,11 @@ class OrganizationForm(FlaskForm):
     )
     languages = MultiCheckboxField(_l("Languages served"))
     communities_served = TextAreaField(
-        _l("Communities served"), filters=[strip], validators=[Length(max=2000)]
+        _l("Communities served"), default="", filters=[strip], validators=[Length(max=2000)]
     )
     contact_email = email_field(_l("Contact email"))
     joined_on = DateField(_l("Date joined"), validators=[Optional()])
-    owner_id = SelectField(_l("Relationship owner"), validate_choice=True)
+    owner_id = SelectField(_l("Relationship owner"), default="", validate_choice=True)
     follow_up_on = DateField(_l("Next follow-up"), validators=[Optional()])
     submit = SubmitField(_l("Save organization"))
 
