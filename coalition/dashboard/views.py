@@ -4,7 +4,10 @@ from flask import Blueprint, render_template
 from flask_login import current_user
 from sqlalchemy import text
 
+from coalition import authz
 from coalition.extensions import db
+from coalition.members.recruitment import sector_standings
+from coalition.members.services import affiliations_of
 from coalition.timeline.services import source_links, visible_entries
 
 bp = Blueprint("dashboard", __name__)
@@ -16,7 +19,16 @@ def home():
     if not current_user.is_authenticated:
         return render_template("dashboard/welcome.html")
     entries = visible_entries(current_user, limit=5)
-    return render_template("dashboard/home.html", entries=entries, links=source_links(entries))
+    gaps = []
+    if authz.can_view_recruitment(current_user):
+        gaps = [standing for standing in sector_standings() if standing.gap]
+    return render_template(
+        "dashboard/home.html",
+        entries=entries,
+        links=source_links(entries),
+        affiliations=affiliations_of(current_user),
+        gaps=gaps,
+    )
 
 
 @bp.route("/healthz")

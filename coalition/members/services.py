@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import contains_eager, selectinload
 from sqlalchemy.orm.attributes import flag_modified
 
 from coalition.audit import record_audit
@@ -84,6 +84,17 @@ def directory_page(visible, filters=None, *, page=1):
 def count_rows(query):
     """How many rows a select returns, counted by the database."""
     return db.session.scalar(db.select(func.count()).select_from(query.order_by(None).subquery()))
+
+
+def affiliations_of(person):
+    """A person's places in organizations, with the organizations, by organization name."""
+    return db.session.scalars(
+        db.select(Affiliation)
+        .join(Affiliation.organization)
+        .where(Affiliation.person_id == person.id)
+        .options(contains_eager(Affiliation.organization))
+        .order_by(Organization.name)
+    ).all()
 
 
 def active_sectors():

@@ -134,3 +134,17 @@ def test_two_people_editing_one_profile_the_second_save_is_refused(
     assert (current.name, current.phone) == ("Jamal Carter", "555-0001")
     # The refused form is now based on the saved version: saving again is a deliberate choice.
     assert 'name="version" type="hidden" value="2"' in html
+
+
+def test_the_home_page_leads_a_delegate_to_their_organization(
+    client, create_person, create_organization, link_person
+):
+    delegate = create_person()
+    organization = create_organization("Second Chance Reentry", status="active")
+    link_person(delegate, organization, "primary")
+    client.login(delegate)
+    html = client.get("/").get_data(as_text=True)
+    assert "Your organizations" in html
+    assert f'href="/members/organizations/{organization.id}">Second Chance Reentry</a>' in html
+    assert "Where the coalition lacks a sector" in html
+    assert "Housing and homelessness services: 0 of 1" in html

@@ -21,6 +21,7 @@ from coalition.members.models import (
 )
 
 LIST_PAGES = [
+    "/",
     "/members/",
     "/members/?q=person&language=es&sort=-name",
     "/members/organizations/",
