@@ -80,7 +80,14 @@ def people_table(viewer, people, include_sensitive):
     return header, rows
 
 
-def organizations_table(organizations):
+def _owner(viewer, organization):
+    owner = organization.owner
+    if owner is None:
+        return ""
+    return owner.name if authz.can_view_person(viewer, owner) else _("a coalition member")
+
+
+def organizations_table(viewer, organizations):
     """Header and rows for organizations (every member may read their profiles)."""
     header = [_("Name"), _("Stage"), _("Sectors"), _("Website"), _("Contact email")]
     header += [_("Languages served"), _("Communities served"), _("Date joined")]
@@ -97,7 +104,7 @@ def organizations_table(organizations):
                 _languages(organization.language_codes),
                 organization.communities_served,
                 organization.joined_on.isoformat() if organization.joined_on else "",
-                organization.owner.name if organization.owner else "",
+                _owner(viewer, organization),
                 organization.follow_up_on.isoformat() if organization.follow_up_on else "",
                 organization.description,
             ]
@@ -152,6 +159,6 @@ def export_organizations(viewer, filters, file_format):
     """The organizations under these filters, as a file; the export is audited."""
     query = with_summary(organizations_query(filters))
     organizations = db.session.scalars(query.limit(MAX_EXPORT_ROWS)).all()
-    header, rows = organizations_table(organizations)
+    header, rows = organizations_table(viewer, organizations)
     _audit(viewer, "organizations", file_format, len(rows), filters, False)
     return _file("organizations", header, rows, file_format)

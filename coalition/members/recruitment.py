@@ -79,11 +79,11 @@ def stage_counts(filters, today):
     return counts, overdue
 
 
-def relationship_owners():
-    """People who own at least one relationship, by name (for the owner filter)."""
+def relationship_owners(visible):
+    """People who own a relationship, by name, among those `visible` (an authz clause) allows."""
     owners = db.select(Organization.owner_id).where(Organization.owner_id.is_not(None))
     return db.session.scalars(
-        db.select(Person).where(Person.id.in_(owners)).order_by(Person.name)
+        db.select(Person).where(Person.id.in_(owners), visible).order_by(Person.name)
     ).all()
 
 

@@ -22,9 +22,9 @@ bp = Blueprint("recruitment", __name__)
 @authz.require(authz.can_view_recruitment)
 def pipeline():
     """Organizations by stage with owner and follow-up, overdue ones first; filterable."""
-    form = PipelineFilterForm(
-        request.args, sectors=active_sectors(), owners=recruitment.relationship_owners()
-    ).drop_invalid()
+    owners = recruitment.relationship_owners(authz.visible_people_clause(current_user))
+    form = PipelineFilterForm(request.args, sectors=active_sectors(), owners=owners)
+    form.drop_invalid()
     filters = recruitment.PipelineFilters(
         owner_id=int(form.owner.data) if form.owner.data else None,
         sector_id=int(form.sector.data) if form.sector.data else None,

@@ -9,6 +9,10 @@ import io
 import pytest
 from openpyxl import load_workbook
 
+from coalition.extensions import db
+from coalition.members.models import Organization, Person
+from coalition.members.organization_services import move_stage
+
 SECRET_NEEDS = "Needs-ASL-interpreter-7731"
 HIDDEN_EMAIL = "hidden.contact@example.org"
 HIDDEN_PHONE = "555-0199"
@@ -138,3 +142,29 @@ def test_lived_experience_counts_below_three_are_not_shown(client, create_person
     create_person(lived_experience=True)
     html = client.get("/members/representation").get_data(as_text=True)
     assert '<strong class="big-figure">3</strong>' in html
+
+
+def test_an_unlisted_owner_or_stage_mover_is_not_named_to_members(
+    client, create_coordinator, create_person, create_organization, app
+):
+    quiet = create_coordinator(name="Quiet Coordinator Quincy", directory_consent=False)
+    organization = create_organization("Haven House", owner=quiet, status="identified")
+    with app.app_context():
+        move_stage(
+            db.session.get(Organization, organization.id),
+            "contacted",
+            1,
+            db.session.get(Person, quiet.id),
+        )
+        db.session.commit()
+    client.login(create_person())
+    pages = [
+        f"/members/organizations/{organization.id}",
+        "/members/pipeline",
+        "/members/organizations/",
+    ]
+    for url in pages:
+        assert "Quincy" not in client.get(url).get_data(as_text=True), url
+    export = client.post_form("/members/organizations/export", {"file_format": "csv"})
+    text = export.data.decode("utf-8-sig")
+    assert "Quincy" not in text and "a coalition member" in text
