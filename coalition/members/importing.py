@@ -176,6 +176,7 @@ def preview(batch):
 
 def run_import(batch, update_existing, actor):
     """Import every row, or none: returns False (and stores the problems) if any row fails."""
+    db.session.refresh(batch, with_for_update=True)  # two clicks on PostgreSQL: one imports
     if batch.state == BATCH_IMPORTED:
         raise ActionRefused(_l("This file was already imported."))
     if batch.mapping is None:

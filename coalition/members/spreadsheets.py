@@ -10,11 +10,11 @@ import csv
 import io
 import re
 import warnings
-import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
 from flask_babel import lazy_gettext as _l
+from openpyxl import load_workbook
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 20_000
@@ -122,19 +122,22 @@ def _read_csv(data):
 
 
 def _read_xlsx(data):
-    from openpyxl import load_workbook
-
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles it does not know
             workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as error:
+    except Exception as error:  # however an untrusted file fails to open, it is reported
         raise SpreadsheetError(
             _l("The file could not be opened as an Excel workbook (.xlsx).")
         ) from error
     try:
-        sheet = workbook.worksheets[0]
-        table = _collect(_xlsx_rows(sheet))
+        table = _collect(_xlsx_rows(workbook.worksheets[0]))
+    except SpreadsheetError:
+        raise
+    except Exception as error:  # a sheet that breaks while being read
+        raise SpreadsheetError(
+            _l("The file could not be opened as an Excel workbook (.xlsx).")
+        ) from error
     finally:
         workbook.close()
     table.description = "Excel (.xlsx)"
