@@ -61,11 +61,6 @@ def can_view_sensitive(viewer, person):
     return is_coordinator(viewer) or (is_member(viewer) and viewer.id == person.id)
 
 
-def can_view_consents(viewer, person):
-    """The person's directory and sharing choices, and their account's state."""
-    return can_view_sensitive(viewer, person)
-
-
 def can_edit_person(viewer, person):
     """A person edits their own profile; coordinators edit anyone's."""
     return can_view_sensitive(viewer, person)
