@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from coalition.demo import COORDINATOR_PASSWORD, seed_demo
 from coalition.extensions import db
-from coalition.members.models import Organization, Person
+from coalition.members.models import Organization, Person, Sector
 
 MARISOL = "marisol.vega@example.org"
 
@@ -182,6 +182,7 @@ def test_members_pages_are_accessible_in_both_languages_and_fit_a_phone(visitor,
             db.select(Organization.id).filter_by(name="Second Chance Reentry Collaborative")
         )
         person = db.session.scalar(db.select(Person.id).filter_by(email=MARISOL))
+        sector = db.session.scalar(db.select(Sector.id).filter_by(key="housing"))
     paths = [
         "/members/",
         f"/members/people/{person}",
@@ -194,6 +195,7 @@ def test_members_pages_are_accessible_in_both_languages_and_fit_a_phone(visitor,
         "/members/pipeline",
         "/members/representation",
         "/members/sectors",
+        f"/members/sectors/{sector}/edit",
         "/members/import/",
     ]
     phone = visitor(width=320, height=640)

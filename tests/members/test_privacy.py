@@ -168,3 +168,7 @@ def test_an_unlisted_owner_or_stage_mover_is_not_named_to_members(
     export = client.post_form("/members/organizations/export", {"file_format": "csv"})
     text = export.data.decode("utf-8-sig")
     assert "Quincy" not in text and "a coalition member" in text
+    coordinator = app.test_client()  # coordinators see everyone
+    coordinator.login(create_coordinator())
+    for url in pages[:2]:
+        assert "Quincy" in coordinator.get(url).get_data(as_text=True), url

@@ -31,6 +31,8 @@ LIST_PAGES = [
     "/members/representation",
     "/members/sectors",
     "/members/import/",
+    "/members/people/new",
+    "/members/organizations/new",
 ]
 
 
@@ -124,6 +126,15 @@ def test_list_pages_cost_the_same_with_more_data(
     assert _queries(client, count_queries, url) == small
 
 
+def _sector_of(app, organization_id):
+    with app.app_context():
+        return db.session.scalar(
+            db.select(organization_sector.c.sector_id).where(
+                organization_sector.c.organization_id == organization_id
+            )
+        )
+
+
 def _enrich(app, organization_id, person_ids, amount):
     """More people, commitments and history on one organization."""
     now = utcnow()
@@ -150,7 +161,7 @@ def _enrich(app, organization_id, person_ids, amount):
         db.session.commit()
 
 
-@pytest.mark.parametrize("page", ["detail", "edit", "person", "person_edit"])
+@pytest.mark.parametrize("page", ["detail", "edit", "person", "person_edit", "sector_edit"])
 def test_detail_pages_cost_the_same_with_more_data(
     app, client, create_coordinator, count_queries, page
 ):
@@ -162,6 +173,7 @@ def test_detail_pages_cost_the_same_with_more_data(
         "edit": f"/members/organizations/{organization}/edit",
         "person": f"/members/people/{person}",
         "person_edit": f"/members/people/{person}/edit",
+        "sector_edit": f"/members/sectors/{_sector_of(app, organization)}/edit",
     }[page]
     _enrich(app, organization, person_ids, 2)
     small = _queries(client, count_queries, url)
