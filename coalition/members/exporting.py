@@ -8,6 +8,7 @@ import csv
 import io
 from dataclasses import asdict, dataclass
 
+from flask import send_file
 from flask_babel import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -34,6 +35,15 @@ class ExportFile:
     filename: str
     mimetype: str
     data: bytes
+
+    def download(self):
+        """The response that saves the file in the browser."""
+        return send_file(
+            io.BytesIO(self.data),
+            mimetype=self.mimetype,
+            as_attachment=True,
+            download_name=self.filename,
+        )
 
 
 def neutralize(value):

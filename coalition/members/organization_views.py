@@ -1,15 +1,13 @@
 """Organization pages: the directory, a profile, editing, people, commitments, stages."""
 
-from io import BytesIO
-
-from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from coalition import authz
-from coalition.conflicts import side_by_side
+from coalition.conflicts import save_edit
 from coalition.errors import ActionRefused, EditConflict
 from coalition.extensions import db
 from coalition.members import organization_services as services
@@ -80,12 +78,7 @@ def export():
         current_user._get_current_object(), filters, form.file_format.data
     )
     db.session.commit()
-    return send_file(
-        BytesIO(exported.data),
-        mimetype=exported.mimetype,
-        as_attachment=True,
-        download_name=exported.filename,
-    )
+    return exported.download()
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -166,20 +159,15 @@ def edit(organization_id):
         form.show(organization)
     conflict = None
     if form.validate_on_submit():
-        try:
-            services.update_organization(
-                organization,
-                form.profile_data(),
-                form.version.data,
-                current_user._get_current_object(),
-            )
-            db.session.commit()
-        except (EditConflict, StaleDataError):
-            conflict = _conflict(form, organization_id)
-        except ActionRefused as refused:
-            db.session.rollback()
-            getattr(form, refused.field).errors.append(str(refused.message))
-        else:
+        actor = current_user._get_current_object()
+        saved, conflict = save_edit(
+            form,
+            lambda: services.update_organization(
+                organization, form.profile_data(), form.version.data, actor
+            ),
+            lambda: _saved_form(organization_id),
+        )
+        if saved:
             flash(_("The organization's profile is saved."), "success")
             return redirect(url_for(".detail", organization_id=organization_id))
     return render_template(
@@ -187,14 +175,12 @@ def edit(organization_id):
     )
 
 
-def _conflict(form, organization_id):
-    """Nothing was saved: both versions side by side, the form now based on the saved one."""
-    db.session.rollback()
+def _saved_form(organization_id):
+    """The profile form as the organization is saved now."""
     saved = _load(organization_id, authz.can_edit_organization)
     current = _edit_form(saved, formdata=None)
     current.show(saved)
-    form.version.data = current.version.data
-    return side_by_side(form, current)
+    return current
 
 
 @bp.route("/<int:organization_id>/stage", methods=["POST"])

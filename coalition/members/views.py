@@ -5,17 +5,14 @@ in this one (endpoints `members.organizations.*`, `members.recruitment.*`,
 `members.imports.*`).
 """
 
-from io import BytesIO
-
-from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
-from sqlalchemy.orm.exc import StaleDataError
 
 from coalition import authz
-from coalition.conflicts import side_by_side
-from coalition.errors import ActionRefused, EditConflict
+from coalition.conflicts import save_edit
+from coalition.errors import ActionRefused
 from coalition.extensions import db
 from coalition.members.exporting import export_people
 from coalition.members.forms import ExportForm, PeopleFilterForm, PersonForm
@@ -100,12 +97,7 @@ def export():
         form.include_sensitive.data,
     )
     db.session.commit()
-    return send_file(
-        BytesIO(exported.data),
-        mimetype=exported.mimetype,
-        as_attachment=True,
-        download_name=exported.filename,
-    )
+    return exported.download()
 
 
 def _load_person(person_id, predicate):
@@ -159,27 +151,20 @@ def edit_person(person_id):
         form.show(person)
     conflict = None
     if form.validate_on_submit():
-        try:
-            update_person(
-                person, form.profile_data(), form.version.data, current_user._get_current_object()
-            )
-            db.session.commit()
-        except (EditConflict, StaleDataError):
-            conflict = _person_conflict(form, person_id)
-        except ActionRefused as refused:
-            db.session.rollback()
-            getattr(form, refused.field).errors.append(str(refused.message))
-        else:
+        actor = current_user._get_current_object()
+        saved, conflict = save_edit(
+            form,
+            lambda: update_person(person, form.profile_data(), form.version.data, actor),
+            lambda: _saved_form(person_id),
+        )
+        if saved:
             flash(_("The profile is saved."), "success")
-            return redirect(url_for("members.person", person_id=person.id))
+            return redirect(url_for("members.person", person_id=person_id))
     return render_template("members/person_form.html", form=form, person=person, conflict=conflict)
 
 
-def _person_conflict(form, person_id):
-    """Nothing was saved: both versions side by side, the form now based on the saved one."""
-    db.session.rollback()
-    saved = _load_person(person_id, authz.can_edit_person)
+def _saved_form(person_id):
+    """The profile form as the person is saved now."""
     current = PersonForm(formdata=None)
-    current.show(saved)
-    form.version.data = current.version.data
-    return side_by_side(form, current)
+    current.show(_load_person(person_id, authz.can_edit_person))
+    return current
