@@ -123,17 +123,19 @@ def _update_people(values_by_id):
     return links
 
 
-def _link(links, now):
-    """Affiliations from (person, organization, role); one primary delegate per organization."""
-    if not links:
-        return
+def _one_primary_each(links):
+    """{(person, organization): role}, the first primary delegate named for an organization
+    kept, any later one made an alternate; and the organizations that get a primary."""
     final, primaries = {}, {}
     for person_id, organization_id, role in links:
         is_primary = role == AFFILIATION_PRIMARY
         if is_primary and primaries.setdefault(organization_id, person_id) != person_id:
             role = AFFILIATION_ALTERNATE
         final[(person_id, organization_id)] = role
-    organization_ids = {organization_id for _, organization_id in final}
+    return final, primaries
+
+
+def _existing_affiliations(organization_ids):
     existing = {}
     for chunk in batched(organization_ids, CHUNK):
         rows = db.session.execute(
@@ -142,6 +144,15 @@ def _link(links, now):
             )
         )
         existing.update({(p, o): affiliation_id for p, o, affiliation_id in rows})
+    return existing
+
+
+def _link(links, now):
+    """Affiliations from (person, organization, role); one primary delegate per organization."""
+    if not links:
+        return
+    final, primaries = _one_primary_each(links)
+    existing = _existing_affiliations({organization_id for _, organization_id in final})
     if primaries:
         db.session.execute(
             update(Affiliation)
@@ -169,21 +180,28 @@ def _link(links, now):
 def organizations(new, matching, actor):
     """Create the new organizations with their first stage; update the matching ones."""
     now, today = utcnow(), coalition_today()
-    rows = []
-    for values in new:
-        status = values.get("status", STATUS_IDENTIFIED)
-        row = {name: values.get(name) for name in ORGANIZATION_FIELDS}
-        row.update(
-            description=values.get("description", ""),
-            communities_served=values.get("communities_served", ""),
-            joined_on=values.get("joined_on") or (today if status == STATUS_ACTIVE else None),
-            status=status,
-            created_at=now,
-            version=1,
-        )
-        rows.append(row)
+    rows = [_organization_row(values, now, today) for values in new]
     ids = _insert_returning_ids(Organization, rows)
-    pairs = list(zip(ids, new, rows, strict=True))
+    _describe_new_organizations(list(zip(ids, new, rows, strict=True)), actor, now)
+    _update_organizations({result.match_id: result.values for result in matching}, actor, now)
+
+
+def _organization_row(values, now, today):
+    status = values.get("status", STATUS_IDENTIFIED)
+    row = {name: values.get(name) for name in ORGANIZATION_FIELDS}
+    row.update(
+        description=values.get("description", ""),
+        communities_served=values.get("communities_served", ""),
+        joined_on=values.get("joined_on") or (today if status == STATUS_ACTIVE else None),
+        status=status,
+        created_at=now,
+        version=1,
+    )
+    return row
+
+
+def _describe_new_organizations(pairs, actor, now):
+    """Sectors, languages and first stage of new organizations; the active ones' timeline."""
     _insert_all(
         organization_sector,
         [{"organization_id": i, "sector_id": s} for i, v, _ in pairs for s in v.get("sectors", ())],
@@ -208,7 +226,6 @@ def organizations(new, matching, actor):
     for organization_id, values, row in pairs:
         if row["status"] == STATUS_ACTIVE:
             record_becoming_active(organization_id, values["name"], 1, row["joined_on"], actor)
-    _update_organizations({result.match_id: result.values for result in matching}, actor, now)
 
 
 def _insert_all(target, rows):

@@ -105,34 +105,33 @@ def run(batch_id):
     batch = _batch(batch_id)
     form = RunForm()
     if not form.validate_on_submit():
-        flash(_("Choose what to do with rows that match existing records."), "error")
-        return redirect(url_for(".preview", batch_id=batch.id))
+        return _back_to_preview(
+            batch, _("Choose what to do with rows that match existing records.")
+        )
     try:
         imported = importing.run_import(
             batch, form.existing.data == "update", current_user._get_current_object()
         )
     except ActionRefused as refused:
         db.session.rollback()
-        flash(str(refused.message), "error")
-        return redirect(url_for(".preview", batch_id=batch.id))
+        return _back_to_preview(batch, str(refused.message))
     db.session.commit()
     if not imported:
-        flash(
+        return _back_to_preview(
+            batch,
             _("Nothing was imported: some rows have problems. Fix the file and upload it again."),
-            "error",
         )
-        return redirect(url_for(".preview", batch_id=batch.id))
-    flash(
-        _(
-            "Imported: %(created)d added, %(updated)d updated, %(skipped)d skipped.",
-            created=batch.created_count,
-            updated=batch.updated_count,
-            skipped=batch.skipped_count,
-        ),
-        "success",
-    )
+    counts = {"created": batch.created_count, "updated": batch.updated_count}
+    counts["skipped"] = batch.skipped_count
+    message = _("Imported: %(created)d added, %(updated)d updated, %(skipped)d skipped.", **counts)
+    flash(message, "success")
     target = "members.index" if batch.kind == KIND_PEOPLE else "members.organizations.index"
     return redirect(url_for(target))
+
+
+def _back_to_preview(batch, message):
+    flash(message, "error")
+    return redirect(url_for(".preview", batch_id=batch.id))
 
 
 @bp.route("/<int:batch_id>/discard", methods=["POST"])
