@@ -1,12 +1,14 @@
 """The demo coalition: a realistic pre-arrest diversion coalition to explore.
 
-Idempotent: people are matched by email and timeline entries by title, so running it
-again adds only what is missing.
+Idempotent: people are matched by email, organizations by name and timeline entries by
+title, so running it again adds only what is missing. Organizations, their delegates and
+the profiles people shared are in demo_members.py.
 """
 
 from datetime import date, time, timedelta
 
 from coalition.auth.services import set_password
+from coalition.demo_members import seed_members
 from coalition.extensions import db
 from coalition.meetings.models import Meeting
 from coalition.meetings.occurrences import original_starts
@@ -80,6 +82,7 @@ DEMO_TIMELINE = [
 def seed_demo():
     """Create what is missing of the demo coalition; return how many records were added."""
     created = _seed_people()
+    created += seed_members(find_person_by_email(DEMO_PEOPLE[0][2]))
     created += _seed_timeline()
     created += _seed_meetings()
 

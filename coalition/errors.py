@@ -8,3 +8,14 @@ class ActionRefused(Exception):
         super().__init__(message)
         self.message = message
         self.field = field
+
+
+class EditConflict(Exception):
+    """Someone saved the object after the form was loaded; nothing was written.
+
+    `current` is the object as saved now, so the view can show both versions side by side.
+    """
+
+    def __init__(self, current):
+        super().__init__("The object changed since the form was loaded.")
+        self.current = current

@@ -14,6 +14,7 @@ from sqlalchemy import create_engine, event, text
 from coalition import create_app
 from coalition.config import TestConfig
 from coalition.extensions import db
+from coalition.members.recruitment import ensure_preloaded_sectors
 
 pytest_plugins = ["tests.factories"]
 
@@ -108,6 +109,9 @@ def _empty_all_tables(app):
             else:
                 for table in tables:
                     connection.execute(text(f"DELETE FROM {table}"))
+        # The migration preloads the sectors; every test starts with them, as a new install does.
+        ensure_preloaded_sectors()
+        db.session.commit()
         db.engine.dispose()
 
 

@@ -7,7 +7,16 @@ import pytest
 
 from coalition.auth.passwords import hash_password
 from coalition.extensions import db
-from coalition.members.models import ROLE_COORDINATOR, Person
+from coalition.members.models import (
+    ROLE_COORDINATOR,
+    Affiliation,
+    Commitment,
+    Organization,
+    OrganizationLanguage,
+    Person,
+    PersonLanguage,
+    Sector,
+)
 from coalition.timeline.services import record_entry
 
 DEFAULT_PASSWORD = "orchard-violet-lantern"
@@ -25,7 +34,7 @@ def _detached(obj):
 def create_person(app):
     """create_person(**overrides) -> a Person; with an account unless password=None."""
 
-    def create(password=DEFAULT_PASSWORD, **overrides):
+    def create(password=DEFAULT_PASSWORD, languages=(), **overrides):
         number = next(_sequence)
         fields = {
             "name": f"Person {number}",
@@ -36,6 +45,7 @@ def create_person(app):
         fields.update(overrides)
         with app.app_context():
             person = Person(**fields)
+            person.languages = [PersonLanguage(code=code) for code in languages]
             if password is not None:
                 person.password_hash = hash_password(password)
             db.session.add(person)
@@ -54,6 +64,64 @@ def create_coordinator(create_person):
     def create(**overrides):
         overrides.setdefault("role", ROLE_COORDINATOR)
         return create_person(**overrides)
+
+    return create
+
+
+@pytest.fixture
+def create_organization(app):
+    """create_organization(name=None, status=..., sectors=(keys), languages=(codes), owner=None,
+    **fields) -> an Organization (sectors are preloaded ones, named by key)."""
+
+    def create(name=None, *, sectors=(), languages=(), owner=None, **fields):
+        fields.setdefault("status", "identified")
+        with app.app_context():
+            organization = Organization(
+                name=name or f"Organization {next(_sequence)}",
+                owner_id=owner.id if owner is not None else None,
+                **fields,
+            )
+            organization.sectors = list(
+                db.session.scalars(db.select(Sector).where(Sector.key.in_(sectors)))
+            )
+            organization.languages = [OrganizationLanguage(code=code) for code in languages]
+            db.session.add(organization)
+            db.session.commit()
+            return _detached(organization)
+
+    return create
+
+
+@pytest.fixture
+def link_person(app):
+    """link_person(person, organization, role="primary") -> the Affiliation between them."""
+
+    def link(person, organization, role="primary"):
+        with app.app_context():
+            affiliation = Affiliation(
+                person_id=person.id, organization_id=organization.id, role=role
+            )
+            db.session.add(affiliation)
+            db.session.commit()
+            return _detached(affiliation)
+
+    return link
+
+
+@pytest.fixture
+def create_commitment(app):
+    """create_commitment(organization, text=...) -> a Commitment of that organization."""
+
+    def create(organization, text="Host a community forum", committed_on=None):
+        with app.app_context():
+            commitment = Commitment(
+                organization_id=organization.id,
+                text=text,
+                committed_on=committed_on or date(2026, 5, 1),
+            )
+            db.session.add(commitment)
+            db.session.commit()
+            return _detached(commitment)
 
     return create
 

@@ -2,7 +2,9 @@
 
 Each row names a route (endpoint and method), which object its URL points at, and what
 each role gets. A second test walks app.url_map, so a new route without a row fails.
-Later issues add columns for delegate, chair and invitee by link.
+The delegate is a member who is the primary delegate of one organization ("delegated");
+rows that leave the delegate column out expect what a member gets. Later issues add
+columns for chair and invitee by link.
 """
 
 from dataclasses import dataclass
@@ -18,20 +20,26 @@ REDIRECT = "redirect"
 LOGIN = "login"  # redirected to the login page, with next=
 FORBIDDEN = "403"
 NOT_FOUND = "404"
-ROLES = ("anonymous", "member", "coordinator")
+ROLES = ("anonymous", "member", "delegate", "coordinator")
 
 
 @dataclass(frozen=True)
 class Row:
     endpoint: str
     method: str
-    target: str | None  # own, other (in the directory), unlisted, missing
+    # People: own, other (in the directory), unlisted, missing. Organizations: delegated (the
+    # delegate's), owned (the member owns the relationship), other, missing. Sectors: sector,
+    # missing. Imports: batch (the coordinator's), other_batch (another coordinator's), missing.
+    target: str | None
     anonymous: str
     member: str
     coordinator: str
     data: tuple = ()
+    delegate: str | None = None  # None: as a member
 
     def expected(self, role):
+        if role == "delegate" and self.delegate is None:
+            return self.member
         return getattr(self, role)
 
     def __str__(self):
@@ -70,6 +78,147 @@ SETTINGS = (
     ("language", "en"),
     ("timezone", "America/Chicago"),
 )
+
+PROFILE = (("name", "Renamed Person"), ("version", "1"), ("lived_experience", ""))
+ORGANIZATION = (("name", "Renamed Organization"), ("version", "1"), ("owner_id", ""))
+STAGE = (("status", "contacted"), ("version", "1"))
+
+
+def _organization_routes(endpoint, method, member, delegate, coordinator, data=()):
+    """The delegated organization, another one, and one that does not exist."""
+    missing = NOT_FOUND if method == "GET" or endpoint.split(".")[-1] != "new" else coordinator
+    return [
+        Row(endpoint, method, "delegated", LOGIN, member, coordinator, data, delegate),
+        Row(endpoint, method, "other", LOGIN, member, coordinator, data),
+        Row(endpoint, method, "missing", LOGIN, NOT_FOUND, missing, data, NOT_FOUND),
+    ]
+
+
+def _admin_routes(endpoint, method, targets, ok, data=()):
+    """Coordinators only; the others are refused before the object is looked up."""
+    return [
+        Row(
+            endpoint,
+            method,
+            target,
+            LOGIN,
+            FORBIDDEN,
+            NOT_FOUND if target == "missing" else ok,
+            data,
+        )
+        for target in targets
+    ]
+
+
+MEMBERS_TABLE = [
+    Row("members.export", "POST", None, LOGIN, OK, OK, (("file_format", "csv"),)),
+    Row("members.new_person", "GET", None, LOGIN, FORBIDDEN, OK),
+    Row("members.new_person", "POST", None, LOGIN, FORBIDDEN, REDIRECT, (("name", "New Person"),)),
+    Row("members.edit_person", "GET", "own", LOGIN, OK, OK),
+    Row("members.edit_person", "GET", "other", LOGIN, FORBIDDEN, OK),
+    Row("members.edit_person", "GET", "unlisted", LOGIN, FORBIDDEN, OK),
+    Row("members.edit_person", "GET", "missing", LOGIN, NOT_FOUND, NOT_FOUND),
+    Row("members.edit_person", "POST", "own", LOGIN, REDIRECT, REDIRECT, PROFILE),
+    Row("members.edit_person", "POST", "other", LOGIN, FORBIDDEN, REDIRECT, PROFILE),
+    Row("members.edit_person", "POST", "missing", LOGIN, NOT_FOUND, NOT_FOUND, PROFILE),
+    Row("members.organizations.index", "GET", None, LOGIN, OK, OK),
+    Row("members.organizations.export", "POST", None, LOGIN, OK, OK, (("file_format", "xlsx"),)),
+    Row("members.organizations.new", "GET", None, LOGIN, FORBIDDEN, OK),
+    Row(
+        "members.organizations.new",
+        "POST",
+        None,
+        LOGIN,
+        FORBIDDEN,
+        REDIRECT,
+        (("name", "New Organization"), ("status", "identified"), ("owner_id", "")),
+    ),
+    *_organization_routes("members.organizations.detail", "GET", OK, OK, OK),
+    *_organization_routes("members.organizations.edit", "GET", FORBIDDEN, OK, OK),
+    *_organization_routes(
+        "members.organizations.edit", "POST", FORBIDDEN, REDIRECT, REDIRECT, ORGANIZATION
+    ),
+    *_organization_routes(
+        "members.organizations.move_stage", "POST", FORBIDDEN, FORBIDDEN, REDIRECT, STAGE
+    ),
+    Row(
+        "members.organizations.move_stage",
+        "POST",
+        "owned",
+        LOGIN,
+        REDIRECT,
+        REDIRECT,
+        STAGE,
+        FORBIDDEN,
+    ),
+    *_organization_routes(
+        "members.organizations.add_person",
+        "POST",
+        FORBIDDEN,
+        FORBIDDEN,
+        REDIRECT,
+        (("email", "listed@example.org"), ("role", "staff")),
+    ),
+    *_organization_routes(
+        "members.organizations.remove_person", "POST", FORBIDDEN, FORBIDDEN, REDIRECT
+    ),
+    *_organization_routes(
+        "members.organizations.add_commitment",
+        "POST",
+        FORBIDDEN,
+        REDIRECT,
+        REDIRECT,
+        (("text", "Host a forum"), ("committed_on", "2026-05-01")),
+    ),
+    *_organization_routes(
+        "members.organizations.remove_commitment", "POST", FORBIDDEN, REDIRECT, REDIRECT
+    ),
+    Row("members.recruitment.pipeline", "GET", None, LOGIN, OK, OK),
+    Row("members.recruitment.representation", "GET", None, LOGIN, OK, OK),
+    Row("members.recruitment.sectors", "GET", None, LOGIN, FORBIDDEN, OK),
+    Row(
+        "members.recruitment.sectors",
+        "POST",
+        None,
+        LOGIN,
+        FORBIDDEN,
+        REDIRECT,
+        (("name", "Tenant unions"), ("target_active", "1")),
+    ),
+    *_admin_routes("members.recruitment.edit_sector", "GET", ("sector", "missing"), OK),
+    *_admin_routes(
+        "members.recruitment.edit_sector",
+        "POST",
+        ("sector", "missing"),
+        REDIRECT,
+        (("name", "Renamed sector"), ("target_active", "2")),
+    ),
+    *_admin_routes("members.recruitment.retire_sector", "POST", ("sector", "missing"), REDIRECT),
+    *_admin_routes("members.recruitment.restore_sector", "POST", ("sector", "missing"), REDIRECT),
+    *_admin_routes("members.recruitment.delete_sector", "POST", ("sector", "missing"), REDIRECT),
+    Row("members.imports.upload", "GET", None, LOGIN, FORBIDDEN, OK),
+    # Without a file the form is shown again with its error.
+    Row("members.imports.upload", "POST", None, LOGIN, FORBIDDEN, OK, (("kind", "people"),)),
+    *_admin_routes("members.imports.columns", "GET", ("batch", "other_batch", "missing"), OK),
+    *_admin_routes(
+        "members.imports.columns",
+        "POST",
+        ("batch", "other_batch", "missing"),
+        REDIRECT,
+        (("column_0", "name"), ("column_1", "email")),
+    ),
+    *_admin_routes("members.imports.preview", "GET", ("batch", "other_batch", "missing"), OK),
+    *_admin_routes(
+        "members.imports.run",
+        "POST",
+        ("batch", "other_batch", "missing"),
+        REDIRECT,
+        (("existing", "skip"),),
+    ),
+    *_admin_routes(
+        "members.imports.discard", "POST", ("batch", "other_batch", "missing"), REDIRECT
+    ),
+]
 
 TABLE = [
     Row("dashboard.home", "GET", None, OK, OK, OK),
@@ -129,6 +278,7 @@ TABLE = [
     Row("outbox.preferences_page", "POST", None, LOGIN, REDIRECT, REDIRECT, PREFERENCES),
     *_token_routes("outbox.unsubscribe"),
     *_token_routes("outbox.unsubscribe_one_click", methods=("POST",)),
+    *MEMBERS_TABLE,
 ]
 
 MEETING = (
@@ -189,43 +339,119 @@ CSRF_EXEMPT = {"outbox.unsubscribe_one_click"}
 
 
 @pytest.fixture
-def world(create_coordinator, create_person, create_queued_email, create_meeting):
-    """Two coordinators (so neither is the last), a member, a listed and an unlisted person,
-    and one queued email."""
-    other = create_person(name="Listed L", directory_consent=True)
-    return {
+def world(
+    app,
+    create_coordinator,
+    create_person,
+    create_organization,
+    link_person,
+    create_commitment,
+    create_queued_email,
+    create_meeting,
+):
+    """Two coordinators (so neither is the last), a member, a delegate, a listed and an
+    unlisted person; the delegate's organization, one the member owns, another one; a
+    sector no one uses; an upload by each coordinator."""
+    people = {
         "coordinator": create_coordinator(name="Coordinator A"),
         "second_coordinator": create_coordinator(name="Coordinator B"),
         "member": create_person(name="Member M"),
-        "other": other,
+        "delegate": create_person(name="Delegate D"),
+        "other": create_person(name="Listed L", email="listed@example.org"),
         "unlisted": create_person(name="Unlisted U", directory_consent=False),
-        "email_id": create_queued_email(other),
-        "meeting": (meeting := create_meeting()),
+    }
+    meeting = create_meeting()
+    delegated = create_organization("Delegated Org", sectors=["reentry"])
+    other = create_organization("Other Org", sectors=["faith"])
+    organizations = {
+        "delegated": delegated,
+        "other": other,
+        "owned": create_organization("Owned Org", owner=people["member"]),
+    }
+    links = {
+        "delegated": link_person(people["delegate"], delegated, "primary"),
+        "other": link_person(people["other"], other, "staff"),
+    }
+    commitments = {"delegated": create_commitment(delegated), "other": create_commitment(other)}
+    return {
+        **people,
+        "email_id": create_queued_email(people["other"]),
+        "meeting": meeting,
         "occurrence_key": occurrence_key(meeting.start_at),
+        "organizations": organizations,
+        "affiliations": links,
+        "commitments": commitments,
+        "sector": _unused_sector(app),
+        "batch": _upload(app, people["coordinator"]),
+        "other_batch": _upload(app, people["second_coordinator"]),
     }
 
 
-def _url(app, row, actor, world):
-    values = {}
+def _unused_sector(app):
+    from coalition.extensions import db
+    from coalition.members.recruitment import add_sector
+
+    with app.app_context():
+        sector = add_sector("Unused sector", 1)
+        db.session.commit()
+        return sector.id
+
+
+def _upload(app, coordinator):
+    from coalition.extensions import db
+    from coalition.members.importing import save_mapping, start_import
+    from coalition.members.models import Person
+
+    with app.app_context():
+        actor = db.session.get(Person, coordinator.id)
+        data = b"Name,Email\nNew Person,new.person@example.org\n"
+        batch = start_import("people", "people.csv", data, actor)
+        save_mapping(batch, {"0": "name", "1": "email"})
+        db.session.commit()
+        return batch.id
+
+
+def _values(row, actor, world):
+    """The URL values for a row's target, by the names its rule takes."""
+    target = row.target
     if row.endpoint == "static":
-        values["filename"] = "css/app.css"
-    elif row.target == "token":
-        values["token"] = "forged-or-used-token"
-    elif row.target == "feed":
-        values.update(person_id=world["member"].id, feed="mine", signature="0" * 64)
-    elif row.target in ("meeting", "occurrence", "missing-meeting"):
-        meeting = world["meeting"]
-        values["meeting_id"] = meeting.id if row.target != "missing-meeting" else 999_999
-        if row.target == "occurrence" or row.endpoint in OCCURRENCE_ROUTES:
+        return {"filename": "css/app.css"}
+    if target is None:
+        return {}
+    if target == "token":
+        return {"token": "forged-or-used-token"}
+    if target == "feed":
+        return {"person_id": world["member"].id, "feed": "mine", "signature": "0" * 64}
+    if target in ("meeting", "occurrence", "missing-meeting"):
+        values = {"meeting_id": world["meeting"].id if target != "missing-meeting" else 999_999}
+        if target == "occurrence" or row.endpoint in OCCURRENCE_ROUTES:
             values["key"] = world["occurrence_key"]
-    elif row.endpoint.startswith("outbox."):
-        values["email_id"] = world["email_id"] if row.target == "email" else 999_999
-    elif row.target is not None:
-        targets = {"own": actor, "other": world["other"], "unlisted": world["unlisted"]}
-        target = targets.get(row.target)
-        values["person_id"] = target.id if target is not None else 999_999
+        return values
+    if row.endpoint.startswith("outbox."):
+        return {"email_id": world["email_id"] if target == "email" else 999_999}
+    if row.endpoint.startswith("members.recruitment."):
+        return {"sector_id": world["sector"] if target == "sector" else 999_999}
+    if row.endpoint.startswith("members.imports."):
+        return {"batch_id": world[target] if target != "missing" else 999_999}
+    if row.endpoint.startswith("members.organizations."):
+        organization = world["organizations"].get(target)
+        values = {"organization_id": organization.id if organization else 999_999}
+        if row.endpoint.endswith("remove_person"):
+            values["affiliation_id"] = _id(world["affiliations"].get(target))
+        if row.endpoint.endswith("remove_commitment"):
+            values["commitment_id"] = _id(world["commitments"].get(target))
+        return values
+    person = {"own": actor, "other": world["other"], "unlisted": world["unlisted"]}.get(target)
+    return {"person_id": _id(person)}
+
+
+def _id(obj):
+    return obj.id if obj is not None else 999_999
+
+
+def _url(app, row, actor, world):
     with app.test_request_context():
-        return url_for(row.endpoint, **values)
+        return url_for(row.endpoint, **_values(row, actor, world))
 
 
 def _outcome(response):

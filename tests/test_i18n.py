@@ -24,6 +24,10 @@ def _extract(tmp_path):
             "_l",
             "-k",
             "lazy_gettext",
+            "-k",
+            "_ln:1,2",
+            # Babel skips folders starting with "_" unless told otherwise; extract them too.
+            "--ignore-dirs=.* __pycache__",
             "-o",
             str(pot),
             ".",

@@ -9,6 +9,8 @@ from sqlalchemy import text
 from coalition import authz
 from coalition.extensions import db
 from coalition.meetings.queries import occurrences_between
+from coalition.members.recruitment import sector_standings
+from coalition.members.services import affiliations_of
 from coalition.timeline.services import source_links, visible_entries
 
 bp = Blueprint("dashboard", __name__)
@@ -27,8 +29,16 @@ def home():
         include_cancelled=False,
         visible_to=lambda meeting: authz.can_view_meeting(current_user, meeting),
     )[:5]
+    gaps = []
+    if authz.can_view_recruitment(current_user):
+        gaps = [standing for standing in sector_standings() if standing.gap]
     return render_template(
-        "dashboard/home.html", entries=entries, links=source_links(entries), upcoming=upcoming
+        "dashboard/home.html",
+        entries=entries,
+        links=source_links(entries),
+        upcoming=upcoming,
+        affiliations=affiliations_of(current_user),
+        gaps=gaps,
     )
 
 

@@ -1,23 +1,156 @@
 """Reading and changing people."""
 
-from sqlalchemy import or_
+from dataclasses import dataclass
 
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func
+from sqlalchemy.orm import contains_eager, selectinload
+from sqlalchemy.orm.attributes import flag_modified
+
+from coalition.audit import record_audit
+from coalition.errors import ActionRefused, EditConflict
 from coalition.extensions import db
-from coalition.members.models import Person
+from coalition.members.models import (
+    Affiliation,
+    Organization,
+    Person,
+    PersonLanguage,
+    Sector,
+    find_person_by_email,
+    normalize_email,
+)
 
 PAGE_SIZE = 50
+SENSITIVE_FIELDS = (
+    "access_needs",
+    "lived_experience",
+    "directory_consent",
+    "contact_consent",
+    "sensitive_export_consent",
+)
+PEOPLE_ORDER = {
+    "name": (Person.name, Person.id),
+    "-name": (Person.name.desc(), Person.id.desc()),
+    "new": (Person.created_at.desc(), Person.id.desc()),
+}
 
 
-def directory_page(viewer, *, page=1, include_all):
-    """One page of people the viewer may list, by name, with the total count.
+@dataclass(frozen=True)
+class PeopleFilters:
+    """What the directory was asked for: a name, a language, a sector, an order."""
 
-    include_all is the caller's authorization answer (coordinators see everyone).
-    """
-    query = db.select(Person).where(Person.deactivated_at.is_(None))
-    if not include_all:
-        query = query.where(or_(Person.directory_consent.is_(True), Person.id == viewer.id))
-    total = db.session.scalar(db.select(db.func.count()).select_from(query.subquery()))
+    q: str = ""
+    language: str = ""
+    sector_id: int | None = None
+    sort: str = "name"
+
+
+def like_pattern(text):
+    """A LIKE pattern matching text anywhere, with LIKE's wildcards taken literally."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def people_query(visible, filters):
+    """Active people matching the filters, among those `visible` (an authz clause) allows."""
+    query = db.select(Person).where(Person.deactivated_at.is_(None), visible)
+    if filters.q:
+        query = query.where(Person.name.ilike(like_pattern(filters.q), escape="\\"))
+    if filters.language:
+        query = query.where(Person.languages.any(PersonLanguage.code == filters.language))
+    if filters.sector_id:
+        in_sector = Organization.sectors.any(Sector.id == filters.sector_id)
+        query = query.where(Person.affiliations.any(Affiliation.organization.has(in_sector)))
+    return query.order_by(*PEOPLE_ORDER.get(filters.sort, PEOPLE_ORDER["name"]))
+
+
+def with_details(query):
+    """Load languages and organizations with the people, in a fixed number of queries."""
+    return query.options(
+        selectinload(Person.languages),
+        selectinload(Person.affiliations).selectinload(Affiliation.organization),
+    )
+
+
+def directory_page(visible, filters=None, *, page=1):
+    """One page of people the viewer may list, with the total count."""
+    query = people_query(visible, filters or PeopleFilters())
     people = db.session.scalars(
-        query.order_by(Person.name, Person.id).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)
+        with_details(query).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)
     ).all()
-    return people, total
+    return people, count_rows(query)
+
+
+def count_rows(query):
+    """How many rows a select returns, counted by the database."""
+    return db.session.scalar(db.select(func.count()).select_from(query.order_by(None).subquery()))
+
+
+def affiliations_of(person):
+    """A person's places in organizations, with the organizations, by organization name."""
+    return db.session.scalars(
+        db.select(Affiliation)
+        .join(Affiliation.organization)
+        .where(Affiliation.person_id == person.id)
+        .options(contains_eager(Affiliation.organization))
+        .order_by(Organization.name)
+    ).all()
+
+
+def active_sectors():
+    """Sectors open for new organizations, by name."""
+    sectors = db.session.scalars(db.select(Sector).where(Sector.retired_at.is_(None))).all()
+    return sorted(sectors, key=lambda sector: sector.display_name.casefold())
+
+
+def claim_email(person, email):
+    """Refuse an email that belongs to someone else (emails are unique, ignoring case)."""
+    other = find_person_by_email(email)
+    if other is not None and other.id != person.id:
+        raise ActionRefused(_l("Another person already uses this email."), field="email")
+
+
+def replace_languages(collection, codes, make):
+    """Make a language collection hold exactly these codes, keeping rows that stay."""
+    wanted = list(dict.fromkeys(codes))
+    for item in list(collection):
+        if item.code not in wanted:
+            collection.remove(item)
+    present = {item.code for item in collection}
+    collection.extend(make(code=code) for code in wanted if code not in present)
+
+
+def _apply_profile(person, data):
+    for name, value in data.items():
+        if name == "languages":
+            replace_languages(person.languages, value, PersonLanguage)
+        elif name == "email":
+            person.email = normalize_email(value)
+        else:
+            setattr(person, name, value)
+
+
+def create_person(data, actor):
+    """Add a person to the coalition's records (no account until they are invited)."""
+    person = Person()
+    claim_email(person, data.get("email"))
+    _apply_profile(person, data)
+    db.session.add(person)
+    db.session.flush()
+    record_audit(actor, "person.created", person)
+    return person
+
+
+def update_person(person, data, based_on_version, actor):
+    """Save a profile edited from `based_on_version`; refuse if someone saved since."""
+    if str(person.version) != str(based_on_version):
+        raise EditConflict(person)
+    claim_email(person, data.get("email"))
+    before = {name: getattr(person, name) for name in SENSITIVE_FIELDS}
+    _apply_profile(person, data)
+    flag_modified(person, "name")  # every save moves the version, even a languages-only one
+    db.session.flush()
+    changed = [name for name in SENSITIVE_FIELDS if getattr(person, name) != before[name]]
+    if changed and actor.id != person.id:
+        record_audit(actor, "person.sensitive_changed", person, ", ".join(changed))
+    return person

@@ -1,33 +1,170 @@
-"""Member pages: the people directory and a person's page."""
+"""Member pages: the people directory, a person's page and profile, the people export.
 
-from flask import Blueprint, abort, render_template
+Organizations, recruitment and import live in their own modules, as blueprints nested
+in this one (endpoints `members.organizations.*`, `members.recruitment.*`,
+`members.imports.*`).
+"""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
+from sqlalchemy.orm import selectinload
 
 from coalition import authz
-from coalition.members.models import Person
-from coalition.members.services import PAGE_SIZE, directory_page
+from coalition.conflicts import save_edit
+from coalition.errors import ActionRefused
+from coalition.extensions import db
+from coalition.members.exporting import export_people
+from coalition.members.forms import ExportForm, PeopleFilterForm, PersonForm
+from coalition.members.import_views import bp as imports_bp
+from coalition.members.labels import AFFILIATION_LABELS, STATUS_LABELS
+from coalition.members.languages import language_name
+from coalition.members.models import Affiliation, Person
+from coalition.members.organization_views import bp as organizations_bp
+from coalition.members.recruitment_views import bp as recruitment_bp
+from coalition.members.services import (
+    PAGE_SIZE,
+    PeopleFilters,
+    active_sectors,
+    create_person,
+    directory_page,
+    update_person,
+)
+from coalition.members.timeline_source import register_organization_source
 from coalition.routing import requested_page
 
 bp = Blueprint("members", __name__, url_prefix="/members")
+bp.register_blueprint(organizations_bp)
+bp.register_blueprint(recruitment_bp)
+bp.register_blueprint(imports_bp)
+bp.record_once(register_organization_source)
+bp.add_app_template_filter(language_name, "language_name")
+
+
+@bp.app_context_processor
+def member_labels():
+    return {
+        "STATUS_LABELS": STATUS_LABELS,
+        "AFFILIATION_LABELS": AFFILIATION_LABELS,
+        "language_name": language_name,
+    }
+
+
+def _people_filters(form):
+    return PeopleFilters(
+        q=form.q.data or "",
+        language=form.language.data or "",
+        sector_id=int(form.sector.data) if form.sector.data else None,
+        sort=form.sort.data or "name",
+    )
 
 
 @bp.route("/")
 @authz.require(authz.can_view_directory)
 def index():
-    """The people of the coalition the viewer may see."""
+    """The people of the coalition the viewer may see, searched, filtered and sorted."""
+    form = PeopleFilterForm(request.args, sectors=active_sectors()).drop_invalid()
     page = requested_page()
     people, total = directory_page(
-        current_user, page=page, include_all=authz.is_coordinator(current_user)
+        authz.visible_people_clause(current_user), _people_filters(form), page=page
     )
     if page > 1 and not people:
         abort(404)
-    pages = max(1, -(-total // PAGE_SIZE))
-    return render_template("members/index.html", people=people, total=total, page=page, pages=pages)
+    return render_template(
+        "members/index.html",
+        people=people,
+        total=total,
+        page=page,
+        pages=max(1, -(-total // PAGE_SIZE)),
+        filters=form,
+        export_form=ExportForm(),
+    )
+
+
+@bp.route("/export", methods=["POST"])
+@authz.require(authz.can_export)
+def export():
+    """Download the filtered people list; the export is recorded in the audit log."""
+    form = ExportForm()
+    filters = PeopleFilterForm(request.form, sectors=active_sectors()).drop_invalid()
+    if not form.validate_on_submit():
+        flash(_("Choose a file format."), "error")
+        return redirect(url_for("members.index"))
+    exported = export_people(
+        current_user._get_current_object(),
+        _people_filters(filters),
+        form.file_format.data,
+        form.include_sensitive.data,
+    )
+    db.session.commit()
+    return exported.download()
+
+
+def _load_person(person_id, predicate):
+    person = db.session.scalar(
+        db.select(Person)
+        .where(Person.id == person_id)
+        .options(
+            selectinload(Person.languages),
+            selectinload(Person.affiliations).selectinload(Affiliation.organization),
+        )
+    )
+    if person is None:
+        abort(404)
+    authz.check(predicate(current_user, person))
+    return person
 
 
 @bp.route("/people/<int:person_id>")
 @authz.require(authz.is_member)
 def person(person_id):
     """One person's page, with only the fields the viewer may see."""
-    shown = authz.load_and_check(Person, person_id, authz.can_view_person)
+    shown = _load_person(person_id, authz.can_view_person)
     return render_template("members/person.html", person=shown)
+
+
+@bp.route("/people/new", methods=["GET", "POST"])
+@authz.require(authz.can_create_person)
+def new_person():
+    """Coordinators: add a person to the coalition's records."""
+    form = PersonForm()
+    if form.validate_on_submit():
+        try:
+            created = create_person(form.profile_data(), current_user._get_current_object())
+        except ActionRefused as refused:
+            db.session.rollback()
+            getattr(form, refused.field).errors.append(str(refused.message))
+        else:
+            db.session.commit()
+            flash(_("%(name)s is added.", name=created.name), "success")
+            return redirect(url_for("members.person", person_id=created.id))
+    return render_template("members/person_form.html", form=form, person=None)
+
+
+@bp.route("/people/<int:person_id>/edit", methods=["GET", "POST"])
+@authz.require(authz.is_member)
+def edit_person(person_id):
+    """A person edits their own profile; coordinators edit anyone's. A stale save is refused."""
+    person = _load_person(person_id, authz.can_edit_person)
+    form = PersonForm()
+    if request.method == "GET":
+        form.show(person)
+    conflict = None
+    if form.validate_on_submit():
+        actor = current_user._get_current_object()
+        saved, conflict = save_edit(
+            form,
+            lambda: update_person(person, form.profile_data(), form.version.data, actor),
+            lambda: _saved_form(person_id),
+        )
+        if saved:
+            flash(_("The profile is saved."), "success")
+            return redirect(url_for("members.person", person_id=person_id))
+    return render_template("members/person_form.html", form=form, person=person, conflict=conflict)
+
+
+def _saved_form(person_id):
+    """The profile form as the person is saved now."""
+    current = PersonForm(formdata=None)
+    current.show(_load_person(person_id, authz.can_edit_person))
+    return current

@@ -57,3 +57,41 @@ def test_deactivated_people_leave_the_directory(client, create_person):
     create_person(name="Gone Gary", deactivated_at=utcnow())
     client.login(create_person())
     assert "Gone Gary" not in client.get("/members/").get_data(as_text=True)
+
+
+def test_the_directory_searches_filters_by_language_and_sector_and_sorts(
+    client, create_person, create_organization, link_person
+):
+    ana = create_person(name="Ana Torres", languages=["es", "en"])
+    create_person(name="Bo Li", languages=["zh"])
+    create_person(name="Cy Ward", languages=["en"])
+    link_person(ana, create_organization(sectors=["faith"]), "staff")
+    client.login(create_person(name="Zz Viewer"))
+
+    def names(**query):
+        html = client.get("/members/", query_string=query).get_data(as_text=True)
+        found = [name for name in ("Ana Torres", "Bo Li", "Cy Ward") if name in html]
+        return sorted(found, key=html.index)
+
+    assert names(q="li") == ["Bo Li"]
+    assert names(q="%") == []  # LIKE wildcards are taken literally
+    assert names(language="en") == ["Ana Torres", "Cy Ward"]
+    assert names(sector=_sector_id(client.application, "faith")) == ["Ana Torres"]
+    assert names(sort="-name") == ["Cy Ward", "Bo Li", "Ana Torres"]
+    assert names(language="xx") == ["Ana Torres", "Bo Li", "Cy Ward"]  # unknown: ignored
+
+
+def _sector_id(app, key):
+    from coalition.extensions import db
+    from coalition.members.models import Sector
+
+    with app.app_context():
+        return db.session.scalar(db.select(Sector.id).filter_by(key=key))
+
+
+def test_moving_between_pages_keeps_the_filters(client, create_coordinator, create_person):
+    client.login(create_coordinator(name="Aaron First"))
+    for number in range(55):
+        create_person(name=f"Member {number:02d}", languages=["es"])
+    html = client.get("/members/?language=es&sort=-name").get_data(as_text=True)
+    assert 'href="/members/?language=es&amp;sort=-name&amp;page=2"' in html

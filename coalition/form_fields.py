@@ -1,0 +1,39 @@
+"""Form fields and filters shared by every package's forms."""
+
+from flask_babel import lazy_gettext as _l
+from wtforms import SelectChoice, SelectMultipleField
+from wtforms.validators import ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
+
+
+class MultiCheckboxField(SelectMultipleField):
+    """Several choices as a list of checkboxes (the field macro wraps it in a fieldset)."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+def choice_list(pairs):
+    """(value, label) pairs as the SelectChoice objects WTForms expects."""
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
+def strip(value):
+    """Surrounding spaces never count."""
+    return value.strip() if isinstance(value, str) else value
+
+
+def none_if_empty(value):
+    """An empty optional text is stored as NULL."""
+    return value or None
+
+
+class WebAddress:
+    """An http(s) address: anything else (javascript:, data:) never becomes a link."""
+
+    def __call__(self, form, field):
+        value = field.data or ""
+        if value and not value.lower().startswith(("http://", "https://")):
+            raise ValidationError(_l("Enter a web address starting with https://"))
+        if any(char.isspace() for char in value):
+            raise ValidationError(_l("A web address has no spaces."))

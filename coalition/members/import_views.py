@@ -1,0 +1,150 @@
+"""Import pages: upload a spreadsheet, map its columns, preview every row, import all or none."""
+
+from flask import Blueprint, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from coalition import authz
+from coalition.errors import ActionRefused
+from coalition.extensions import db
+from coalition.members import importing
+from coalition.members.import_fields import error_text, fields_for
+from coalition.members.import_forms import RunForm, UploadForm, mapping_form
+from coalition.members.import_models import BATCH_IMPORTED, BATCH_UPLOADED, KIND_PEOPLE, ImportBatch
+from coalition.members.spreadsheets import MAX_FILE_BYTES, SpreadsheetError
+
+bp = Blueprint("imports", __name__, url_prefix="/import")
+
+
+def _batch(batch_id):
+    return authz.get_or_404(ImportBatch, batch_id)
+
+
+@bp.route("/", methods=["GET", "POST"])
+@authz.require(authz.can_import)
+def upload():
+    """Coordinators: upload a CSV or .xlsx file of people or organizations."""
+    form = UploadForm()
+    if form.validate_on_submit():
+        upload_file = form.file.data
+        try:
+            batch = importing.start_import(
+                form.kind.data,
+                upload_file.filename,
+                upload_file.read(MAX_FILE_BYTES + 1),
+                current_user._get_current_object(),
+            )
+        except SpreadsheetError as problem:
+            db.session.rollback()
+            form.file.errors.append(str(problem.message))
+        else:
+            db.session.commit()
+            return redirect(url_for(".columns", batch_id=batch.id))
+    return render_template(
+        "members/import_upload.html", form=form, batches=importing.recent_batches()
+    )
+
+
+@bp.route("/<int:batch_id>/columns", methods=["GET", "POST"])
+@authz.require(authz.can_import)
+def columns(batch_id):
+    """Coordinators: say what each column holds (the last mapping is suggested)."""
+    batch = _batch(batch_id)
+    if batch.state == BATCH_IMPORTED:
+        return redirect(url_for(".preview", batch_id=batch.id))
+    form = mapping_form(batch)
+    problem = None
+    if form.validate_on_submit():
+        mapping = {str(i): form[f"column_{i}"].data for i in range(len(batch.headers))}
+        try:
+            importing.save_mapping(batch, mapping)
+        except ActionRefused as refused:
+            db.session.rollback()
+            problem = str(refused.message)
+        else:
+            db.session.commit()
+            return redirect(url_for(".preview", batch_id=batch.id))
+    elif not form.is_submitted():
+        for index, name in (batch.mapping or importing.suggested_mapping(batch)).items():
+            form[f"column_{index}"].data = name
+    return render_template(
+        "members/import_columns.html",
+        batch=batch,
+        form=form,
+        problem=problem,
+        samples=importing.column_samples(batch),
+    )
+
+
+@bp.route("/<int:batch_id>")
+@authz.require(authz.can_import)
+def preview(batch_id):
+    """Coordinators: every row's problems, the first rows as read, and the import button."""
+    batch = _batch(batch_id)
+    if batch.state == BATCH_UPLOADED:
+        return redirect(url_for(".columns", batch_id=batch.id))
+    first, failing, matched = importing.preview(batch)
+    specs = [spec for spec in fields_for(batch.kind) if spec.name in (batch.mapping or {}).values()]
+    return render_template(
+        "members/import_preview.html",
+        batch=batch,
+        first=first,
+        failing=failing,
+        matched=matched,
+        specs=specs,
+        columns={name: int(index) for index, name in (batch.mapping or {}).items()},
+        error_text=error_text,
+        form=RunForm(),
+    )
+
+
+@bp.route("/<int:batch_id>/run", methods=["POST"])
+@authz.require(authz.can_import)
+def run(batch_id):
+    """Coordinators: import every row in one transaction, or none if any row has a problem."""
+    batch = _batch(batch_id)
+    form = RunForm()
+    if not form.validate_on_submit():
+        return _back_to_preview(
+            batch, _("Choose what to do with rows that match existing records.")
+        )
+    try:
+        imported = importing.run_import(
+            batch, form.existing.data == "update", current_user._get_current_object()
+        )
+    except ActionRefused as refused:
+        db.session.rollback()
+        return _back_to_preview(batch, str(refused.message))
+    db.session.commit()
+    if not imported:
+        return _back_to_preview(
+            batch,
+            _("Nothing was imported: some rows have problems. Fix the file and upload it again."),
+        )
+    counts = {"created": batch.created_count, "updated": batch.updated_count}
+    counts["skipped"] = batch.skipped_count
+    message = _("Imported: %(created)d added, %(updated)d updated, %(skipped)d skipped.", **counts)
+    flash(message, "success")
+    target = "members.index" if batch.kind == KIND_PEOPLE else "members.organizations.index"
+    return redirect(url_for(target))
+
+
+def _back_to_preview(batch, message):
+    flash(message, "error")
+    return redirect(url_for(".preview", batch_id=batch.id))
+
+
+@bp.route("/<int:batch_id>/discard", methods=["POST"])
+@authz.require(authz.can_import)
+def discard(batch_id):
+    """Coordinators: forget an upload without importing it."""
+    batch = _batch(batch_id)
+    try:
+        importing.discard_import(batch)
+    except ActionRefused as refused:
+        db.session.rollback()
+        flash(str(refused.message), "error")
+    else:
+        db.session.commit()
+        flash(_("The upload is discarded; nothing was imported."), "success")
+    return redirect(url_for(".upload"))

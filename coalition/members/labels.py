@@ -1,0 +1,16 @@
+"""Names shown for stages and roles (stored as codes, shown in the reader's language)."""
+
+from flask_babel import lazy_gettext as _l
+
+STATUS_LABELS = {
+    "identified": _l("Identified"),
+    "contacted": _l("Contacted"),
+    "committed": _l("Committed"),
+    "active": _l("Active"),
+    "lapsed": _l("Lapsed"),
+}
+AFFILIATION_LABELS = {
+    "primary": _l("Primary delegate"),
+    "alternate": _l("Alternate"),
+    "staff": _l("Staff"),
+}

@@ -1,0 +1,57 @@
+"""Languages people speak and organizations serve: codes stored, names in the viewer's language."""
+
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
+
+# The languages most often met in U.S. diversion programs; stored as their codes (ISO 639).
+LANGUAGE_CODES = (
+    "en",
+    "es",
+    "ase",
+    "ar",
+    "zh",
+    "fr",
+    "ht",
+    "hmn",
+    "ko",
+    "pt",
+    "ru",
+    "so",
+    "tl",
+    "uk",
+    "vi",
+)
+# Names the locale data does not carry in every language.
+_OWN_NAMES = {"ase": _l("American Sign Language")}
+
+
+def language_name(code, locale=None):
+    """The language's name in the viewer's language (the code itself when unknown)."""
+    if code in _OWN_NAMES:
+        return str(_OWN_NAMES[code])
+    names = (locale or get_locale()).languages
+    name = names.get(code)
+    return name[:1].upper() + name[1:] if name else code
+
+
+def language_choices():
+    """(code, name) pairs sorted by name in the viewer's language."""
+    return sorted(((code, language_name(code)) for code in LANGUAGE_CODES), key=lambda c: c[1])
+
+
+def parse_language(text):
+    """The code for a language written as a code or as its English or Spanish name, else None."""
+    from babel import Locale
+
+    wanted = (text or "").strip().casefold()
+    if not wanted:
+        return None
+    for code in LANGUAGE_CODES:
+        if wanted == code:
+            return code
+        for locale in (Locale("en"), Locale("es")):
+            if wanted == language_name(code, locale).casefold():
+                return code
+    if wanted in ("asl", "lengua de señas americana"):
+        return "ase"
+    return None

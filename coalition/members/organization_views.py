@@ -1,0 +1,278 @@
+"""Organization pages: the directory, a profile, editing, people, commitments, stages."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy.orm import selectinload
+from sqlalchemy.orm.exc import StaleDataError
+
+from coalition import authz
+from coalition.conflicts import save_edit
+from coalition.errors import ActionRefused, EditConflict
+from coalition.extensions import db
+from coalition.members import organization_services as services
+from coalition.members.exporting import export_organizations
+from coalition.members.forms import ExportForm
+from coalition.members.labels import STATUS_LABELS
+from coalition.members.models import Affiliation, Commitment, Organization, StatusChange
+from coalition.members.organization_forms import (
+    AffiliationForm,
+    CommitmentForm,
+    NewOrganizationForm,
+    OrganizationFilterForm,
+    OrganizationForm,
+    StageForm,
+    stage_form_for,
+)
+from coalition.members.services import active_sectors
+from coalition.routing import requested_page
+from coalition.timezones import coalition_today
+from coalition.urls import safe_next
+
+bp = Blueprint("organizations", __name__, url_prefix="/organizations")
+
+
+def _filters(form):
+    form.drop_invalid()
+    return services.OrganizationFilters(
+        q=form.q.data or "",
+        sector_id=int(form.sector.data) if form.sector.data else None,
+        status=form.status.data or "",
+        language=form.language.data or "",
+        sort=form.sort.data or "name",
+    )
+
+
+@bp.route("/")
+@authz.require(authz.can_view_organizations)
+def index():
+    """Partner organizations, searched, filtered by sector, stage and language, sorted."""
+    form = OrganizationFilterForm(request.args, sectors=active_sectors())
+    filters = _filters(form)
+    page = requested_page()
+    organizations, total = services.organizations_page(filters, page=page)
+    if page > 1 and not organizations:
+        abort(404)
+    return render_template(
+        "members/organizations.html",
+        organizations=organizations,
+        total=total,
+        page=page,
+        pages=max(1, -(-total // services.PAGE_SIZE)),
+        filters=form,
+        export_form=ExportForm(),
+        today=coalition_today(),
+    )
+
+
+@bp.route("/export", methods=["POST"])
+@authz.require(authz.can_export)
+def export():
+    """Download the filtered organizations; the export is recorded in the audit log."""
+    form = ExportForm()
+    filters = _filters(OrganizationFilterForm(request.form, sectors=active_sectors()))
+    if not form.validate_on_submit():
+        flash(_("Choose a file format."), "error")
+        return redirect(url_for(".index"))
+    exported = export_organizations(
+        current_user._get_current_object(), filters, form.file_format.data
+    )
+    db.session.commit()
+    return exported.download()
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@authz.require(authz.can_manage_organizations)
+def new():
+    """Coordinators: add an organization at a stage of the pipeline."""
+    form = NewOrganizationForm(sectors=active_sectors(), owners=services.account_holders())
+    if request.method == "GET":
+        form.owner_id.data = str(current_user.id)
+    if form.validate_on_submit():
+        try:
+            created = services.create_organization(
+                form.profile_data(), form.status.data, current_user._get_current_object()
+            )
+        except ActionRefused as refused:
+            db.session.rollback()
+            getattr(form, refused.field).errors.append(str(refused.message))
+        else:
+            db.session.commit()
+            flash(_("%(name)s is added.", name=created.name), "success")
+            return redirect(url_for(".detail", organization_id=created.id))
+    return render_template("members/organization_form.html", form=form, organization=None)
+
+
+def _load(organization_id, predicate):
+    organization = db.session.scalar(
+        db.select(Organization)
+        .where(Organization.id == organization_id)
+        .options(
+            selectinload(Organization.sectors),
+            selectinload(Organization.languages),
+            selectinload(Organization.owner),
+            selectinload(Organization.affiliations).selectinload(Affiliation.person),
+            selectinload(Organization.commitments),
+            selectinload(Organization.status_changes).selectinload(StatusChange.changed_by),
+        )
+    )
+    if organization is None:
+        abort(404)
+    authz.check(predicate(current_user, organization))
+    return organization
+
+
+def _detail_page(organization, affiliation_form=None, commitment_form=None):
+    return render_template(
+        "members/organization.html",
+        organization=organization,
+        stage_form=stage_form_for(organization, request.path),
+        affiliation_form=affiliation_form or AffiliationForm(formdata=None),
+        commitment_form=commitment_form
+        or CommitmentForm(formdata=None, data={"committed_on": coalition_today()}),
+        today=coalition_today(),
+    )
+
+
+@bp.route("/<int:organization_id>")
+@authz.require(authz.is_member)
+def detail(organization_id):
+    """An organization's profile: sectors, people, commitments, stage history."""
+    return _detail_page(_load(organization_id, authz.can_view_organization))
+
+
+def _edit_form(organization, **kwargs):
+    coordinator = authz.can_manage_organizations(current_user)
+    sectors = active_sectors()
+    sectors += [sector for sector in organization.sectors if sector not in sectors]
+    owners = services.account_holders() if coordinator else ()
+    return OrganizationForm(sectors=sectors, owners=owners, coordinator=coordinator, **kwargs)
+
+
+@bp.route("/<int:organization_id>/edit", methods=["GET", "POST"])
+@authz.require(authz.is_member)
+def edit(organization_id):
+    """Coordinators and the organization's delegates edit its profile; stale saves are refused."""
+    organization = _load(organization_id, authz.can_edit_organization)
+    form = _edit_form(organization)
+    if request.method == "GET":
+        form.show(organization)
+    conflict = None
+    if form.validate_on_submit():
+        actor = current_user._get_current_object()
+        saved, conflict = save_edit(
+            form,
+            lambda: services.update_organization(
+                organization, form.profile_data(), form.version.data, actor
+            ),
+            lambda: _saved_form(organization_id),
+        )
+        if saved:
+            flash(_("The organization's profile is saved."), "success")
+            return redirect(url_for(".detail", organization_id=organization_id))
+    return render_template(
+        "members/organization_form.html", form=form, organization=organization, conflict=conflict
+    )
+
+
+def _saved_form(organization_id):
+    """The profile form as the organization is saved now."""
+    saved = _load(organization_id, authz.can_edit_organization)
+    current = _edit_form(saved, formdata=None)
+    current.show(saved)
+    return current
+
+
+@bp.route("/<int:organization_id>/stage", methods=["POST"])
+@authz.require(authz.is_member)
+def move_stage(organization_id):
+    """Move the organization to another stage; the history records who and when."""
+    organization = _load(organization_id, authz.can_move_stage)
+    form = StageForm()
+    back = safe_next(form.next.data, default_endpoint="members.recruitment.pipeline")
+    if not form.validate_on_submit():
+        flash(_("Choose a stage from the list."), "error")
+        return redirect(back)
+    try:
+        services.move_stage(
+            organization, form.status.data, form.version.data, current_user._get_current_object()
+        )
+        db.session.commit()
+    except (EditConflict, StaleDataError):
+        db.session.rollback()
+        message = _(
+            "Someone changed %(name)s since you opened the page. Check its stage and try again.",
+            name=organization.name,
+        )
+        flash(message, "error")
+    else:
+        stage = STATUS_LABELS[form.status.data]
+        flash(_("%(name)s is now %(stage)s.", name=organization.name, stage=stage), "success")
+    return redirect(back)
+
+
+@bp.route("/<int:organization_id>/people", methods=["POST"])
+@authz.require(authz.is_member)
+def add_person(organization_id):
+    """Coordinators: link a person to the organization as delegate, alternate or staff."""
+    organization = _load(organization_id, lambda user, _org: authz.can_manage_organizations(user))
+    form = AffiliationForm()
+    if form.validate_on_submit():
+        try:
+            services.add_affiliation(
+                organization, form.email.data, form.role.data, current_user._get_current_object()
+            )
+        except ActionRefused as refused:
+            db.session.rollback()
+            getattr(form, refused.field).errors.append(str(refused.message))
+        else:
+            db.session.commit()
+            flash(_("The person is linked to %(name)s.", name=organization.name), "success")
+            return redirect(url_for(".detail", organization_id=organization_id) + "#people")
+    return _detail_page(_load(organization_id, authz.can_view_organization), affiliation_form=form)
+
+
+def _owned(model, object_id, organization):
+    obj = authz.get_or_404(model, object_id)
+    if obj.organization_id != organization.id:
+        abort(404)
+    return obj
+
+
+@bp.route("/<int:organization_id>/people/<int:affiliation_id>/remove", methods=["POST"])
+@authz.require(authz.is_member)
+def remove_person(organization_id, affiliation_id):
+    """Coordinators: unlink a person from the organization."""
+    organization = _load(organization_id, lambda user, _org: authz.can_manage_organizations(user))
+    affiliation = _owned(Affiliation, affiliation_id, organization)
+    services.remove_affiliation(affiliation, current_user._get_current_object())
+    db.session.commit()
+    flash(_("The person is no longer linked to %(name)s.", name=organization.name), "success")
+    return redirect(url_for(".detail", organization_id=organization_id) + "#people")
+
+
+@bp.route("/<int:organization_id>/commitments", methods=["POST"])
+@authz.require(authz.is_member)
+def add_commitment(organization_id):
+    """Coordinators and delegates: record a commitment the organization made."""
+    organization = _load(organization_id, authz.can_edit_organization)
+    form = CommitmentForm()
+    if not form.validate_on_submit():
+        return _detail_page(organization, commitment_form=form)
+    services.add_commitment(
+        organization, form.text.data, form.committed_on.data, current_user._get_current_object()
+    )
+    db.session.commit()
+    flash(_("The commitment is recorded."), "success")
+    return redirect(url_for(".detail", organization_id=organization_id) + "#commitments")
+
+
+@bp.route("/<int:organization_id>/commitments/<int:commitment_id>/remove", methods=["POST"])
+@authz.require(authz.is_member)
+def remove_commitment(organization_id, commitment_id):
+    """Coordinators and delegates: delete a commitment recorded by mistake."""
+    organization = _load(organization_id, authz.can_edit_organization)
+    services.remove_commitment(_owned(Commitment, commitment_id, organization))
+    db.session.commit()
+    flash(_("The commitment is deleted."), "success")
+    return redirect(url_for(".detail", organization_id=organization_id) + "#commitments")

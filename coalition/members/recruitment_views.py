@@ -1,0 +1,146 @@
+"""The coalition framework: the recruitment pipeline, representation by sector, sectors."""
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from coalition import authz
+from coalition.errors import ActionRefused
+from coalition.extensions import db
+from coalition.members import recruitment
+from coalition.members.charts import sector_chart
+from coalition.members.models import STATUSES, Sector
+from coalition.members.organization_forms import PipelineFilterForm, SectorForm, stage_form_for
+from coalition.members.services import active_sectors
+from coalition.routing import requested_page
+from coalition.timezones import coalition_today
+
+bp = Blueprint("recruitment", __name__)
+
+
+@bp.route("/pipeline")
+@authz.require(authz.can_view_recruitment)
+def pipeline():
+    """Organizations by stage with owner and follow-up, overdue ones first; filterable."""
+    owners = recruitment.relationship_owners(authz.visible_people_clause(current_user))
+    form = PipelineFilterForm(request.args, sectors=active_sectors(), owners=owners)
+    form.drop_invalid()
+    filters = recruitment.PipelineFilters(
+        owner_id=int(form.owner.data) if form.owner.data else None,
+        sector_id=int(form.sector.data) if form.sector.data else None,
+        stage=form.stage.data or "",
+    )
+    today = coalition_today()
+    page = requested_page()
+    organizations, total = recruitment.pipeline_page(filters, today, page=page)
+    counts, overdue = recruitment.stage_counts(filters, today)
+    back = request.full_path.rstrip("?")
+    return render_template(
+        "members/pipeline.html",
+        organizations=organizations,
+        stage_forms={
+            organization.id: stage_form_for(organization, back)
+            for organization in organizations
+            if authz.can_move_stage(current_user, organization)
+        },
+        counts=counts,
+        overdue=overdue,
+        statuses=STATUSES,
+        filters=form,
+        total=total,
+        page=page,
+        pages=max(1, -(-total // recruitment.PAGE_SIZE)),
+        today=today,
+    )
+
+
+@bp.route("/representation")
+@authz.require(authz.can_view_recruitment)
+def representation():
+    """Per sector: target, active, coming; languages covered; lived experience taking part."""
+    standings = recruitment.sector_standings()
+    return render_template(
+        "members/representation.html",
+        standings=standings,
+        gaps=[standing for standing in standings if standing.gap],
+        chart=sector_chart(standings),
+        languages=recruitment.languages_covered(),
+        lived_experience=recruitment.lived_experience_count(),
+    )
+
+
+@bp.route("/sectors", methods=["GET", "POST"])
+@authz.require(authz.can_manage_sectors)
+def sectors():
+    """Coordinators: the sectors, their targets, and a form to add one."""
+    form = SectorForm()
+    if form.validate_on_submit():
+        try:
+            recruitment.add_sector(form.name.data, form.target_active.data)
+        except ActionRefused as refused:
+            db.session.rollback()
+            getattr(form, refused.field).errors.append(str(refused.message))
+        else:
+            db.session.commit()
+            flash(_("The sector %(name)s is added.", name=form.name.data), "success")
+            return redirect(url_for(".sectors"))
+    return render_template(
+        "members/sectors.html",
+        sectors=recruitment.all_sectors(),
+        usage=recruitment.sector_usage(),
+        form=form,
+    )
+
+
+@bp.route("/sectors/<int:sector_id>/edit", methods=["GET", "POST"])
+@authz.require(authz.can_manage_sectors)
+def edit_sector(sector_id):
+    """Coordinators: rename a sector or change its target."""
+    sector = authz.get_or_404(Sector, sector_id)
+    form = SectorForm(data={"name": sector.name, "target_active": sector.target_active})
+    if form.validate_on_submit():
+        try:
+            recruitment.update_sector(sector, form.name.data, form.target_active.data)
+        except ActionRefused as refused:
+            db.session.rollback()
+            getattr(form, refused.field).errors.append(str(refused.message))
+        else:
+            db.session.commit()
+            flash(_("The sector is saved."), "success")
+            return redirect(url_for(".sectors"))
+    return render_template("members/sector_form.html", form=form, sector=sector)
+
+
+def _sector_action(sector_id, action, message):
+    sector = authz.get_or_404(Sector, sector_id)
+    name = sector.display_name
+    try:
+        action(sector)
+    except ActionRefused as refused:
+        db.session.rollback()
+        flash(str(refused.message), "error")
+    else:
+        db.session.commit()
+        flash(message % {"name": name}, "success")
+    return redirect(url_for(".sectors"))
+
+
+@bp.route("/sectors/<int:sector_id>/retire", methods=["POST"])
+@authz.require(authz.can_manage_sectors)
+def retire_sector(sector_id):
+    """Coordinators: stop offering a sector (organizations keep it)."""
+    return _sector_action(sector_id, recruitment.retire_sector, _("%(name)s is retired."))
+
+
+@bp.route("/sectors/<int:sector_id>/restore", methods=["POST"])
+@authz.require(authz.can_manage_sectors)
+def restore_sector(sector_id):
+    """Coordinators: offer a retired sector again."""
+    return _sector_action(sector_id, recruitment.restore_sector, _("%(name)s is offered again."))
+
+
+@bp.route("/sectors/<int:sector_id>/delete", methods=["POST"])
+@authz.require(authz.can_manage_sectors)
+def delete_sector(sector_id):
+    """Coordinators: delete a sector no organization uses."""
+    return _sector_action(sector_id, recruitment.delete_sector, _("%(name)s is deleted."))
