@@ -12,7 +12,9 @@ from coalition.auth.sessions import start_session
 from coalition.errors import ActionRefused
 from coalition.extensions import db, limiter
 from coalition.members.models import Person, normalize_email
+from coalition.members.services import affiliations_of
 from coalition.tokens import PURPOSE_INVITATION, PURPOSE_PASSWORD_RESET
+from coalition.urls import safe_next
 
 bp = Blueprint("access", __name__)
 
@@ -70,7 +72,7 @@ def resend_invitation(person_id):
     else:
         db.session.commit()
         flash(_("A new invitation is on its way to %(email)s.", email=person.email), "success")
-    return redirect(url_for("auth.accounts"))
+    return redirect(safe_next(request.form.get("next"), "auth.accounts"))
 
 
 @bp.route("/invitation/<token>", methods=["GET", "POST"])
@@ -114,7 +116,8 @@ def _password_link_page(token, purpose, use_link, *, expired, done, template):
         db.session.commit()
         start_session(person)
         flash(str(done), "success")  # rendered now, in the person's own language
-        return redirect(url_for("dashboard.home"))
+        return redirect(_landing_page(person))
+
     return render_template(template, form=form, person=person)
 
 
@@ -137,3 +140,13 @@ def forgot_password():
         db.session.commit()
         return render_template("auth/forgot_sent.html", email=form.email.data)
     return render_template("auth/forgot_password.html", form=form)
+
+
+def _landing_page(person):
+    """Where a person lands after setting a password: a delegate sees their organization."""
+    for affiliation in affiliations_of(person):
+        if affiliation.speaks_for_organization:
+            return url_for(
+                "members.organizations.detail", organization_id=affiliation.organization_id
+            )
+    return url_for("dashboard.home")

@@ -160,3 +160,41 @@ def test_the_welcome_message_speaks_the_invitees_language(app, make_client, crea
     page = invitee.get(done.headers["Location"]).get_data(as_text=True)
     assert "Welcome! Your account is ready." not in page
     assert '<html lang="es">' in page
+
+
+def test_a_coordinator_invites_from_a_persons_page(app, client, create_coordinator, create_person):
+    client.login(create_coordinator())
+    person = create_person(name="Rev. Ruth Okafor", password=None)
+    page = client.get(f"/members/people/{person.id}").get_data(as_text=True)
+    assert "Send an account invitation to Rev. Ruth Okafor" in page
+    response = client.post_form(
+        f"/accounts/{person.id}/invitation", {"next": f"/members/people/{person.id}"}
+    )
+    assert response.headers["Location"] == f"/members/people/{person.id}"
+    [email] = _emails(app, "invitation")
+    assert email.to_address == person.email
+
+
+def test_members_see_no_invite_button(client, create_person):
+    client.login(create_person())
+    other = create_person(name="No Account", password=None)
+    page = client.get(f"/members/people/{other.id}").get_data(as_text=True)
+    assert "Send an account invitation" not in page
+
+
+def test_a_delegate_lands_on_their_organization(
+    app, make_client, create_coordinator, create_person, create_organization, link_person
+):
+    director = create_person(name="Director D", password=None)
+    organization = create_organization("Hope Housing Alliance", sectors=["housing"])
+    link_person(director, organization, "primary")
+    admin = make_client()
+    admin.login(create_coordinator())
+    admin.post_form(f"/accounts/{director.id}/invitation")
+    invitee = make_client()
+    done = invitee.post_form(
+        _link(_emails(app, "invitation")[0]),
+        {"new_password": "amber-tidepool-kestrel", "confirm": "amber-tidepool-kestrel"},
+    )
+    assert done.headers["Location"] == f"/members/organizations/{organization.id}"
+    assert "Hope Housing Alliance" in invitee.get(done.headers["Location"]).get_data(as_text=True)
