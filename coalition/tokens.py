@@ -16,6 +16,7 @@ from coalition.extensions import db
 
 PURPOSE_INVITATION = "invitation"
 PURPOSE_PASSWORD_RESET = "password_reset"
+PURPOSE_MEETING_INVITATION = "meeting_invitation"
 
 
 class EmailToken(db.Model):
@@ -48,9 +49,10 @@ def hash_token(raw):
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
-def issue_token(purpose, obj, lifetime, *, single_use=True):
-    """Revoke older tokens for (purpose, obj), store a new one, and return its raw value."""
-    revoke_tokens(purpose, obj)
+def issue_token(purpose, obj, lifetime, *, single_use=True, revoke_older=True):
+    """Store a new token for (purpose, obj), by default revoking older ones; return it raw."""
+    if revoke_older:
+        revoke_tokens(purpose, obj)
     raw = secrets.token_urlsafe(32)
     db.session.add(
         EmailToken(

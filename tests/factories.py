@@ -207,3 +207,24 @@ def create_meeting(app):
             return _detached(meeting)
 
     return create
+
+
+@pytest.fixture
+def invite_to_meeting(app):
+    """invite_to_meeting(meeting, people=(), organizations=()) -> invitations sent."""
+    from coalition.meetings.invitations import invite
+    from coalition.meetings.models import Meeting
+    from coalition.members.models import Organization
+
+    def send(meeting, people=(), organizations=()):
+        with app.app_context():
+            count = invite(
+                db.session.get(Meeting, meeting.id),
+                None,
+                people=[db.session.get(Person, person.id) for person in people],
+                organizations=[db.session.get(Organization, org.id) for org in organizations],
+            )
+            db.session.commit()
+            return count
+
+    return send

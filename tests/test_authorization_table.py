@@ -332,6 +332,10 @@ TABLE += [
     Row("calendar.settings", "GET", None, LOGIN, OK, OK),
     Row("calendar.settings", "POST", None, LOGIN, REDIRECT, REDIRECT, (("delivery", "feed"),)),
     Row("calendar.reset", "POST", None, LOGIN, REDIRECT, REDIRECT),
+    *_meeting_routes("meetings.invitations_page", "GET", OK),
+    *_meeting_routes("meetings.invitations_page", "POST", REDIRECT),
+    *_token_routes("rsvp.page", methods=("GET",)),
+    *_token_routes("rsvp.calendar_file", methods=("GET",)),
 ]
 
 # Mail clients POST here without a form (RFC 8058); the signed token is the proof.

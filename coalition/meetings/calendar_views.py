@@ -27,7 +27,9 @@ bp = Blueprint("calendar", __name__)
 FEEDS = (calendar.FEED_COALITION, calendar.FEED_MINE)
 
 
-def _ics(data, filename, conditional=True):
+def ics_response(data, filename, conditional=True):
+    """A calendar file download, answering If-None-Match with 304."""
+
     response = Response(data, mimetype="text/calendar")
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     if conditional:
@@ -43,7 +45,7 @@ def meeting_ics(meeting_id):
     meeting = authz.load_and_check(Meeting, meeting_id, authz.can_view_meeting)
     exceptions = queries.exceptions_by_meeting([meeting.id])[meeting.id]
     events = calendar.series_events(meeting, exceptions)
-    return _ics(ical.build_calendar(events), f"meeting-{meeting.id}.ics")
+    return ics_response(ical.build_calendar(events), f"meeting-{meeting.id}.ics")
 
 
 @bp.route("/meetings/<int:meeting_id>/occurrences/<key>.ics")
@@ -68,7 +70,7 @@ def occurrence_ics(meeting_id, key):
         url=calendar.meeting_url(meeting),
         cancelled=occurrence.cancelled,
     )
-    return _ics(ical.build_calendar([event]), f"meeting-{meeting.id}-{key}.ics")
+    return ics_response(ical.build_calendar([event]), f"meeting-{meeting.id}-{key}.ics")
 
 
 @bp.route("/feeds/<int:person_id>/<feed>/<signature>.ics")
@@ -84,9 +86,12 @@ def feed(person_id, feed, signature):
         for meeting in queries.all_current_meetings()
         if authz.can_view_meeting(person, meeting)
     ]
+    if feed == calendar.FEED_MINE:
+        invited = queries.invited_meeting_ids(person)
+        meetings = [meeting for meeting in meetings if meeting.id in invited]
     exceptions = queries.exceptions_by_meeting([meeting.id for meeting in meetings])
     data = calendar.feed_calendar(meetings, exceptions, current_app.config["COALITION_NAME"])
-    response = _ics(data, f"{feed}.ics")
+    response = ics_response(data, f"{feed}.ics")
     response.headers["Cache-Control"] = "private, max-age=300"
     response.headers["Referrer-Policy"] = "no-referrer"
     return response

@@ -1,6 +1,7 @@
 """How meeting times read: in the viewer's zone, with the meeting's own zone when different."""
 
-from flask_babel import format_date, format_time, get_timezone
+from babel import dates
+from flask_babel import format_date, format_time, get_locale, get_timezone
 from flask_babel import gettext as _
 from markupsafe import Markup
 
@@ -31,6 +32,23 @@ def when(start, end, meeting_zone):
     return label
 
 
+def in_meeting_zone(start, end, meeting_zone):
+    """'Tuesday, January 13, 2026, 6:00 PM – 7:30 PM (America/Chicago)', in the meeting's
+    own zone: what an email says, whoever reads it and wherever."""
+    locale = str(get_locale())
+    local_start, local_end = start.astimezone(meeting_zone), end.astimezone(meeting_zone)
+    return (
+        _(
+            "%(day)s, %(start)s – %(end)s",
+            day=dates.format_date(local_start, "full", locale),
+            start=dates.format_time(local_start, "short", locale=locale),
+            end=dates.format_time(local_end, "short", locale=locale),
+        )
+        + f" ({meeting_zone.key})"
+    )
+
+
 def register(blueprint):
-    """Make `when` available to every template."""
+    """Make the time helpers available to every template (emails included)."""
     blueprint.add_app_template_global(when, "meeting_when")
+    blueprint.add_app_template_global(in_meeting_zone, "meeting_time_in_zone")

@@ -9,6 +9,7 @@ from wtforms import (
     RadioField,
     SelectChoice,
     SelectField,
+    SelectMultipleField,
     StringField,
     SubmitField,
     TextAreaField,
@@ -16,6 +17,7 @@ from wtforms import (
     URLField,
 )
 from wtforms.validators import URL, DataRequired, Length, NumberRange, Optional
+from wtforms.widgets import CheckboxInput, ListWidget
 
 from coalition.auth.forms import one_line, timezone_choices
 from coalition.meetings.recurrence import (
@@ -142,3 +144,23 @@ class OccurrenceForm(FlaskForm):
     )
     location = StringField(_l("Place"), filters=[one_line], validators=[Length(max=300)])
     submit = SubmitField(_l("Move this meeting"))
+
+
+class InviteForm(FlaskForm):
+    """Choose organizations and people to invite; choices are set by the view."""
+
+    organizations = SelectMultipleField(
+        _l("Partner organizations"),
+        coerce=int,
+        validate_choice=True,
+        widget=ListWidget(prefix_label=False),
+        option_widget=CheckboxInput(),
+    )
+    people = SelectMultipleField(
+        _l("People"),
+        coerce=int,
+        validate_choice=True,
+        widget=ListWidget(prefix_label=False),
+        option_widget=CheckboxInput(),
+    )
+    submit = SubmitField(_l("Send invitations"))

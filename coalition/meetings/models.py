@@ -96,6 +96,37 @@ class OccurrenceException(db.Model):
     __table_args__ = (db.UniqueConstraint("meeting_id", "original_start"),)
 
 
+class MeetingInvitation(db.Model):
+    """A person or an organization invited to a meeting (or a whole series)."""
+
+    __tablename__ = "meeting_invitation"
+
+    id = db.Column(db.Integer, primary_key=True)
+    meeting_id = db.Column(
+        db.Integer, db.ForeignKey("meeting.id", ondelete="CASCADE"), nullable=False
+    )
+    person_id = db.Column(db.Integer, db.ForeignKey("person.id", ondelete="CASCADE"))
+    organization_id = db.Column(db.Integer, db.ForeignKey("organization.id", ondelete="CASCADE"))
+    # "person:12" or "organization:4": one invitation per invitee per meeting, enforced here.
+    invitee_key = db.Column(db.String(40), nullable=False)
+    invited_by_id = db.Column(db.Integer, db.ForeignKey("person.id", ondelete="SET NULL"))
+    created_at = db.Column(UTCDateTime(), nullable=False, default=utcnow)
+
+    meeting = db.relationship("Meeting")
+    person = db.relationship("Person", foreign_keys=[person_id])
+    invited_by = db.relationship("Person", foreign_keys=[invited_by_id])
+    organization = db.relationship("Organization")
+
+    __table_args__ = (
+        db.UniqueConstraint("meeting_id", "invitee_key"),
+        db.CheckConstraint("(person_id IS NULL) <> (organization_id IS NULL)", name="one_invitee"),
+    )
+
+    @property
+    def invitee_name(self):
+        return self.person.name if self.person_id else self.organization.name
+
+
 class CalendarSettings(db.Model):
     """How meetings reach a person's calendar, and the secret behind their feed URLs."""
 

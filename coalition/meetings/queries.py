@@ -4,8 +4,9 @@ from collections import defaultdict
 from datetime import UTC, datetime, timedelta
 
 from coalition.extensions import db
-from coalition.meetings.models import Meeting, OccurrenceException
+from coalition.meetings.models import Meeting, MeetingInvitation, OccurrenceException
 from coalition.meetings.occurrences import occurrences_of
+from coalition.members.models import DELEGATE_ROLES, Affiliation
 
 
 def exceptions_by_meeting(meeting_ids):
@@ -62,3 +63,33 @@ def all_current_meetings():
     return db.session.scalars(
         db.select(Meeting).where(Meeting.last_end_at > since).order_by(Meeting.start_at)
     ).all()
+
+
+def now():
+    """The current time, aware, in UTC."""
+    return datetime.now(UTC)
+
+
+def invitation_with_meeting(invitation_id):
+    """An invitation with its meeting and invitee loaded, or None."""
+    return db.session.scalar(
+        db.select(MeetingInvitation)
+        .where(MeetingInvitation.id == invitation_id)
+        .options(
+            db.joinedload(MeetingInvitation.meeting),
+            db.joinedload(MeetingInvitation.person),
+            db.joinedload(MeetingInvitation.organization),
+        )
+    )
+
+
+def invited_meeting_ids(person):
+    """Meetings a person is invited to, in their own right or as a delegate of an invitee."""
+    delegated = db.select(Affiliation.organization_id).where(
+        Affiliation.person_id == person.id, Affiliation.role.in_(DELEGATE_ROLES)
+    )
+    query = db.select(MeetingInvitation.meeting_id).where(
+        (MeetingInvitation.person_id == person.id)
+        | MeetingInvitation.organization_id.in_(delegated)
+    )
+    return set(db.session.scalars(query))

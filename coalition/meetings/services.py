@@ -11,6 +11,7 @@ from flask_babel import lazy_gettext as _l
 from coalition.dbtypes import utcnow
 from coalition.errors import ActionRefused
 from coalition.extensions import db
+from coalition.meetings import invitations
 from coalition.meetings.models import (
     MAX_MEETING_LENGTH,
     STATUS_CANCELLED,
@@ -71,6 +72,8 @@ def update_series(meeting, details):
         meeting.sequence += 1
         _drop_stale_exceptions(meeting)
     db.session.flush()
+    if matters:
+        invitations.notify_invitees(meeting, invitations.REASON_UPDATED)
     return matters
 
 
@@ -149,6 +152,7 @@ def cancel_meeting(meeting):
     meeting.status = STATUS_CANCELLED
     meeting.sequence += 1
     db.session.flush()
+    invitations.notify_invitees(meeting, invitations.REASON_CANCELLED)
 
 
 def _exception_for(meeting, original_start):
@@ -172,6 +176,7 @@ def cancel_occurrence(meeting, original_start):
     exception.sequence = meeting.sequence + 1
     meeting.sequence += 1
     db.session.flush()
+    invitations.notify_invitees(meeting, invitations.REASON_UPDATED)
     return exception
 
 
@@ -187,6 +192,7 @@ def move_occurrence(meeting, original_start, details):
     exception.sequence = meeting.sequence
     meeting.last_end_at = max(meeting.last_end_at, exception.end_at)
     db.session.flush()
+    invitations.notify_invitees(meeting, invitations.REASON_UPDATED)
     return exception
 
 
@@ -207,6 +213,8 @@ def split_series(meeting, original_start, details, actor):
         if exception.original_start >= original_start:
             db.session.delete(exception)
     db.session.flush()
+    invitations.notify_invitees(meeting, invitations.REASON_UPDATED)
+    invitations.carry_over(meeting, continuation, actor)
     return continuation
 
 

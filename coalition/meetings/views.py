@@ -13,17 +13,21 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
+from wtforms import SelectChoice
 
 from coalition import authz
 from coalition.errors import ActionRefused
 from coalition.extensions import db
-from coalition.meetings import display, queries, services
-from coalition.meetings.forms import NO_REPEAT, MeetingForm, OccurrenceForm
+from coalition.meetings import display, invitations, queries, services
+from coalition.meetings.forms import NO_REPEAT, InviteForm, MeetingForm, OccurrenceForm
+from coalition.meetings.invitations import invitable_organizations, invitable_people
 from coalition.meetings.models import Meeting
 from coalition.meetings.monthview import month_grid, neighbours, parse_month
 from coalition.meetings.occurrences import parse_occurrence_key
 from coalition.meetings.recurrence import parse
+from coalition.members.models import Organization, Person
 
 bp = Blueprint("meetings", __name__, url_prefix="/meetings")
 display.register(bp)
@@ -249,3 +253,42 @@ def edit_following(meeting_id, key):
             flash(_("This date and the following ones are changed."), "success")
             return redirect(url_for("meetings.detail", meeting_id=continuation.id))
     return render_template("meetings/form.html", form=form, meeting=meeting, following=original)
+
+
+@bp.route("/<int:meeting_id>/invitations", methods=["GET", "POST"])
+@authz.require(authz.is_member)
+def invitations_page(meeting_id):
+    """Invite partner organizations and people; each gets an email with the calendar invite."""
+    meeting = _managed(meeting_id)
+    form = InviteForm()
+    form.organizations.choices = [
+        SelectChoice(org.id, org.name) for org in invitable_organizations()
+    ]
+    form.people.choices = [SelectChoice(person.id, person.name) for person in invitable_people()]
+    if form.validate_on_submit():
+        count = invitations.invite(
+            meeting,
+            current_user._get_current_object(),
+            people=_load_all(Person, form.people.data),
+            organizations=_load_all(Organization, form.organizations.data),
+        )
+        db.session.commit()
+        flash(
+            ngettext(
+                "%(num)d invitation is on its way.", "%(num)d invitations are on their way.", count
+            ),
+            "success",
+        )
+        return redirect(url_for("meetings.invitations_page", meeting_id=meeting.id))
+    return render_template(
+        "meetings/invitations.html",
+        meeting=meeting,
+        form=form,
+        invited=invitations.invitations_of(meeting),
+    )
+
+
+def _load_all(model, ids):
+    if not ids:
+        return []
+    return db.session.scalars(db.select(model).where(model.id.in_(ids))).all()

@@ -30,10 +30,11 @@ def _log_in(visitor, person):
 
 
 def test_the_subscribed_calendar_follows_a_move_and_a_cancellation(
-    visitor, create_person, create_coordinator, create_meeting
+    visitor, create_person, create_coordinator, create_meeting, invite_to_meeting
 ):
-    create_meeting(title="Steering committee")
+    meeting = create_meeting(title="Steering committee")
     member = create_person(name="Darnell Brooks")
+    invite_to_meeting(meeting, people=[member])
     laptop = visitor()
     page = _log_in(laptop, member)
     page.get_by_role("link", name="Meetings", exact=True).click()

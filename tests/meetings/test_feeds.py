@@ -9,8 +9,13 @@ from coalition.meetings.occurrences import occurrence_key
 
 
 @pytest.fixture
-def member_client(client, create_person):
-    client.login(create_person(name="Darnell Brooks"))
+def member(create_person):
+    return create_person(name="Darnell Brooks")
+
+
+@pytest.fixture
+def member_client(client, member):
+    client.login(member)
     return client
 
 
@@ -26,9 +31,10 @@ def _events(response):
 
 
 def test_the_feed_works_without_logging_in_and_follows_changes(
-    app, member_client, make_client, create_meeting, create_coordinator
+    app, member, member_client, make_client, create_meeting, create_coordinator, invite_to_meeting
 ):
     meeting = create_meeting(title="Housing committee")
+    invite_to_meeting(meeting, people=[member])
     path = _feed_path(member_client)
     calendar_app = make_client()  # a calendar app has no session
     first = calendar_app.get(path)
@@ -76,3 +82,19 @@ def test_choosing_the_feed_is_saved(member_client):
     page = member_client.get("/account/calendar").get_data(as_text=True)
     assert 'id="delivery-feed" name="delivery" value="feed" checked' in page
     assert member_client.post_form("/account/calendar", {"delivery": "fax"}).status_code == 400
+
+
+def test_my_meetings_holds_what_i_am_invited_to_the_coalition_feed_holds_all(
+    member, member_client, create_meeting, invite_to_meeting, create_organization, link_person
+):
+    mine = create_meeting(title="Invited directly")
+    through_organization = create_meeting(title="Invited as a delegate")
+    create_meeting(title="Not invited")
+    organization = create_organization("Second Chance Reentry")
+    link_person(member, organization, "primary")
+    invite_to_meeting(mine, people=[member])
+    invite_to_meeting(through_organization, organizations=[organization])
+    titles = {str(e["SUMMARY"]) for e in _events(member_client.get(_feed_path(member_client)))}
+    assert titles == {"Invited directly", "Invited as a delegate"}
+    everything = _events(member_client.get(_feed_path(member_client, "coalition")))
+    assert len(everything) == 3
