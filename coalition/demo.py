@@ -10,6 +10,7 @@ from datetime import date, time, timedelta
 from coalition.auth.services import set_password
 from coalition.demo_members import seed_members
 from coalition.extensions import db
+from coalition.meetings.invitations import invite
 from coalition.meetings.models import Meeting
 from coalition.meetings.occurrences import original_starts
 from coalition.meetings.recurrence import MONTHLY_BY_WEEKDAY, Recurrence
@@ -19,7 +20,13 @@ from coalition.meetings.services import (
     move_occurrence,
     schedule_meeting,
 )
-from coalition.members.models import ROLE_COORDINATOR, ROLE_MEMBER, Person, find_person_by_email
+from coalition.members.models import (
+    ROLE_COORDINATOR,
+    ROLE_MEMBER,
+    Organization,
+    Person,
+    find_person_by_email,
+)
 from coalition.timeline.models import TimelineEntry
 from coalition.timeline.services import record_entry
 
@@ -204,6 +211,7 @@ def _seed_meetings():
         if details.title in existing:
             continue
         meeting = schedule_meeting(details, coordinator)
+        _invite_partners(meeting, coordinator)
         starts = original_starts(meeting)
         if cancel_nth is not None:
             cancel_occurrence(meeting, starts[cancel_nth])
@@ -223,3 +231,17 @@ def _seed_meetings():
             )
         created += 1
     return created
+
+
+def _invite_partners(meeting, coordinator):
+    """Committed and active partners, and the members with a login, are invited."""
+    organizations = db.session.scalars(
+        db.select(Organization).where(Organization.status.in_(("committed", "active")))
+    ).all()
+    people = [find_person_by_email(email) for email, _password, _role in DEMO_LOGINS]
+    invite(
+        meeting,
+        coordinator,
+        people=[p for p in people if p is not None],
+        organizations=organizations,
+    )
