@@ -27,14 +27,14 @@ bp = Blueprint("calendar", __name__)
 FEEDS = (calendar.FEED_COALITION, calendar.FEED_MINE)
 
 
-def ics_response(data, filename, conditional=True):
-    """A calendar file download, answering If-None-Match with 304."""
-
+def ics_response(data, filename, last_modified=None):
+    """A calendar file download, answering If-None-Match / If-Modified-Since with 304."""
     response = Response(data, mimetype="text/calendar")
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    if conditional:
-        response.set_etag(hashlib.sha256(data).hexdigest())
-        response.make_conditional(request)
+    response.set_etag(hashlib.sha256(data).hexdigest())
+    if last_modified is not None:
+        response.last_modified = last_modified
+    response.make_conditional(request)
     return response
 
 
@@ -91,7 +91,9 @@ def feed(person_id, feed, signature):
         meetings = [meeting for meeting in meetings if meeting.id in invited]
     exceptions = queries.exceptions_by_meeting([meeting.id for meeting in meetings])
     data = calendar.feed_calendar(meetings, exceptions, current_app.config["COALITION_NAME"])
-    response = ics_response(data, f"{feed}.ics")
+    changes = [m.updated_at for m in meetings] + [
+        e.updated_at for found in exceptions.values() for e in found]
+    response = ics_response(data, f"{feed}.ics", last_modified=max(changes, default=None))
     response.headers["Cache-Control"] = "private, max-age=300"
     response.headers["Referrer-Policy"] = "no-referrer"
     return response

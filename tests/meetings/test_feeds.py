@@ -98,3 +98,13 @@ def test_my_meetings_holds_what_i_am_invited_to_the_coalition_feed_holds_all(
     assert titles == {"Invited directly", "Invited as a delegate"}
     everything = _events(member_client.get(_feed_path(member_client, "coalition")))
     assert len(everything) == 3
+
+
+def test_the_feed_says_when_it_last_changed(member, member_client, create_meeting,
+                                            invite_to_meeting):
+    invite_to_meeting(create_meeting(), people=[member])
+    path = _feed_path(member_client)
+    first = member_client.get(path)
+    assert first.headers["Last-Modified"]
+    again = member_client.get(path, headers={"If-Modified-Since": first.headers["Last-Modified"]})
+    assert again.status_code == 304
