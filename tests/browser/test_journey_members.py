@@ -1,6 +1,7 @@
 """Journeys 2 (recruit) and 3 (import) of JOURNEYS.md, in Chromium, axe-checked on every page.
 
-Journey 2's last step (inviting the director by email) joins when the outbox exists.
+Journey 2 ends with the director invited by email (development mailbox) landing on
+their organization's page.
 """
 
 import re
@@ -227,3 +228,41 @@ def test_a_delegate_edits_their_organization(visitor, demo, app):
     page.get_by_role("button", name="Save organization").click()
     laptop.check()
     expect(page.get_by_role("link", name="https://secondchance.example.org")).to_be_visible()
+
+
+def test_journey_2_ends_with_the_director_invited_landing_on_their_organization(
+    visitor, serve, dev_app, create_coordinator, create_person, create_organization
+):
+    """The last step of journey 2: the director is invited by email, sets a password from
+    the development mailbox's link, and lands on their organization's page."""
+    base_url = serve(dev_app)
+    coordinator = create_coordinator(name="Marisol Vega")
+    create_organization("Riverside Housing Authority", sectors=["housing"], status="committed")
+    create_person(name="Lena Ortiz", email="lena.ortiz@example.org", password=None)
+    laptop = visitor(base_url=base_url)
+    page = _log_in(laptop, coordinator.email, coordinator.password)
+    page.goto(base_url + "/members/organizations/")
+    laptop.check()
+    page.get_by_role("link", name="Riverside Housing Authority").click()
+    laptop.check()
+    page.get_by_label("Their email").fill("lena.ortiz@example.org")
+    page.get_by_label("Role", exact=True).select_option("primary")
+    page.get_by_role("button", name="Add person").click()
+    laptop.check()
+    page.get_by_role("link", name="Lena Ortiz").first.click()
+    laptop.check()
+    page.get_by_role("button", name="Send an account invitation to Lena Ortiz").click()
+    laptop.check()
+    expect(page.get_by_role("status").first).to_contain_text("lena.ortiz@example.org")
+
+    phone = visitor(width=360, height=740, base_url=base_url)
+    mailbox = phone.go("/dev/mailbox/")
+    mailbox.get_by_role("link", name=re.compile("You are invited to join")).click()
+    phone.check()
+    mailbox.locator('a[href*="/invitation/"]').click()
+    phone.check()
+    mailbox.get_by_label("New password", exact=True).fill("amber-tidepool-kestrel")
+    mailbox.get_by_label("New password again").fill("amber-tidepool-kestrel")
+    mailbox.get_by_role("button", name="Set password and log in").click()
+    phone.check()
+    expect(mailbox.get_by_role("heading", level=1)).to_have_text("Riverside Housing Authority")

@@ -100,8 +100,9 @@ def test_my_meetings_holds_what_i_am_invited_to_the_coalition_feed_holds_all(
     assert len(everything) == 3
 
 
-def test_the_feed_says_when_it_last_changed(member, member_client, create_meeting,
-                                            invite_to_meeting):
+def test_the_feed_says_when_it_last_changed(
+    member, member_client, create_meeting, invite_to_meeting
+):
     invite_to_meeting(create_meeting(), people=[member])
     path = _feed_path(member_client)
     first = member_client.get(path)
