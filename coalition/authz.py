@@ -228,3 +228,8 @@ def can_view_meeting(viewer, meeting):
 def can_manage_meeting(viewer, meeting):
     """Change, move or cancel a meeting."""
     return is_coordinator(viewer)
+
+
+def can_view_rsvp_names(viewer, meeting):
+    """Who answered what, with names and needs: organizers (members see counts only)."""
+    return can_manage_meeting(viewer, meeting)

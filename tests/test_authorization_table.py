@@ -336,6 +336,10 @@ TABLE += [
     *_meeting_routes("meetings.invitations_page", "POST", REDIRECT),
     *_token_routes("rsvp.page", methods=("GET",)),
     *_token_routes("rsvp.calendar_file", methods=("GET",)),
+    *_token_routes("rsvp.answer_all", methods=("POST",)),
+    *_token_routes("rsvp.answer_one", methods=("POST",)),
+    Row("meetings.answers", "GET", "meeting", LOGIN, FORBIDDEN, OK),
+    Row("meetings.answers", "GET", "missing-meeting", LOGIN, NOT_FOUND, NOT_FOUND),
 ]
 
 # Mail clients POST here without a form (RFC 8058); the signed token is the proof.
@@ -423,7 +427,8 @@ def _values(row, actor, world):
     if target is None:
         return {}
     if target == "token":
-        return {"token": "forged-or-used-token"}
+        extra = {"key": "20270101T000000Z"} if row.endpoint == "rsvp.answer_one" else {}
+        return {"token": "forged-or-used-token", **extra}
     if target == "feed":
         return {"person_id": world["member"].id, "feed": "mine", "signature": "0" * 64}
     if target in ("meeting", "occurrence", "missing-meeting"):

@@ -92,7 +92,8 @@ def feed(person_id, feed, signature):
     exceptions = queries.exceptions_by_meeting([meeting.id for meeting in meetings])
     data = calendar.feed_calendar(meetings, exceptions, current_app.config["COALITION_NAME"])
     changes = [m.updated_at for m in meetings] + [
-        e.updated_at for found in exceptions.values() for e in found]
+        e.updated_at for found in exceptions.values() for e in found
+    ]
     response = ics_response(data, f"{feed}.ics", last_modified=max(changes, default=None))
     response.headers["Cache-Control"] = "private, max-age=300"
     response.headers["Referrer-Policy"] = "no-referrer"

@@ -61,15 +61,24 @@ def _new_invitation(meeting, actor, existing, key, **invitee):
     return [invitation]
 
 
-def invitations_of(meeting):
-    """The meeting's invitations with their person or organization, by name, in one query."""
-    invitations = db.session.scalars(
-        db.select(MeetingInvitation)
-        .filter_by(meeting_id=meeting.id)
-        .options(
-            db.joinedload(MeetingInvitation.person), db.joinedload(MeetingInvitation.organization)
+def invitations_of(meeting, with_sectors=False):
+    """The meeting's invitations with their person or organization, by name, in one query
+    (two with the organizations' sectors)."""
+    options = [
+        db.joinedload(MeetingInvitation.person),
+        db.joinedload(MeetingInvitation.organization),
+    ]
+    if with_sectors:
+        options.append(
+            db.joinedload(MeetingInvitation.organization).selectinload(Organization.sectors)
         )
-    ).all()
+    invitations = (
+        db.session.scalars(
+            db.select(MeetingInvitation).filter_by(meeting_id=meeting.id).options(*options)
+        )
+        .unique()
+        .all()
+    )
     return sorted(invitations, key=lambda invitation: invitation.invitee_name.casefold())
 
 

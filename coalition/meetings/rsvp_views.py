@@ -1,15 +1,21 @@
 """The page behind an invitee's personal link: the meeting, without an account.
 
-Answering (yes, maybe, no, headcount, needs) arrives with the RSVP issue; the page already
-shows the meeting in its own zone and offers its calendar file.
+The GET shows the meeting in its own zone and the answer form; only a POST records, since
+mail scanners follow links. One link per invitee per series, reusable until it ends.
 """
 
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 
-from coalition.meetings import calendar, ical, queries
+from coalition.errors import ActionRefused
+from coalition.extensions import db
+from coalition.meetings import calendar, ical, queries, rsvps
 from coalition.meetings.calendar_views import ics_response
+from coalition.meetings.forms import RsvpForm
 from coalition.meetings.models import MeetingInvitation
+from coalition.meetings.occurrences import parse_occurrence_key
 from coalition.tokens import PURPOSE_MEETING_INVITATION, find_token
+from coalition.urls import external_url
 
 bp = Blueprint("rsvp", __name__, url_prefix="/rsvp")
 
@@ -34,18 +40,15 @@ def _invitation(token):
 
 @bp.route("/<token>")
 def page(token):
-    """The invited meeting: when (in its zone), where, how to join, add to calendar."""
+    """The invited meeting in its zone, the answer form, and each date's answer."""
     invitation = _invitation(token)
-    meeting = invitation.meeting
-    upcoming = queries.meeting_occurrences(meeting, after=queries.now())[:12]
-    return render_template(
-        "meetings/invitation_page.html",
-        invitation=invitation,
-        meeting=meeting,
-        upcoming=upcoming,
-        token=token,
-        show_local=request.args.get("zone") == "mine",
-    )
+    form = RsvpForm(formdata=None)
+    answers = rsvps.answers_of(invitation)
+    if answers:  # start from the latest answer given
+        latest = max(answers.values(), key=lambda row: row.updated_at)
+        form.answer.data, form.headcount.data = latest.answer, latest.headcount
+        form.names.data, form.needs.data = latest.names, latest.needs
+    return _render_page(invitation, token, form)
 
 
 @bp.route("/<token>/calendar.ics")
@@ -56,3 +59,85 @@ def calendar_file(token):
     exceptions = queries.exceptions_by_meeting([meeting.id])[meeting.id]
     data = ical.build_calendar(calendar.series_events(meeting, exceptions))
     return ics_response(data, f"meeting-{meeting.id}.ics")
+
+
+def _link(token):
+    return external_url("rsvp.page", token=token)
+
+
+def _upcoming(meeting):
+    return queries.meeting_occurrences(meeting, after=queries.now(), include_cancelled=True)[:24]
+
+
+@bp.route("/<token>", methods=["POST"])
+def answer_all(token):
+    """Answer for every upcoming date at once (only a POST records: mail scanners GET)."""
+    invitation = _invitation(token)
+    form = RsvpForm()
+    upcoming = [o for o in _upcoming(invitation.meeting) if not o.cancelled]
+    if form.validate_on_submit():
+        try:
+            rsvps.record_answer(invitation, upcoming, _answer(form), link=_link(token))
+        except ActionRefused as refused:
+            db.session.rollback()
+            getattr(form, refused.field or "answer").errors.append(str(refused.message))
+        else:
+            db.session.commit()
+            flash(
+                _(
+                    "Thank you: your answer is saved for every upcoming date. A confirmation "
+                    "is on its way by email."
+                ),
+                "success",
+            )
+            return redirect(url_for("rsvp.page", token=token))
+    return _render_page(invitation, token, form), 200
+
+
+@bp.route("/<token>/dates/<key>", methods=["POST"])
+def answer_one(token, key):
+    """Change the answer for one date only."""
+    invitation = _invitation(token)
+    original = parse_occurrence_key(key)
+    occurrence = next(
+        (o for o in _upcoming(invitation.meeting) if o.original_start == original), None
+    )
+    if occurrence is None:
+        abort(404)
+    form = RsvpForm()
+    if form.validate_on_submit():
+        try:
+            rsvps.record_answer(invitation, [occurrence], _answer(form), link=_link(token))
+        except ActionRefused as refused:
+            db.session.rollback()
+            flash(str(refused.message), "error")
+        else:
+            db.session.commit()
+            flash(_("Your answer for this date is saved."), "success")
+    else:
+        flash(_("Choose yes, maybe or no, and a number from 0 to 20."), "error")
+    return redirect(url_for("rsvp.page", token=token))
+
+
+def _answer(form):
+    return rsvps.Answer(
+        answer=form.answer.data,
+        headcount=form.headcount.data or 0,
+        names=form.names.data or "",
+        needs=form.needs.data or "",
+        note=form.note.data or "",
+    )
+
+
+def _render_page(invitation, token, form):
+    meeting = invitation.meeting
+    return render_template(
+        "meetings/invitation_page.html",
+        invitation=invitation,
+        meeting=meeting,
+        upcoming=_upcoming(meeting),
+        token=token,
+        form=form,
+        answers=rsvps.answers_of(invitation),
+        show_local=request.args.get("zone") == "mine",
+    )

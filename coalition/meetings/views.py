@@ -20,7 +20,7 @@ from wtforms import SelectChoice
 from coalition import authz
 from coalition.errors import ActionRefused
 from coalition.extensions import db
-from coalition.meetings import display, invitations, queries, services
+from coalition.meetings import display, invitations, queries, rsvps, services
 from coalition.meetings.forms import NO_REPEAT, InviteForm, MeetingForm, OccurrenceForm
 from coalition.meetings.invitations import invitable_organizations, invitable_people
 from coalition.meetings.models import Meeting
@@ -28,6 +28,7 @@ from coalition.meetings.monthview import month_grid, neighbours, parse_month
 from coalition.meetings.occurrences import parse_occurrence_key
 from coalition.meetings.recurrence import parse
 from coalition.members.models import Organization, Person
+from coalition.members.services import active_sectors
 
 bp = Blueprint("meetings", __name__, url_prefix="/meetings")
 display.register(bp)
@@ -292,3 +293,34 @@ def _load_all(model, ids):
     if not ids:
         return []
     return db.session.scalars(db.select(model).where(model.id.in_(ids))).all()
+
+
+@bp.route("/<int:meeting_id>/answers")
+@authz.require(authz.is_member)
+def answers(meeting_id):
+    """Organizers: who comes to one date, by organization and person, with needs and sectors."""
+    meeting = authz.load_and_check(Meeting, meeting_id, authz.can_view_rsvp_names)
+    occurrences = queries.meeting_occurrences(meeting, include_cancelled=False)
+    chosen = (
+        parse_occurrence_key(request.args.get("date", "")) if request.args.get("date") else None
+    )
+    current = _chosen_occurrence(occurrences, chosen)
+    if current is None:
+        abort(404)
+    invited = invitations.invitations_of(meeting, with_sectors=True)
+    result = rsvps.summary(invited, current.original_start, active_sectors())
+    return render_template(
+        "meetings/answers.html",
+        meeting=meeting,
+        occurrences=occurrences,
+        current=current,
+        summary=result,
+    )
+
+
+def _chosen_occurrence(occurrences, chosen):
+    if chosen is not None:
+        return next((o for o in occurrences if o.original_start == chosen), None)
+    now = datetime.now(UTC)
+    upcoming = [o for o in occurrences if o.end > now]
+    return (upcoming or occurrences or [None])[0]

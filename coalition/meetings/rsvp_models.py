@@ -1,0 +1,43 @@
+"""Answers to meeting invitations: one per respondent (person or organization) per date."""
+
+from coalition.dbtypes import UTCDateTime, utcnow
+from coalition.extensions import db
+
+ANSWER_YES = "yes"
+ANSWER_MAYBE = "maybe"
+ANSWER_NO = "no"
+ANSWERS = (ANSWER_YES, ANSWER_MAYBE, ANSWER_NO)
+MAX_HEADCOUNT = 20
+
+
+class Rsvp(db.Model):
+    """How many will come from one invitee to one occurrence, and what they need."""
+
+    __tablename__ = "rsvp"
+
+    id = db.Column(db.Integer, primary_key=True)
+    meeting_id = db.Column(
+        db.Integer, db.ForeignKey("meeting.id", ondelete="CASCADE"), nullable=False
+    )
+    invitation_id = db.Column(
+        db.Integer, db.ForeignKey("meeting_invitation.id", ondelete="CASCADE"), nullable=False
+    )
+    # The invitation's invitee_key ("organization:4" or "person:12"): an organization answers
+    # once per date, whichever delegate or link answers, so no one is counted twice.
+    respondent_key = db.Column(db.String(40), nullable=False)
+    occurrence_start = db.Column(UTCDateTime(), nullable=False)  # the original start
+    answer = db.Column(db.String(10), nullable=False)
+    headcount = db.Column(db.Integer, nullable=False, default=1)
+    names = db.Column(db.String(1000), nullable=False, default="")
+    needs = db.Column(db.String(1000), nullable=False, default="")
+    note = db.Column(db.String(2000), nullable=False, default="")
+    answered_by_id = db.Column(db.Integer, db.ForeignKey("person.id", ondelete="SET NULL"))
+    updated_at = db.Column(UTCDateTime(), nullable=False, default=utcnow, onupdate=utcnow)
+
+    invitation = db.relationship("MeetingInvitation")
+
+    __table_args__ = (
+        db.UniqueConstraint("meeting_id", "occurrence_start", "respondent_key"),
+        db.CheckConstraint("answer IN ('yes', 'maybe', 'no')", name="answer"),
+        db.CheckConstraint(f"headcount >= 0 AND headcount <= {MAX_HEADCOUNT}", name="headcount"),
+    )

@@ -1,0 +1,151 @@
+"""Recording answers (yes, maybe, no, headcount, needs) and reading them for organizers."""
+
+from collections import Counter
+from dataclasses import dataclass
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.dialects import postgresql, sqlite
+
+from coalition.dbtypes import utcnow
+from coalition.errors import ActionRefused
+from coalition.extensions import db
+from coalition.mail import queue_email
+from coalition.meetings.invitations import recipients
+from coalition.meetings.rsvp_models import ANSWER_NO, ANSWER_YES, ANSWERS, MAX_HEADCOUNT, Rsvp
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What an invitee says about one or more dates."""
+
+    answer: str
+    headcount: int = 1
+    names: str = ""
+    needs: str = ""
+    note: str = ""
+
+
+def record_answer(invitation, occurrences, answer, *, link, answered_by=None):
+    """Save the answer for each occurrence (one row per respondent and date) and confirm it.
+
+    An upsert on the unique (meeting, date, respondent) key: twenty submissions at once,
+    from the link and from a delegate, still leave one row per date.
+    """
+    _check(answer, occurrences)
+    now = utcnow()
+    for occurrence in occurrences:
+        values = {
+            "meeting_id": invitation.meeting_id,
+            "invitation_id": invitation.id,
+            "respondent_key": invitation.invitee_key,
+            "occurrence_start": occurrence.original_start,
+            "answer": answer.answer,
+            "headcount": 0 if answer.answer == ANSWER_NO else answer.headcount,
+            "names": answer.names.strip(),
+            "needs": answer.needs.strip(),
+            "note": answer.note.strip(),
+            "answered_by_id": answered_by.id if answered_by is not None else None,
+            "updated_at": now,
+        }
+        db.session.execute(_upsert(values))
+    db.session.flush()
+    _confirm(invitation, occurrences, answer, link)
+
+
+def _check(answer, occurrences):
+    if answer.answer not in ANSWERS:
+        raise ActionRefused(_l("Choose yes, maybe or no."), field="answer")
+    if not 0 <= answer.headcount <= MAX_HEADCOUNT:
+        raise ActionRefused(
+            _l("Between 0 and %(max)d people can come for one invitation.", max=MAX_HEADCOUNT),
+            field="headcount",
+        )
+    now = utcnow()
+    if not occurrences or any(o.start <= now or o.cancelled for o in occurrences):
+        raise ActionRefused(_l("This date has passed or is cancelled: answers are closed."))
+
+
+def _upsert(values):
+    insert = (
+        postgresql.insert if db.session.get_bind().dialect.name == "postgresql" else (sqlite.insert)
+    )
+    statement = insert(Rsvp).values(**values)
+    changing = {
+        key: value
+        for key, value in values.items()
+        if key not in ("meeting_id", "occurrence_start", "respondent_key")
+    }
+    return statement.on_conflict_do_update(
+        index_elements=["meeting_id", "occurrence_start", "respondent_key"], set_=changing
+    )
+
+
+def _confirm(invitation, occurrences, answer, link):
+    meeting = invitation.meeting
+    for person, name, address in recipients(invitation):
+        queue_email(
+            kind="rsvp_confirmation",
+            person=person,
+            to_address=address,
+            to_name=name,
+            subject=_l("Your answer for %(title)s", title=meeting.title),
+            template="rsvp_confirmation",
+            context={
+                "meeting": meeting,
+                "answer": answer,
+                "occurrences": occurrences,
+                "link": link,
+                "invitee": invitation.invitee_name,
+            },
+            personal_links=[link],
+        )
+
+
+def answers_of(invitation):
+    """{original start: Rsvp} for one invitee."""
+    rows = db.session.scalars(
+        db.select(Rsvp).filter_by(
+            meeting_id=invitation.meeting_id, respondent_key=invitation.invitee_key
+        )
+    )
+    return {row.occurrence_start: row for row in rows}
+
+
+@dataclass
+class Summary:
+    """The organizer's view of one date."""
+
+    rows: list  # (invitation, Rsvp or None), by invitee name
+    counts: Counter
+    headcount: int
+    needs: list
+    sectors_present: list
+    sectors_missing: list
+
+
+def summary(invitations, occurrence_start, all_sectors):
+    """Answers to one date, by invitee, with totals, needs and the sectors coming."""
+    rows = db.session.scalars(
+        db.select(Rsvp).where(
+            Rsvp.occurrence_start == occurrence_start,
+            Rsvp.invitation_id.in_([invitation.id for invitation in invitations]),
+        )
+    ).all()
+    by_invitation = {row.invitation_id: row for row in rows}
+    pairs = [(invitation, by_invitation.get(invitation.id)) for invitation in invitations]
+    counts = Counter(row.answer if row else "none" for _invitation, row in pairs)
+    coming = [(inv, row) for inv, row in pairs if row and row.answer == ANSWER_YES]
+    present = {
+        sector.id: sector
+        for inv, _row in coming
+        if inv.organization_id
+        for sector in inv.organization.sectors
+    }
+    return Summary(
+        rows=pairs,
+        counts=counts,
+        headcount=sum(row.headcount for _inv, row in coming),
+        needs=[(inv.invitee_name, row.needs) for inv, row in pairs if row and row.needs],
+        sectors_present=sorted(present.values(), key=lambda s: s.display_name),
+        sectors_missing=[s for s in all_sectors if s.id not in present],
+    )

@@ -1,0 +1,156 @@
+"""Answering from the personal link: one row per invitee and date, however many submit."""
+
+import re
+import threading
+
+import pytest
+
+from coalition.extensions import db
+from coalition.meetings.rsvp_models import Rsvp
+from coalition.outbox.models import OutboxEmail
+
+
+@pytest.fixture
+def invited(
+    app, client, create_coordinator, create_person, create_organization, link_person, create_meeting
+):
+    """A coordinator's client, a 6-date series, and an organization invited by email."""
+    client.login(create_coordinator())
+    reentry = create_organization("Second Chance Reentry", sectors=["reentry"])
+    link_person(
+        create_person(name="Darnell Brooks", email="darnell@example.org"), reentry, "primary"
+    )
+    meeting = create_meeting(title="Steering committee")
+    client.post_form(f"/meetings/{meeting.id}/invitations", {"organizations": [reentry.id]})
+    with app.app_context():
+        body = db.session.scalars(db.select(OutboxEmail.text_body)).first()
+    path = re.search(r"http://localhost(/rsvp/[\w-]+)", body).group(1)
+    return client, meeting, path
+
+
+def _rows(app):
+    with app.app_context():
+        rows = db.session.scalars(db.select(Rsvp).order_by(Rsvp.occurrence_start)).all()
+        return [(row.answer, row.headcount, row.needs) for row in rows]
+
+
+ANSWER = {
+    "answer": "yes",
+    "headcount": "3",
+    "names": "Darnell, Keisha, Luis",
+    "needs": "Spanish interpretation",
+    "note": "",
+}
+
+
+def test_a_get_records_nothing_and_a_post_answers_every_date(app, invited, make_client):
+    client, meeting, path = invited
+    phone = make_client()
+    page = phone.get(path)
+    assert page.status_code == 200 and "Will you come?" in page.get_data(as_text=True)
+    assert _rows(app) == []
+    response = phone.post_form(path, ANSWER)
+    assert response.status_code == 302
+    assert _rows(app) == [("yes", 3, "Spanish interpretation")] * 6
+    with app.app_context():
+        confirmation = db.session.scalars(
+            db.select(OutboxEmail).filter_by(kind="rsvp_confirmation")
+        ).one()
+        assert confirmation.to_address == "darnell@example.org"
+        assert "3 people" in confirmation.text_body and "/rsvp/" in confirmation.text_body
+    assert "3 people" in phone.get(path).get_data(as_text=True)
+
+
+def test_changing_one_date_leaves_the_others(app, invited, make_client):
+    client, meeting, path = invited
+    phone = make_client()
+    phone.post_form(path, ANSWER)
+    page = phone.get(path).get_data(as_text=True)
+    key = re.findall(r"/dates/(\w+)", page)[1]
+    phone.post_form(f"{path}/dates/{key}", {"answer": "no", "headcount": "3"})
+    answers = [row[0] for row in _rows(app)]
+    assert answers == ["yes", "no", "yes", "yes", "yes", "yes"]
+    assert _rows(app)[1][1] == 0  # "no" counts nobody
+
+
+def test_changing_the_headcount_never_counts_twice(app, invited, make_client):
+    client, meeting, path = invited
+    make_client().post_form(path, ANSWER)
+    make_client().post_form(path, {**ANSWER, "headcount": "2"})
+    assert [row[1] for row in _rows(app)] == [2] * 6
+
+
+def test_twenty_submissions_at_once_leave_one_row_per_date(app, invited, make_client):
+    client, meeting, path = invited
+    browsers = [make_client() for _ in range(20)]
+    tokens = [browser.csrf_token(path) for browser in browsers]
+    errors = []
+
+    def submit(browser, token, number):
+        try:
+            browser.post(
+                path, data={**ANSWER, "headcount": str(number % 5 + 1), "csrf_token": token}
+            )
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+
+    threads = [
+        threading.Thread(target=submit, args=(b, t, n))
+        for n, (b, t) in enumerate(zip(browsers, tokens, strict=True))
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert errors == []
+    rows = _rows(app)
+    assert len(rows) == 6 and len({row[1] for row in rows}) >= 1
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({**ANSWER, "headcount": "50"}, "Enter a number from 0 to 20."),
+        ({**ANSWER, "answer": ""}, "Choose yes, maybe or no."),
+        ({**ANSWER, "answer": "perhaps"}, ""),
+    ],
+)
+def test_bad_answers_are_refused_beside_the_field(app, invited, make_client, data, message):
+    client, meeting, path = invited
+    page = make_client().post_form(path, data)
+    assert page.status_code == 200 and message in page.get_data(as_text=True)
+    assert _rows(app) == []
+
+
+def test_forged_links_and_missing_csrf_are_refused(app, invited, make_client):
+    client, meeting, path = invited
+    phone = make_client()
+    assert phone.get("/rsvp/not-a-token").status_code == 404
+    assert phone.post(path, data=ANSWER).status_code == 400
+    assert _rows(app) == []
+
+
+def test_a_cancelled_series_takes_no_answers(app, invited, make_client):
+    client, meeting, path = invited
+    client.post_form(f"/meetings/{meeting.id}/cancel")
+    page = make_client().get(path).get_data(as_text=True)
+    assert "Will you come?" not in page and "This meeting is cancelled." in page
+
+
+def test_the_organizers_view_shows_headcount_needs_and_sectors(app, invited, make_client):
+    client, meeting, path = invited
+    make_client().post_form(path, ANSWER)
+    page = client.get(f"/meetings/{meeting.id}/answers").get_data(as_text=True)
+    assert "Second Chance Reentry" in page and "Spanish interpretation" in page
+    totals = re.search(r"People coming</dt><dd>(\d+)</dd>", page).group(1)
+    assert totals == "3"
+    coming = page.split("Coming:")[1].split("</p>")[0]
+    assert "Reentry" in coming
+    assert "Housing" in page.split("Missing:")[1].split("</p>")[0]
+
+
+def test_members_do_not_see_who_answered(invited, make_client, create_person):
+    client, meeting, path = invited
+    member = make_client()
+    member.login(create_person())
+    assert member.get(f"/meetings/{meeting.id}/answers").status_code == 403
