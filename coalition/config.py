@@ -64,6 +64,7 @@ class Config:
         self.MAIL_DEFAULT_SENDER = env("MAIL_DEFAULT_SENDER", "coalition@localhost")
         self.RATELIMIT_STORAGE_URI = env("REDIS_URL") or "memory://"
         self.BABEL_DEFAULT_LOCALE = env("COALITION_LANGUAGE", "en")
+        self.MEETING_REMINDER_HOURS = _env_int("MEETING_REMINDER_HOURS", 24)
 
     def finalize(self, instance_path):
         """Fill in what depends on the instance folder and on other settings."""

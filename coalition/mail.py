@@ -54,7 +54,7 @@ def queue_email(
     with force_locale(email_language(person)):
         subject_text = one_line(str(subject))
         if delivery == DAILY_DIGEST:
-            return _hold_for_digest(person, kind, subject_text, link)
+            return _hold_for_digest(person, kind, subject_text, link, idempotency_key)
         context = _email_context(kind, person, context or {}, link)
         text = render_template(f"email/{template}.txt", **context)
         html = render_template(f"email/{template}.html", subject=subject_text, **context)
@@ -78,11 +78,17 @@ def queue_email(
 
 
 def _already_queued(key):
-    return db.session.scalar(db.select(OutboxEmail.id).filter_by(idempotency_key=key)) is not None
+    """True when an email or digest item with this key exists (a repeated run)."""
+    for model in (OutboxEmail, DigestItem):
+        if db.session.scalar(db.select(model.id).filter_by(idempotency_key=key)) is not None:
+            return True
+    return False
 
 
-def _hold_for_digest(person, kind, subject, link):
-    item = DigestItem(person=person, kind=kind, subject=subject, link=link)
+def _hold_for_digest(person, kind, subject, link, idempotency_key):
+    item = DigestItem(
+        person=person, kind=kind, subject=subject, link=link, idempotency_key=idempotency_key
+    )
     db.session.add(item)
     db.session.flush()
     return item

@@ -60,6 +60,13 @@ class MeetingForm(FlaskForm):
     interpretation = StringField(
         _l("Interpretation offered"), filters=[one_line], validators=[Length(max=300)]
     )
+    capacity = IntegerField(
+        _l("Places (people per date)"),
+        validators=[
+            Optional(),
+            NumberRange(min=1, max=10000, message=_l("Enter a number from 1 to 10,000.")),
+        ],
+    )
     description = TextAreaField(_l("Description"), validators=[Length(max=20000)])
     agenda = TextAreaField(_l("Agenda"), validators=[Length(max=20000)])
     repeat = SelectField(
@@ -121,6 +128,7 @@ class MeetingForm(FlaskForm):
             accessibility=self.accessibility.data or "",
             interpretation=self.interpretation.data or "",
             recurrence=self.recurrence(),
+            capacity=self.capacity.data,
         )
 
     def recurrence(self):

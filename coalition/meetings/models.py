@@ -31,6 +31,8 @@ class Meeting(db.Model):
     online_link = db.Column(db.String(500), nullable=False, default="")
     accessibility = db.Column(db.String(500), nullable=False, default="")
     interpretation = db.Column(db.String(300), nullable=False, default="")
+    # People (headcounts, not answers) each date can hold; None: no limit.
+    capacity = db.Column(db.Integer)
     status = db.Column(db.String(20), nullable=False, default=STATUS_SCHEDULED)
     # Raised on every change that matters (time, place, link, cancellation), per RFC 5546.
     sequence = db.Column(db.Integer, nullable=False, default=0)

@@ -31,10 +31,21 @@ class Rsvp(db.Model):
     names = db.Column(db.String(1000), nullable=False, default="")
     needs = db.Column(db.String(1000), nullable=False, default="")
     note = db.Column(db.String(2000), nullable=False, default="")
+    # A "yes" that did not fit the meeting's capacity waits, first come first served.
+    waitlisted_at = db.Column(UTCDateTime())
     answered_by_id = db.Column(db.Integer, db.ForeignKey("person.id", ondelete="SET NULL"))
     updated_at = db.Column(UTCDateTime(), nullable=False, default=utcnow, onupdate=utcnow)
 
     invitation = db.relationship("MeetingInvitation")
+
+    @property
+    def waitlisted(self):
+        return self.waitlisted_at is not None
+
+    @property
+    def seats(self):
+        """Seats this answer holds: a confirmed yes holds its headcount."""
+        return self.headcount if self.answer == ANSWER_YES and not self.waitlisted else 0
 
     __table_args__ = (
         db.UniqueConstraint("meeting_id", "occurrence_start", "respondent_key"),

@@ -11,6 +11,7 @@ from coalition.errors import ActionRefused
 from coalition.extensions import db
 from coalition.mail import queue_email
 from coalition.meetings.invitations import recipients
+from coalition.meetings.models import Meeting
 from coalition.meetings.rsvp_models import ANSWER_NO, ANSWER_YES, ANSWERS, MAX_HEADCOUNT, Rsvp
 
 
@@ -32,8 +33,11 @@ def record_answer(invitation, occurrences, answer, *, link, answered_by=None):
     from the link and from a delegate, still leave one row per date.
     """
     _check(answer, occurrences)
+    meeting = _lock_meeting(invitation.meeting_id)
     now = utcnow()
+    previous = answers_of(invitation)
     for occurrence in occurrences:
+        start = occurrence.original_start
         values = {
             "meeting_id": invitation.meeting_id,
             "invitation_id": invitation.id,
@@ -46,10 +50,80 @@ def record_answer(invitation, occurrences, answer, *, link, answered_by=None):
             "note": answer.note.strip(),
             "answered_by_id": answered_by.id if answered_by is not None else None,
             "updated_at": now,
+            "waitlisted_at": _waitlist_place(
+                meeting, invitation, start, answer, previous.get(start), now
+            ),
         }
         db.session.execute(_upsert(values))
     db.session.flush()
+    for occurrence in occurrences:
+        promote_waitlist(meeting, occurrence.original_start)
     _confirm(invitation, occurrences, answer, link)
+
+
+def _lock_meeting(meeting_id):
+    """Answers to one meeting take turns, so two can never both take the last seats."""
+    return db.session.scalar(db.select(Meeting).where(Meeting.id == meeting_id).with_for_update())
+
+
+def seats_taken(meeting_id, start, *, except_key=None):
+    """People holding a confirmed seat for one date."""
+    # populate_existing: rows loaded earlier in this request were just changed by an upsert.
+    query = (db.select(Rsvp)
+             .where(Rsvp.meeting_id == meeting_id, Rsvp.occurrence_start == start)
+             .execution_options(populate_existing=True))
+    return sum(row.seats for row in db.session.scalars(query) if row.respondent_key != except_key)
+
+
+def _waitlist_place(meeting, invitation, start, answer, previous, now):
+    """None when the answer holds its seats; else when it joined the waiting list."""
+    if answer.answer != ANSWER_YES or meeting.capacity is None:
+        return None
+    taken = seats_taken(meeting.id, start, except_key=invitation.invitee_key)
+    if taken + answer.headcount <= meeting.capacity:
+        return None
+    return previous.waitlisted_at if previous is not None and previous.waitlisted else now
+
+
+def promote_waitlist(meeting, start):
+    """Give freed seats to those waiting, first in line first, and tell them by email."""
+    if meeting.capacity is None:
+        return
+    waiting = db.session.scalars(
+        db.select(Rsvp)
+        .where(
+            Rsvp.meeting_id == meeting.id,
+            Rsvp.occurrence_start == start,
+            Rsvp.waitlisted_at.is_not(None),
+        )
+        .order_by(Rsvp.waitlisted_at, Rsvp.id)
+        .execution_options(populate_existing=True)
+    ).all()
+    taken = seats_taken(meeting.id, start)
+    for row in waiting:
+        if taken + row.headcount <= meeting.capacity:
+            row.waitlisted_at = None
+            taken += row.headcount
+            _tell_promoted(row, meeting, start)
+    db.session.flush()
+
+
+def _tell_promoted(row, meeting, start):
+    for person, name, address in recipients(row.invitation):
+        queue_email(
+            kind="rsvp_confirmation",
+            person=person,
+            to_address=address,
+            to_name=name,
+            subject=_l("A seat is free for you: %(title)s", title=meeting.title),
+            template="waitlist_promoted",
+            context={
+                "meeting": meeting,
+                "start": start,
+                "headcount": row.headcount,
+                "invitee": row.invitation.invitee_name,
+            },
+        )
 
 
 def _check(answer, occurrences):
@@ -134,7 +208,8 @@ def summary(invitations, occurrence_start, all_sectors):
     by_invitation = {row.invitation_id: row for row in rows}
     pairs = [(invitation, by_invitation.get(invitation.id)) for invitation in invitations]
     counts = Counter(row.answer if row else "none" for _invitation, row in pairs)
-    coming = [(inv, row) for inv, row in pairs if row and row.answer == ANSWER_YES]
+    coming = [(inv, row) for inv, row in pairs if row and row.seats]
+    counts["waitlisted"] = sum(1 for _inv, row in pairs if row and row.waitlisted)
     present = {
         sector.id: sector
         for inv, _row in coming

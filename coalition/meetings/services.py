@@ -11,7 +11,7 @@ from flask_babel import lazy_gettext as _l
 from coalition.dbtypes import utcnow
 from coalition.errors import ActionRefused
 from coalition.extensions import db
-from coalition.meetings import invitations
+from coalition.meetings import invitations, rsvps
 from coalition.meetings.models import (
     MAX_MEETING_LENGTH,
     STATUS_CANCELLED,
@@ -51,6 +51,7 @@ class MeetingDetails:
     accessibility: str = ""
     interpretation: str = ""
     recurrence: object = None  # a recurrence.Recurrence, or None for a single meeting
+    capacity: int | None = None  # people per date; None for no limit
     extra: dict = field(default_factory=dict)
 
 
@@ -66,7 +67,12 @@ def schedule_meeting(details, actor):
 def update_series(meeting, details):
     """Change a whole meeting or series; returns True when the change matters to invitees."""
     before = {name: getattr(meeting, name) for name in SCHEDULE_FIELDS}
+    capacity_before = meeting.capacity
     _apply_details(meeting, details)
+    if meeting.capacity != capacity_before:
+        db.session.flush()
+        for start in original_starts(meeting):
+            rsvps.promote_waitlist(meeting, start)
     matters = any(getattr(meeting, name) != value for name, value in before.items())
     if matters:
         meeting.sequence += 1
@@ -92,6 +98,7 @@ def _apply_details(meeting, details):
     for name in DETAIL_FIELDS + ("location", "online_link"):
         setattr(meeting, name, (getattr(details, name) or "").strip())
     meeting.timezone = details.timezone
+    meeting.capacity = details.capacity
     meeting.start_at = start.astimezone(UTC)
     meeting.end_at = end.astimezone(UTC)
     meeting.rrule = rule

@@ -79,6 +79,7 @@ class DigestItem(db.Model):
     subject = db.Column(db.String(300), nullable=False)
     summary = db.Column(db.Text, nullable=False, default="")
     link = db.Column(db.String(1000))
+    idempotency_key = db.Column(db.String(200), unique=True)
     created_at = db.Column(UTCDateTime(), nullable=False, default=utcnow)
     digest_email_id = db.Column(db.Integer, db.ForeignKey("outbox_email.id", ondelete="SET NULL"))
 

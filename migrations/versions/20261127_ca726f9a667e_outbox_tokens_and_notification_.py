@@ -83,11 +83,13 @@ def upgrade():
     sa.Column('subject', sa.String(length=300), nullable=False),
     sa.Column('summary', sa.Text(), nullable=False),
     sa.Column('link', sa.String(length=1000), nullable=True),
+    sa.Column('idempotency_key', sa.String(length=200), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('digest_email_id', sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(['digest_email_id'], ['outbox_email.id'], name=op.f('fk_digest_item_digest_email_id_outbox_email'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['person_id'], ['person.id'], name=op.f('fk_digest_item_person_id_person'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_digest_item'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_digest_item')),
+    sa.UniqueConstraint('idempotency_key', name=op.f('uq_digest_item_idempotency_key'))
     )
     with op.batch_alter_table('digest_item', schema=None) as batch_op:
         batch_op.create_index('ix_digest_item_pending', ['person_id', 'digest_email_id'], unique=False)

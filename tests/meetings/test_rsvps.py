@@ -154,3 +154,64 @@ def test_members_do_not_see_who_answered(invited, make_client, create_person):
     member = make_client()
     member.login(create_person())
     assert member.get(f"/meetings/{meeting.id}/answers").status_code == 403
+
+
+def _set_capacity(app, meeting, capacity):
+    from coalition.meetings.models import Meeting
+
+    with app.app_context():
+        db.session.get(Meeting, meeting.id).capacity = capacity
+        db.session.commit()
+
+
+def test_a_yes_that_does_not_fit_waits_and_a_freed_seat_promotes_it(
+    app, invited, make_client, create_organization, create_person, link_person, invite_to_meeting
+):
+    client, meeting, path = invited
+    _set_capacity(app, meeting, 4)
+    church = create_organization("First Baptist Church", contact_email="office@fbc.org")
+    invite_to_meeting(meeting, organizations=[church])
+    with app.app_context():
+        bodies = db.session.scalars(
+            db.select(OutboxEmail.text_body).where(OutboxEmail.to_address == "office@fbc.org")
+        ).all()
+    church_path = re.search(r"http://localhost(/rsvp/[\w-]+)", bodies[0]).group(1)
+    make_client().post_form(path, {**ANSWER, "headcount": "3"})
+    make_client().post_form(church_path, {**ANSWER, "headcount": "2"})
+    waiting = make_client().get(church_path).get_data(as_text=True)
+    assert "On the waiting list" in waiting
+    make_client().post_form(path, {**ANSWER, "headcount": "2"})  # one seat freed: 2 + 2 = 4
+    assert "On the waiting list" not in make_client().get(church_path).get_data(as_text=True)
+    with app.app_context():
+        promoted = db.session.scalars(
+            db.select(OutboxEmail).where(
+                OutboxEmail.to_address == "office@fbc.org",
+                OutboxEmail.subject.like("A seat is free%"),
+            )
+        ).all()
+        assert len(promoted) == 6  # one per date
+    page = client.get(f"/meetings/{meeting.id}/answers").get_data(as_text=True)
+    assert re.search(r"People coming</dt><dd>4</dd>", page)
+
+
+def test_reminders_go_once_to_those_coming(app, invited, make_client, runner):
+    from datetime import timedelta
+
+    from coalition.dbtypes import utcnow
+    from coalition.meetings.reminders import send_reminders
+
+    client, meeting, path = invited
+    make_client().post_form(path, ANSWER)
+    with app.app_context():
+        soon = meeting.start_at - timedelta(hours=2)
+        assert send_reminders(now=utcnow()) == 0  # the first date is weeks away
+        assert send_reminders(now=soon) == 1
+        db.session.commit()
+        assert send_reminders(now=soon) == 0  # running twice sends nothing twice
+        db.session.commit()
+        reminder = db.session.scalars(
+            db.select(OutboxEmail).filter_by(kind="meeting_reminder")
+        ).one()
+        assert reminder.to_address == "darnell@example.org"
+        assert "3 people" in reminder.text_body
+    assert "queued 0 reminder" in runner.invoke(args=["meetings", "send-reminders"]).output
