@@ -233,3 +233,13 @@ def can_manage_meeting(viewer, meeting):
 def can_view_rsvp_names(viewer, meeting):
     """Who answered what, with names and needs: organizers (members see counts only)."""
     return can_manage_meeting(viewer, meeting)
+
+
+def can_answer_for(viewer, invitation):
+    """Answer an invitation while logged in: the invited person, or the invited
+    organization's delegates (its primary delegate and alternates)."""
+    if not is_member(viewer):
+        return False
+    if invitation.person_id is not None:
+        return invitation.person_id == viewer.id
+    return invitation.organization_id in delegate_organization_ids(viewer)

@@ -339,6 +339,9 @@ TABLE += [
     *_token_routes("rsvp.answer_all", methods=("POST",)),
     *_token_routes("rsvp.answer_one", methods=("POST",)),
     Row("meetings.answers", "GET", "meeting", LOGIN, FORBIDDEN, OK),
+    Row("meetings.answers_csv", "GET", "meeting", LOGIN, FORBIDDEN, OK),
+    Row("meetings.answers_csv", "GET", "missing-meeting", LOGIN, NOT_FOUND, NOT_FOUND),
+    Row("meetings.answer_as_invitee", "POST", "meeting", LOGIN, NOT_FOUND, NOT_FOUND),
     Row("meetings.answers", "GET", "missing-meeting", LOGIN, NOT_FOUND, NOT_FOUND),
 ]
 
@@ -435,6 +438,8 @@ def _values(row, actor, world):
         values = {"meeting_id": world["meeting"].id if target != "missing-meeting" else 999_999}
         if target == "occurrence" or row.endpoint in OCCURRENCE_ROUTES:
             values["key"] = world["occurrence_key"]
+        if row.endpoint == "meetings.answer_as_invitee":
+            values["invitation_id"] = 999_999  # an invitation of no one here: not found
         return values
     if row.endpoint.startswith("outbox."):
         return {"email_id": world["email_id"] if target == "email" else 999_999}

@@ -109,19 +109,21 @@ def recipients(invitation):
     return []
 
 
+def personal_token(invitation):
+    """A new personal link's secret for this invitee; earlier links keep working."""
+    return issue_token(
+        PURPOSE_MEETING_INVITATION,
+        invitation,
+        _link_lifetime(invitation.meeting),
+        single_use=False,
+        revoke_older=False,
+    )
+
+
 def send(invitation, reason):
     """Queue this invitee's email (one per recipient), with a fresh personal link."""
     meeting = invitation.meeting
-    link = external_url(
-        "rsvp.page",
-        token=issue_token(
-            PURPOSE_MEETING_INVITATION,
-            invitation,
-            _link_lifetime(meeting),
-            single_use=False,
-            revoke_older=False,
-        ),
-    )
+    link = external_url("rsvp.page", token=personal_token(invitation))
     exceptions = exceptions_by_meeting([meeting.id])[meeting.id]
     method = ical.METHOD_CANCEL if reason == REASON_CANCELLED else ical.METHOD_REQUEST
     for person, name, address in recipients(invitation):

@@ -69,9 +69,11 @@ def _lock_meeting(meeting_id):
 def seats_taken(meeting_id, start, *, except_key=None):
     """People holding a confirmed seat for one date."""
     # populate_existing: rows loaded earlier in this request were just changed by an upsert.
-    query = (db.select(Rsvp)
-             .where(Rsvp.meeting_id == meeting_id, Rsvp.occurrence_start == start)
-             .execution_options(populate_existing=True))
+    query = (
+        db.select(Rsvp)
+        .where(Rsvp.meeting_id == meeting_id, Rsvp.occurrence_start == start)
+        .execution_options(populate_existing=True)
+    )
     return sum(row.seats for row in db.session.scalars(query) if row.respondent_key != except_key)
 
 
@@ -224,3 +226,27 @@ def summary(invitations, occurrence_start, all_sectors):
         sectors_present=sorted(present.values(), key=lambda s: s.display_name),
         sectors_missing=[s for s in all_sectors if s.id not in present],
     )
+
+
+def answers_table(result):
+    """(header, rows) of a Summary for a spreadsheet."""
+    header = ["Invitee", "Kind", "Answer", "Waiting list", "People", "Who", "Needs", "Note"]
+    rows = []
+    for invitation, row in result.rows:
+        kind = "organization" if invitation.organization_id else "person"
+        if row is None:
+            rows.append([invitation.invitee_name, kind, "", "", "", "", "", ""])
+            continue
+        rows.append(
+            [
+                invitation.invitee_name,
+                kind,
+                row.answer,
+                "yes" if row.waitlisted else "",
+                row.headcount,
+                row.names,
+                row.needs,
+                row.note,
+            ]
+        )
+    return header, rows

@@ -4,6 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 from flask import (
     Blueprint,
+    Response,
     abort,
     current_app,
     flash,
@@ -23,10 +24,11 @@ from coalition.extensions import db
 from coalition.meetings import display, invitations, queries, rsvps, services
 from coalition.meetings.forms import NO_REPEAT, InviteForm, MeetingForm, OccurrenceForm
 from coalition.meetings.invitations import invitable_organizations, invitable_people
-from coalition.meetings.models import Meeting
+from coalition.meetings.models import Meeting, MeetingInvitation
 from coalition.meetings.monthview import month_grid, neighbours, parse_month
 from coalition.meetings.occurrences import parse_occurrence_key
 from coalition.meetings.recurrence import parse
+from coalition.members.exporting import to_csv
 from coalition.members.models import Organization, Person
 from coalition.members.services import active_sectors
 
@@ -95,7 +97,12 @@ def detail(meeting_id):
     meeting = authz.load_and_check(Meeting, meeting_id, authz.can_view_meeting)
     now = datetime.now(UTC)
     upcoming = queries.meeting_occurrences(meeting, after=now)[:12]
-    return render_template("meetings/detail.html", meeting=meeting, upcoming=upcoming)
+    mine = [
+        invitation
+        for invitation in invitations.invitations_of(meeting)
+        if authz.can_answer_for(current_user, invitation)
+    ]
+    return render_template("meetings/detail.html", meeting=meeting, upcoming=upcoming, mine=mine)
 
 
 def _managed(meeting_id):
@@ -324,3 +331,41 @@ def _chosen_occurrence(occurrences, chosen):
     now = datetime.now(UTC)
     upcoming = [o for o in occurrences if o.end > now]
     return (upcoming or occurrences or [None])[0]
+
+
+@bp.route("/<int:meeting_id>/invitations/<int:invitation_id>/answer", methods=["POST"])
+@authz.require(authz.is_member)
+def answer_as_invitee(meeting_id, invitation_id):
+    """A logged-in invitee or delegate opens the same answer page as the emailed link."""
+    invitation = authz.get_or_404(MeetingInvitation, invitation_id)
+    if invitation.meeting_id != meeting_id:
+        abort(404)
+    authz.check(authz.can_answer_for(current_user, invitation))
+    token = invitations.personal_token(invitation)
+    db.session.commit()
+    return redirect(url_for("rsvp.page", token=token))
+
+
+@bp.route("/<int:meeting_id>/answers.csv")
+@authz.require(authz.is_member)
+def answers_csv(meeting_id):
+    """Organizers: the answers to one date as a spreadsheet (formula-like cells neutralized)."""
+    meeting = authz.load_and_check(Meeting, meeting_id, authz.can_view_rsvp_names)
+    occurrences = queries.meeting_occurrences(meeting, include_cancelled=False)
+    chosen = parse_occurrence_key(request.args["date"]) if request.args.get("date") else None
+    current = _chosen_occurrence(occurrences, chosen)
+    if current is None:
+        abort(404)
+    result = rsvps.summary(
+        invitations.invitations_of(meeting, with_sectors=True),
+        current.original_start,
+        active_sectors(),
+    )
+    header, rows = rsvps.answers_table(result)
+    return Response(
+        to_csv(header, rows),
+        mimetype="text/csv",
+        headers={
+            "Content-Disposition": f'attachment; filename="answers-{meeting.id}-{current.key}.csv"'
+        },
+    )

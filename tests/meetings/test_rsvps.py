@@ -5,6 +5,7 @@ import threading
 
 import pytest
 
+from coalition.auth.passwords import hash_password
 from coalition.extensions import db
 from coalition.meetings.rsvp_models import Rsvp
 from coalition.outbox.models import OutboxEmail
@@ -215,3 +216,45 @@ def test_reminders_go_once_to_those_coming(app, invited, make_client, runner):
         assert reminder.to_address == "darnell@example.org"
         assert "3 people" in reminder.text_body
     assert "queued 0 reminder" in runner.invoke(args=["meetings", "send-reminders"]).output
+
+
+def test_a_delegate_answers_while_logged_in_as_the_same_respondent(
+    app, invited, make_client, create_person, create_organization, link_person
+):
+    client, meeting, path = invited
+    make_client().post_form(path, ANSWER)  # first, from the emailed link
+    with app.app_context():
+        from coalition.meetings.models import MeetingInvitation
+        from coalition.members.models import Person
+
+        invitation = db.session.scalars(db.select(MeetingInvitation)).one()
+        darnell = db.session.scalar(db.select(Person).filter_by(email="darnell@example.org"))
+        darnell.password_hash = hash_password("orchard-violet-lantern")
+        db.session.commit()
+        darnell_id, invitation_id = darnell.id, invitation.id
+    delegate = make_client()
+    delegate.post_form(
+        "/login", {"email": "darnell@example.org", "password": "orchard-violet-lantern"}
+    )
+    page = delegate.get(f"/meetings/{meeting.id}").get_data(as_text=True)
+    assert "Answer for Second Chance Reentry" in page
+    opened = delegate.post_form(f"/meetings/{meeting.id}/invitations/{invitation_id}/answer")
+    answer_page = opened.headers["Location"]
+    delegate.post_form(answer_page, {**ANSWER, "headcount": "5"})
+    assert [row[1] for row in _rows(app)] == [5] * 6  # still one row per date
+    outsider = make_client()
+    outsider.login(create_person())
+    assert (
+        outsider.post_form(f"/meetings/{meeting.id}/invitations/{invitation_id}/answer").status_code
+        == 403
+    )
+    assert darnell_id
+
+
+def test_answers_download_as_a_safe_spreadsheet(invited, make_client):
+    client, meeting, path = invited
+    make_client().post_form(path, {**ANSWER, "note": '=HYPERLINK("http://evil")'})
+    response = client.get(f"/meetings/{meeting.id}/answers.csv")
+    text = response.data.decode("utf-8-sig")
+    assert response.mimetype == "text/csv"
+    assert "Second Chance Reentry" in text and "'=HYPERLINK" in text
