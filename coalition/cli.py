@@ -10,11 +10,13 @@ from coalition.extensions import db
 
 def register_commands(app):
     """Attach the commands to `flask --app wsgi ...`."""
+    from coalition.committees.cli import proposals_cli
     from coalition.outbox.cli import outbox_cli
 
     app.cli.add_command(create_coordinator_command)
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(outbox_cli)
+    app.cli.add_command(proposals_cli)
     app.cli.add_command(run_scheduled_command)
 
 
@@ -67,9 +69,11 @@ def seed_demo_command(if_empty):
 @click.pass_context
 def run_scheduled_command(ctx):
     """Run every time-driven task once (what cron runs each minute); each is safe to repeat."""
+    from coalition.committees.cli import close_due_command
     from coalition.outbox.cli import deliver_command, digest_command
 
-    for command in (deliver_command, digest_command):
+    # Proposals first, so the emails they queue go out in the same run.
+    for command in (close_due_command, deliver_command, digest_command):
         try:
             ctx.invoke(command)
         except Exception as error:  # one failing task must not stop the others
