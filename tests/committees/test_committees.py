@@ -41,7 +41,7 @@ def test_join_request_approved_by_chair_with_a_message(
 
 
 def test_chair_cannot_act_on_another_committee(client, create_person, create_committee):
-    chair, someone = create_person(), create_person(email="someone@example.org")
+    chair, _someone = create_person(), create_person(email="someone@example.org")
     create_committee(chairs=[chair])
     other = create_committee(open_to_requests=True)
     client.login(chair)

@@ -233,7 +233,7 @@ def test_reminder_sent_once_to_those_without_a_position(
 
 
 def test_opening_tells_the_committee(app, create_person, create_committee, create_proposal):
-    chair, member, outsider = create_person(), create_person(), create_person()
+    chair, member, _outsider = create_person(), create_person(), create_person()
     committee = create_committee(chairs=[chair], members=[member])
     create_proposal(chair, committee=committee)
     with app.app_context():
