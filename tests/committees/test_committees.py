@@ -243,3 +243,23 @@ def test_committee_home_shows_sectors_and_gaps(
     )
     page = client.get(f"/committees/{committee.id}").get_data(as_text=True)
     assert "Harm Reduction Org" in page and "Gaps" in page
+
+
+def test_demo_committees_are_seeded_once(app):
+    from coalition.committees.models import Committee, Proposal
+    from coalition.demo import seed_demo
+
+    with app.app_context():
+        seed_demo()
+        db.session.commit()
+        assert seed_demo() == 0
+        db.session.commit()
+        kinds = sorted(db.session.scalars(db.select(Committee.kind)))
+        assert kinds == ["advisory", "steering", "working", "working", "working"]
+        statuses = sorted(db.session.scalars(db.select(Proposal.status)))
+        assert statuses == ["closed", "open"]
+        section = db.session.scalar(db.select(GuidelineSection).filter_by(title="Decision-making"))
+        assert len(section.revisions) == 2
+        darnell = db.session.scalar(db.select(Person).filter_by(email="darnell.brooks@example.org"))
+        roles = authz.committee_roles(darnell)
+        assert "chair" in roles.values()
