@@ -32,7 +32,12 @@ DEMO_COMMITTEES = {
         "to the whole coalition.",
         False,
         ["marisol.vega@example.org"],
-        ["ruth.okafor@example.org", "kevin.marsh@example.org", "priya.natarajan@example.org"],
+        [
+            "darnell.brooks@example.org",
+            "ruth.okafor@example.org",
+            "kevin.marsh@example.org",
+            "priya.natarajan@example.org",
+        ],
     ),
     "Law Enforcement Engagement": (
         "working",
