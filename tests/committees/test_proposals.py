@@ -248,3 +248,21 @@ def test_run_scheduled_closes_proposals(
     section, _ = _amendment(app, coordinator, create_section, create_proposal, create_person)
     result = app.test_cli_runner().invoke(args=["run-scheduled"])
     assert "1 closed" in result.output
+
+
+def test_chair_opens_proposals_for_own_committee_only(client, create_person, create_committee):
+    chair = create_person()
+    own = create_committee(chairs=[chair])
+    other = create_committee(open_to_requests=True)
+    client.login(chair)
+    data = {
+        "kind": "question",
+        "title": "Meet on Thursdays?",
+        "rule": "majority",
+        "quorum": "1",
+        "closes_at": "2030-01-01T10:00",
+    }
+    page = "/committees/proposals/new"
+    assert client.post_form(page, {**data, "committee_id": str(own.id)}).status_code == 302
+    assert client.post_form(page, {**data, "committee_id": str(other.id)}).status_code == 403
+    assert client.post_form(page, {**data, "committee_id": ""}).status_code == 403
