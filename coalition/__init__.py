@@ -54,6 +54,7 @@ def _trust_proxies(app):
 def _register_blueprints(app):
     from coalition.auth.access_views import bp as access_bp
     from coalition.auth.views import bp as auth_bp
+    from coalition.committees.feedback_views import bp as feedback_bp
     from coalition.committees.views import bp as committees_bp
     from coalition.dashboard.views import bp as dashboard_bp
     from coalition.meetings.calendar_views import bp as calendar_bp
@@ -70,6 +71,7 @@ def _register_blueprints(app):
         access_bp,
         members_bp,
         committees_bp,
+        feedback_bp,
         meetings_bp,
         messaging_bp,
         timeline_bp,

@@ -10,6 +10,7 @@ from coalition.extensions import db
 
 def register_commands(app):
     """Attach the commands to `flask --app wsgi ...`."""
+    from coalition.committees.cli import proposals_cli
     from coalition.meetings.cli import meetings_cli
     from coalition.outbox.cli import outbox_cli
 
@@ -17,6 +18,7 @@ def register_commands(app):
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(outbox_cli)
     app.cli.add_command(meetings_cli)
+    app.cli.add_command(proposals_cli)
     app.cli.add_command(run_scheduled_command)
 
 
@@ -69,11 +71,12 @@ def seed_demo_command(if_empty):
 @click.pass_context
 def run_scheduled_command(ctx):
     """Run every time-driven task once (what cron runs each minute); each is safe to repeat."""
+    from coalition.committees.cli import close_due_command
     from coalition.meetings.cli import send_reminders_command
     from coalition.outbox.cli import deliver_command, digest_command
 
-    # Reminders first, so the delivery that follows sends them in the same minute.
-    for command in (send_reminders_command, deliver_command, digest_command):
+    # Proposals and reminders first, so the emails they queue go out in the same run.
+    for command in (close_due_command, send_reminders_command, deliver_command, digest_command):
         try:
             ctx.invoke(command)
         except Exception as error:  # one failing task must not stop the others

@@ -8,6 +8,7 @@ the profiles people shared are in demo_members.py.
 from datetime import date, time, timedelta
 
 from coalition.auth.services import set_password
+from coalition.demo_committees import seed_committees
 from coalition.demo_members import seed_members
 from coalition.extensions import db
 from coalition.meetings.invitations import invite
@@ -91,6 +92,7 @@ def seed_demo():
     created = _seed_people()
     created += seed_members(find_person_by_email(DEMO_PEOPLE[0][2]))
     created += _seed_timeline()
+    created += seed_committees()
     created += _seed_meetings()
 
     db.session.flush()

@@ -228,3 +228,86 @@ def invite_to_meeting(app):
             return count
 
     return send
+
+
+@pytest.fixture
+def create_committee(app):
+    """create_committee(name=None, kind="working", chairs=(), members=(), **fields) -> Committee."""
+    from coalition.committees.models import Committee, CommitteeMembership
+
+    def create(name=None, kind="working", chairs=(), members=(), **fields):
+        with app.app_context():
+            committee = Committee(name=name or f"Committee {next(_sequence)}", kind=kind, **fields)
+            db.session.add(committee)
+            for role, people in (("chair", chairs), ("member", members)):
+                for person in people:
+                    db.session.add(
+                        CommitteeMembership(committee=committee, person_id=person.id, role=role)
+                    )
+            db.session.commit()
+            return _detached(committee)
+
+    return create
+
+
+@pytest.fixture
+def create_goal(app):
+    """create_goal(committee=None, **fields) -> an active Goal."""
+    from coalition.committees.models import Goal
+
+    def create(committee=None, **fields):
+        fields.setdefault("title", f"Goal {next(_sequence)}")
+        fields.setdefault("status", "active")
+        with app.app_context():
+            goal = Goal(committee_id=committee.id if committee else None, **fields)
+            db.session.add(goal)
+            db.session.commit()
+            return _detached(goal)
+
+    return create
+
+
+@pytest.fixture
+def create_section(app):
+    """create_section(title=None, text=...) -> a GuidelineSection with its first revision."""
+    from coalition.committees.guidelines import add_section
+
+    def create(title=None, text="Decisions are made by consent."):
+        with app.app_context():
+            section = add_section(title or f"Section {next(_sequence)}", text, None)
+            db.session.commit()
+            return _detached(section)
+
+    return create
+
+
+@pytest.fixture
+def create_proposal(app):
+    """create_proposal(actor, committee=None, hours=48, **fields) -> an open Proposal
+    (a question by default; kind="amendment" needs section_id and new_text)."""
+    from datetime import UTC, datetime, timedelta
+
+    from coalition.committees.models import Committee
+    from coalition.committees.proposals import ProposalData, open_proposal
+
+    def create(actor, committee=None, hours=48, **fields):
+        values = {
+            "kind": "question",
+            "title": f"Proposal {next(_sequence)}",
+            "body": "",
+            "rule": "consent",
+            "quorum": 1,
+            "one_voice_per_organization": False,
+            "closes_at": datetime.now(UTC) + timedelta(hours=hours),
+        }
+        values.update(fields)
+        with app.app_context():
+            proposal = open_proposal(
+                ProposalData(**values),
+                db.session.get(Committee, committee.id) if committee else None,
+                db.session.get(Person, actor.id),
+            )
+            db.session.commit()
+            return _detached(proposal)
+
+    return create

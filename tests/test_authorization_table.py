@@ -4,7 +4,9 @@ Each row names a route (endpoint and method), which object its URL points at, an
 each role gets. A second test walks app.url_map, so a new route without a row fails.
 The delegate is a member who is the primary delegate of one organization ("delegated");
 rows that leave the delegate column out expect what a member gets. Later issues add
-columns for chair and invitee by link.
+columns for invitee by link. The chair chairs committee "own" (closed to join requests);
+"other" is another committee, open to requests; rows that leave the chair column out
+expect what a member gets.
 """
 
 from dataclasses import dataclass
@@ -20,7 +22,7 @@ REDIRECT = "redirect"
 LOGIN = "login"  # redirected to the login page, with next=
 FORBIDDEN = "403"
 NOT_FOUND = "404"
-ROLES = ("anonymous", "member", "delegate", "coordinator")
+ROLES = ("anonymous", "member", "delegate", "chair", "coordinator")
 
 
 @dataclass(frozen=True)
@@ -36,9 +38,10 @@ class Row:
     coordinator: str
     data: tuple = ()
     delegate: str | None = None  # None: as a member
+    chair: str | None = None  # None: as a member
 
     def expected(self, role):
-        if role == "delegate" and self.delegate is None:
+        if role in ("delegate", "chair") and getattr(self, role) is None:
             return self.member
         return getattr(self, role)
 
@@ -150,6 +153,7 @@ MEMBERS_TABLE = [
         REDIRECT,
         STAGE,
         FORBIDDEN,
+        chair=FORBIDDEN,  # only the member owns this relationship
     ),
     *_organization_routes(
         "members.organizations.add_person",
@@ -345,6 +349,178 @@ TABLE += [
     Row("meetings.answers", "GET", "missing-meeting", LOGIN, NOT_FOUND, NOT_FOUND),
 ]
 
+COMMITTEE = (("name", "Renamed committee"), ("kind", "working"), ("active", "y"))
+GOAL = (("title", "Renamed goal"), ("version", "1"), ("owner_id", ""))
+PROPOSAL = (
+    ("kind", "question"),
+    ("committee_id", ""),
+    ("title", "Shall we meet monthly?"),
+    ("rule", "consent"),
+    ("quorum", "1"),
+    ("closes_at", "2030-01-01T10:00"),
+)
+
+
+def _committee_rows(endpoint, method, member_other, chair_own, coordinator, data=()):
+    """Own committee (the chair's, closed), another (open), and a missing one.
+
+    On the chair's own committee a member is refused; on another one the chair is as a member.
+    """
+    return [
+        Row(endpoint, method, "own", LOGIN, FORBIDDEN, coordinator, data, chair=chair_own),
+        Row(endpoint, method, "other", LOGIN, member_other, coordinator, data),
+        Row(endpoint, method, "missing", LOGIN, NOT_FOUND, NOT_FOUND, data),
+    ]
+
+
+def _coordinator_only(endpoint, method, targets, ok, data=()):
+    return _admin_routes(endpoint, method, targets, ok, data)
+
+
+COMMITTEES_TABLE = [
+    Row("committees.new", "GET", None, LOGIN, FORBIDDEN, OK),
+    Row("committees.new", "POST", None, LOGIN, FORBIDDEN, REDIRECT, COMMITTEE),
+    *_committee_rows("committees.detail", "GET", OK, OK, OK),
+    *_committee_rows("committees.edit", "GET", FORBIDDEN, OK, OK),
+    *_committee_rows("committees.edit", "POST", FORBIDDEN, REDIRECT, REDIRECT, COMMITTEE),
+    *_committee_rows(
+        "committees.add_member",
+        "POST",
+        FORBIDDEN,
+        REDIRECT,
+        REDIRECT,
+        (("email", "listed@example.org"), ("role", "member"), ("organization_id", "")),
+    ),
+    *_committee_rows("committees.remove_member", "POST", FORBIDDEN, REDIRECT, REDIRECT),
+    *_committee_rows(
+        "committees.decide", "POST", FORBIDDEN, REDIRECT, REDIRECT, (("decision", "approve"),)
+    ),
+    # The chair's own committee is closed to requests (and the chair is on it already).
+    Row("committees.join", "POST", "own", LOGIN, FORBIDDEN, FORBIDDEN, chair=FORBIDDEN),
+    Row("committees.join", "POST", "other", LOGIN, REDIRECT, REDIRECT),
+    Row("committees.join", "POST", "missing", LOGIN, NOT_FOUND, NOT_FOUND),
+    Row("committees.goals.board", "GET", None, LOGIN, OK, OK),
+    Row("committees.goals.new", "GET", None, LOGIN, FORBIDDEN, OK),
+    Row("committees.goals.new", "POST", None, LOGIN, FORBIDDEN, REDIRECT, GOAL),
+    Row("committees.goals.new", "GET", "own", LOGIN, FORBIDDEN, OK, chair=OK),
+    Row("committees.goals.new", "GET", "other", LOGIN, FORBIDDEN, OK),
+    Row("committees.goals.new", "POST", "own", LOGIN, FORBIDDEN, REDIRECT, GOAL, chair=REDIRECT),
+    Row("committees.goals.new", "POST", "missing", LOGIN, NOT_FOUND, NOT_FOUND, GOAL),
+    *_committee_rows("committees.goals.detail", "GET", OK, OK, OK),
+    Row("committees.goals.detail", "GET", "wide", LOGIN, OK, OK),
+    *_committee_rows("committees.goals.edit", "GET", FORBIDDEN, OK, OK),
+    *_committee_rows("committees.goals.edit", "POST", FORBIDDEN, REDIRECT, REDIRECT, GOAL),
+    Row("committees.goals.edit", "POST", "wide", LOGIN, FORBIDDEN, REDIRECT, GOAL),
+    *_committee_rows(
+        "committees.goals.progress",
+        "POST",
+        FORBIDDEN,
+        REDIRECT,
+        REDIRECT,
+        (("value", "3"), ("recorded_on", "2026-05-01")),
+    ),
+    *_committee_rows(
+        "committees.goals.add_milestone", "POST", FORBIDDEN, REDIRECT, REDIRECT, (("title", "M"),)
+    ),
+    *_committee_rows("committees.goals.milestone_done", "POST", FORBIDDEN, REDIRECT, REDIRECT),
+    *_committee_rows(
+        "committees.goals.change_status",
+        "POST",
+        FORBIDDEN,
+        REDIRECT,
+        REDIRECT,
+        (("status", "achieved"),),
+    ),
+    Row("committees.guidelines.index", "GET", None, LOGIN, OK, OK),
+    Row("committees.guidelines.new_section", "GET", None, LOGIN, FORBIDDEN, OK),
+    Row(
+        "committees.guidelines.new_section",
+        "POST",
+        None,
+        LOGIN,
+        FORBIDDEN,
+        REDIRECT,
+        (("title", "Communications"), ("text", "We write plainly.")),
+    ),
+    Row("committees.guidelines.history", "GET", "section", LOGIN, OK, OK),
+    Row("committees.guidelines.history", "GET", "missing", LOGIN, NOT_FOUND, NOT_FOUND),
+    Row("committees.guidelines.diff", "GET", "section", LOGIN, OK, OK),
+    Row("committees.guidelines.diff", "GET", "missing", LOGIN, NOT_FOUND, NOT_FOUND),
+    *_coordinator_only("committees.guidelines.edit", "GET", ("section", "missing"), OK),
+    *_coordinator_only(
+        "committees.guidelines.edit",
+        "POST",
+        ("section", "missing"),
+        REDIRECT,
+        (("version", "3"), ("text", "Corrected text."), ("note", "Spelling")),
+    ),
+    Row("committees.proposals.index", "GET", None, LOGIN, OK, OK),
+    Row("committees.proposals.new", "GET", None, LOGIN, FORBIDDEN, OK, chair=OK),
+    # A chair of a working committee may not put a question to the whole coalition.
+    Row("committees.proposals.new", "POST", None, LOGIN, FORBIDDEN, REDIRECT, PROPOSAL),
+    *_committee_rows("committees.proposals.detail", "GET", OK, OK, OK),
+    Row("committees.proposals.detail", "GET", "wide", LOGIN, OK, OK),
+    # Positions: members of the proposal's committee, everyone on coalition-wide ones.
+    Row(
+        "committees.proposals.position",
+        "POST",
+        "own",
+        LOGIN,
+        FORBIDDEN,
+        FORBIDDEN,
+        (("stance", "agree"),),
+        chair=REDIRECT,
+    ),
+    Row(
+        "committees.proposals.position",
+        "POST",
+        "other",
+        LOGIN,
+        FORBIDDEN,
+        FORBIDDEN,
+        (("stance", "agree"),),
+    ),
+    Row(
+        "committees.proposals.position",
+        "POST",
+        "wide",
+        LOGIN,
+        REDIRECT,
+        REDIRECT,
+        (("stance", "agree"),),
+    ),
+    Row(
+        "committees.proposals.position",
+        "POST",
+        "missing",
+        LOGIN,
+        NOT_FOUND,
+        NOT_FOUND,
+        (("stance", "agree"),),
+    ),
+    Row("feedback.give", "GET", None, OK, OK, OK),
+    Row(
+        "feedback.give",
+        "POST",
+        None,
+        REDIRECT,
+        REDIRECT,
+        REDIRECT,
+        (("body", "More evening hours."),),
+    ),
+    Row("feedback.published", "GET", None, OK, OK, OK),
+    Row("feedback.notes", "GET", None, LOGIN, FORBIDDEN, OK),
+    *_coordinator_only("feedback.note", "GET", ("note", "missing"), OK),
+    *_coordinator_only(
+        "feedback.note",
+        "POST",
+        ("note", "missing"),
+        REDIRECT,
+        (("status", "discussed"), ("response", "We talked about it.")),
+    ),
+]
+TABLE += COMMITTEES_TABLE
+
 # Mail clients POST here without a form (RFC 8058); the signed token is the proof.
 CSRF_EXEMPT = {"outbox.unsubscribe_one_click"}
 
@@ -384,8 +560,10 @@ def world(
         "other": link_person(people["other"], other, "staff"),
     }
     commitments = {"delegated": create_commitment(delegated), "other": create_commitment(other)}
+    people["chair"] = create_person(name="Chair C")
     return {
         **people,
+        "committees": _committee_world(app, people),
         "email_id": create_queued_email(people["other"]),
         "meeting": meeting,
         "occurrence_key": occurrence_key(meeting.start_at),
@@ -396,6 +574,91 @@ def world(
         "batch": _upload(app, people["coordinator"]),
         "other_batch": _upload(app, people["second_coordinator"]),
     }
+
+
+def _committee_world(app, people):
+    """Committee "own" (closed; the chair chairs it), "other" (open), each with a member, a
+    goal with a milestone, a join request and a proposal; a coalition-wide goal and
+    proposal; a guideline section with two revisions; a feedback note."""
+    from datetime import UTC, datetime, timedelta
+
+    from coalition.committees import guidelines
+    from coalition.committees.models import (
+        Committee,
+        CommitteeMembership,
+        Feedback,
+        Goal,
+        JoinRequest,
+        Milestone,
+        Proposal,
+    )
+    from coalition.extensions import db
+
+    closes = datetime.now(UTC) + timedelta(days=3)
+    ids = {}
+    with app.app_context():
+        for key, is_open in (("own", False), ("other", True)):
+            committee = Committee(name=f"Committee {key}", open_to_requests=is_open)
+            membership = CommitteeMembership(committee=committee, person_id=people["other"].id)
+            goal = Goal(committee=committee, title=f"Goal {key}", status="active")
+            milestone = Milestone(title="First step")
+            goal.milestones.append(milestone)
+            join = JoinRequest(committee=committee, person_id=people["member"].id)
+            proposal = Proposal(
+                kind="question", title=f"Question {key}", committee=committee, closes_at=closes
+            )
+            db.session.add_all([committee, membership, goal, join, proposal])
+            if key == "own":
+                db.session.add(
+                    CommitteeMembership(
+                        committee=committee, person_id=people["chair"].id, role="chair"
+                    )
+                )
+            db.session.flush()
+            ids[key] = {
+                "committee_id": committee.id,
+                "membership_id": membership.id,
+                "request_id": join.id,
+                "goal_id": goal.id,
+                "milestone_id": milestone.id,
+                "proposal_id": proposal.id,
+            }
+        wide_goal = Goal(title="Coalition goal", status="active")
+        wide = Proposal(kind="question", title="Coalition question", closes_at=closes)
+        note = Feedback(body="Please add evening hours.")
+        db.session.add_all([wide_goal, wide, note])
+        section = guidelines.add_section("Decision-making", "By consent.", None)
+        guidelines.write_revision(section, "By consent, or majority.", None, editorial=False)
+        db.session.commit()
+        ids["wide"] = {"goal_id": wide_goal.id, "proposal_id": wide.id}
+        ids["section"], ids["note"] = section.id, note.id
+    return ids
+
+
+def _committee_values(row, world):
+    ids = world["committees"]
+    target, endpoint = row.target, row.endpoint
+    if endpoint.startswith("feedback."):
+        return {"note_id": ids["note"] if target == "note" else 999_999} if target else {}
+    if endpoint.startswith("committees.guidelines."):
+        return {"section_id": ids["section"] if target == "section" else 999_999} if target else {}
+    if target is None:
+        return {}
+    chosen = ids.get(target, {})
+    if endpoint == "committees.goals.new":
+        return {"committee": chosen.get("committee_id", 999_999)}
+    names = {
+        "committees.proposals.": ("proposal_id",),
+        "committees.goals.milestone_done": ("goal_id", "milestone_id"),
+        "committees.goals.": ("goal_id",),
+        "committees.remove_member": ("committee_id", "membership_id"),
+        "committees.decide": ("committee_id", "request_id"),
+        "committees.": ("committee_id",),
+    }
+    for prefix, keys in names.items():
+        if endpoint.startswith(prefix):
+            return {key: chosen.get(key, 999_999) for key in keys}
+    raise AssertionError(row)
 
 
 def _unused_sector(app):
@@ -427,6 +690,8 @@ def _values(row, actor, world):
     target = row.target
     if row.endpoint == "static":
         return {"filename": "css/app.css"}
+    if row.endpoint.startswith(("committees.", "feedback.")) and row.endpoint != "committees.index":
+        return _committee_values(row, world)
     if target is None:
         return {}
     if target == "token":

@@ -1,14 +1,236 @@
-"""Committees: the area's home page."""
+"""Committees: the list, a committee's home, its members and join requests."""
 
-from flask import Blueprint, render_template
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
 
 from coalition import authz
+from coalition.committees import goals as goal_services
+from coalition.committees import services
+from coalition.committees.forms import CommitteeForm, DecisionForm, JoinForm, MemberForm
+from coalition.committees.goal_views import bp as goals_bp
+from coalition.committees.guideline_views import bp as guidelines_bp
+from coalition.committees.labels import KIND_LABELS
+from coalition.committees.models import CommitteeMembership, JoinRequest, Proposal
+from coalition.committees.proposal_views import bp as proposals_bp
+from coalition.committees.timeline_source import register_committee_sources
+from coalition.errors import ActionRefused
+from coalition.extensions import db
+from coalition.form_fields import choice_list
+from coalition.timezones import coalition_today
 
 bp = Blueprint("committees", __name__, url_prefix="/committees")
+bp.register_blueprint(goals_bp)
+bp.register_blueprint(guidelines_bp)
+bp.register_blueprint(proposals_bp)
+bp.record_once(register_committee_sources)
+
+
+def actor():
+    return current_user._get_current_object()
 
 
 @bp.route("/")
-@authz.require(authz.can_view_workspace)
+@authz.require(authz.can_view_committees)
 def index():
-    """The committees area's home."""
-    return render_template("committees/index.html")
+    """Every committee the member may read, with its kind and size."""
+    committees = [
+        c for c in services.committees_list() if authz.can_view_committee(current_user, c)
+    ]
+    return render_template("committees/index.html", committees=committees)
+
+
+def _data(form):
+    return services.CommitteeData(
+        name=form.name.data,
+        kind=form.kind.data,
+        charge=form.charge.data or "",
+        open_to_requests=form.open_to_requests.data,
+        active=form.active.data,
+    )
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@authz.require(authz.can_create_committee)
+def new():
+    form = CommitteeForm()
+    if form.validate_on_submit():
+        try:
+            committee = services.create_committee(_data(form), actor())
+        except ActionRefused as refused:
+            db.session.rollback()
+            getattr(form, refused.field).errors.append(str(refused.message))
+        else:
+            db.session.commit()
+            flash(_("The committee is created."), "success")
+            return redirect(url_for(".detail", committee_id=committee.id))
+    return render_template("committees/form.html", form=form, committee=None)
+
+
+def _load(committee_id, predicate):
+    committee = services.load_committee(committee_id)
+    if committee is None:
+        abort(404)
+    authz.check(predicate(current_user, committee))
+    return committee
+
+
+def _home(committee, member_form=None, join_form=None):
+    manage = authz.can_manage_committee(current_user, committee)
+    brought, gaps = services.sectors_brought(committee)
+    proposals = db.session.scalars(
+        db.select(Proposal).filter_by(committee_id=committee.id).order_by(Proposal.id.desc())
+    ).all()
+    if member_form is None and manage:
+        member_form = MemberForm(formdata=None)
+    if member_form is not None:
+        member_form.organization_id.choices = _organization_choices()
+    return render_template(
+        "committees/detail.html",
+        committee=committee,
+        memberships=sorted(committee.memberships, key=lambda m: (not m.is_chair, m.person.name)),
+        brought=brought,
+        gaps=gaps,
+        goals=goal_services.board(committee.id),
+        proposals=proposals,
+        requests=services.pending_requests(committee) if manage else [],
+        member_form=member_form,
+        join_form=join_form or JoinForm(formdata=None),
+        decision_form=DecisionForm(formdata=None),
+        today=coalition_today(),
+    )
+
+
+def _organization_choices():
+    from coalition.members.models import Organization
+
+    rows = db.session.execute(
+        db.select(Organization.id, Organization.name).order_by(Organization.name)
+    )
+    return choice_list([("", _("None"))] + [(str(i), name) for i, name in rows])
+
+
+@bp.route("/<int:committee_id>")
+@authz.require(authz.is_member)
+def detail(committee_id):
+    """A committee's home: members and what they bring, gaps, goals and proposals."""
+    return _home(_load(committee_id, authz.can_view_committee))
+
+
+@bp.route("/<int:committee_id>/edit", methods=["GET", "POST"])
+@authz.require(authz.is_member)
+def edit(committee_id):
+    committee = _load(committee_id, authz.can_manage_committee)
+    form = CommitteeForm(obj=committee)
+    if not authz.is_coordinator(current_user):
+        form.kind.choices = choice_list([(committee.kind, KIND_LABELS[committee.kind])])
+    if form.validate_on_submit():
+        try:
+            services.update_committee(committee, _data(form), actor())
+        except ActionRefused as refused:
+            db.session.rollback()
+            getattr(form, refused.field).errors.append(str(refused.message))
+        else:
+            db.session.commit()
+            flash(_("The committee is saved."), "success")
+            return redirect(url_for(".detail", committee_id=committee.id))
+    return render_template("committees/form.html", form=form, committee=committee)
+
+
+@bp.route("/<int:committee_id>/members", methods=["POST"])
+@authz.require(authz.is_member)
+def add_member(committee_id):
+    committee = _load(committee_id, authz.can_manage_committee)
+    form = MemberForm()
+    form.organization_id.choices = _organization_choices()
+    if form.validate_on_submit():
+        try:
+            organization_id = int(form.organization_id.data) if form.organization_id.data else None
+            services.add_member(
+                committee, form.email.data, form.role.data, organization_id, actor()
+            )
+        except (ActionRefused, ValueError) as refused:
+            db.session.rollback()
+            field = getattr(refused, "field", None) or "organization_id"
+            getattr(form, field).errors.append(str(getattr(refused, "message", refused)))
+        else:
+            db.session.commit()
+            flash(_("The committee's members are updated."), "success")
+            return redirect(url_for(".detail", committee_id=committee_id) + "#members")
+    return _home(_load(committee_id, authz.can_manage_committee), member_form=form)
+
+
+def _owned(model, object_id, committee):
+    obj = authz.get_or_404(model, object_id)
+    if obj.committee_id != committee.id:
+        abort(404)
+    return obj
+
+
+@bp.route("/<int:committee_id>/members/<int:membership_id>/remove", methods=["POST"])
+@authz.require(authz.is_member)
+def remove_member(committee_id, membership_id):
+    committee = _load(committee_id, authz.can_manage_committee)
+    services.remove_member(_owned(CommitteeMembership, membership_id, committee))
+    db.session.commit()
+    flash(_("The person is no longer on the committee."), "success")
+    return redirect(url_for(".detail", committee_id=committee_id) + "#members")
+
+
+@bp.route("/<int:committee_id>/join", methods=["POST"])
+@authz.require(authz.is_member)
+def join(committee_id):
+    """Ask to join an open committee; its chairs are told."""
+    committee = _load(committee_id, authz.can_view_committee)
+    authz.check(authz.can_request_to_join(current_user, committee))
+    form = JoinForm()
+    if form.validate_on_submit():
+        try:
+            services.request_to_join(committee, actor(), form.message.data or "")
+        except ActionRefused as refused:
+            db.session.rollback()
+            flash(str(refused.message), "error")
+        else:
+            db.session.commit()
+            flash(_("Your request is sent to the committee's chairs."), "success")
+    return redirect(url_for(".detail", committee_id=committee_id))
+
+
+@bp.route("/<int:committee_id>/requests/<int:request_id>", methods=["POST"])
+@authz.require(authz.is_member)
+def decide(committee_id, request_id):
+    """A chair or coordinator approves or declines a join request, with a message."""
+    committee = _load(committee_id, authz.can_manage_committee)
+    join_request = _owned(JoinRequest, request_id, committee)
+    form = DecisionForm()
+    if not form.validate_on_submit():
+        flash(_("Choose to approve or decline."), "error")
+        return redirect(url_for(".detail", committee_id=committee_id) + "#requests")
+    try:
+        services.decide_request(
+            join_request, form.decision.data == "approve", form.response.data or "", actor()
+        )
+    except ActionRefused as refused:
+        db.session.rollback()
+        flash(str(refused.message), "error")
+    else:
+        db.session.commit()
+        flash(_("Your answer is sent."), "success")
+    return redirect(url_for(".detail", committee_id=committee_id) + "#requests")
+
+
+@bp.app_context_processor
+def labels():
+    """The committees' value labels, for every template (emails and dashboard too)."""
+    from coalition.committees import labels as names
+
+    return {
+        "kind_labels": names.KIND_LABELS,
+        "role_labels": names.ROLE_LABELS,
+        "goal_status_labels": names.GOAL_STATUS_LABELS,
+        "proposal_kind_labels": names.PROPOSAL_KIND_LABELS,
+        "rule_labels": names.RULE_LABELS,
+        "stance_labels": names.STANCE_LABELS,
+        "outcome_labels": names.OUTCOME_LABELS,
+        "feedback_status_labels": names.FEEDBACK_STATUS_LABELS,
+    }

@@ -1,0 +1,72 @@
+"""Participants' feedback: a form for anyone, the notes and answers, "you said, we did"."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from coalition import authz
+from coalition.committees import feedback as services
+from coalition.committees.forms import FeedbackForm, ResponseForm
+from coalition.committees.models import Feedback
+from coalition.extensions import db, limiter
+
+bp = Blueprint("feedback", __name__, url_prefix="/feedback")
+
+
+def _limit_key():
+    # Flask-Limiter counts per address in its store (Redis or memory), never in our tables.
+    from flask_limiter.util import get_remote_address
+
+    return get_remote_address()
+
+
+@bp.route("/", methods=["GET", "POST"])
+@limiter.limit("5 per hour", methods=["POST"], key_func=_limit_key, scope="feedback")
+def give():
+    """Anyone, signed in or not, may send a note; it may be anonymous."""
+    form = FeedbackForm()
+    if form.validate_on_submit():
+        person = current_user._get_current_object() if authz.is_member(current_user) else None
+        services.submit_feedback(
+            form.body.data,
+            str(get_locale() or "en"),
+            name=form.name.data,
+            contact=form.contact.data,
+            person=person if form.name.data else None,
+            may_publish=form.may_publish.data,
+        )
+        db.session.commit()
+        flash(_("Thank you. Your feedback reached the participant advisory committee."), "success")
+        return redirect(url_for(".give"))
+    return render_template("committees/feedback_form.html", form=form)
+
+
+@bp.route("/you-said-we-did")
+def published():
+    """Answered notes whose authors allowed showing them."""
+    return render_template("committees/you_said.html", notes=services.published_notes())
+
+
+@bp.route("/notes")
+@authz.require(authz.can_read_feedback)
+def notes():
+    return render_template("committees/feedback_notes.html", notes=services.all_notes())
+
+
+@bp.route("/notes/<int:note_id>", methods=["GET", "POST"])
+@authz.require(authz.can_read_feedback)
+def note(note_id):
+    """Read one note; set its status and answer it."""
+    feedback = db.session.get(Feedback, note_id)
+    if feedback is None:
+        abort(404)
+    form = ResponseForm(obj=feedback)
+    if form.validate_on_submit():
+        services.respond(
+            feedback, form.status.data, form.response.data or "", current_user._get_current_object()
+        )
+        db.session.commit()
+        flash(_("The note is updated."), "success")
+        return redirect(url_for(".notes"))
+    return render_template("committees/feedback_note.html", note=feedback, form=form)

@@ -1,0 +1,198 @@
+"""Goals: the board, a goal's page, editing, progress, milestones and status."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy.orm import selectinload
+
+from coalition import authz
+from coalition.committees import goals as services
+from coalition.committees.forms import GoalForm, MilestoneForm, ProgressForm
+from coalition.committees.models import GOAL_STATUSES, Committee, Goal, Milestone
+from coalition.conflicts import save_edit
+from coalition.errors import ActionRefused
+from coalition.extensions import db
+from coalition.form_fields import choice_list
+from coalition.members.organization_services import account_holders
+from coalition.timezones import coalition_today
+
+bp = Blueprint("goals", __name__, url_prefix="/goals")
+
+
+def actor():
+    return current_user._get_current_object()
+
+
+@bp.route("/")
+@authz.require(authz.can_view_goals)
+def board():
+    """Every goal the member may read, with progress bars and overdue or stalled flags."""
+    goals = [goal for goal in services.board() if authz.can_view_goal(current_user, goal)]
+    return render_template("committees/goals.html", goals=goals, today=coalition_today())
+
+
+def _goal_form(**kwargs):
+    form = GoalForm(**kwargs)
+    form.owner_id.choices = choice_list(
+        [("", _("No one yet"))] + [(str(p.id), p.name) for p in account_holders()]
+    )
+    return form
+
+
+def _data(form):
+    return services.GoalData(
+        title=form.title.data,
+        why=form.why.data or "",
+        target_date=form.target_date.data,
+        owner_id=int(form.owner_id.data) if (form.owner_id.data or "").isdigit() else None,
+        indicator=form.indicator.data,
+        indicator_target=form.indicator_target.data,
+    )
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@authz.require(authz.is_member)
+def new():
+    """A coalition-wide goal (coordinators) or a committee's (its chairs), with ?committee=."""
+    committee = None
+    if request.args.get("committee"):
+        committee_id = request.args.get("committee", type=int) or 0
+        committee = authz.get_or_404(Committee, committee_id)
+    authz.check(authz.can_create_goal(current_user, committee))
+    form = _goal_form()
+    if form.validate_on_submit():
+        goal = services.create_goal(_data(form), committee, actor())
+        db.session.commit()
+        flash(_("The goal is added."), "success")
+        return redirect(url_for(".detail", goal_id=goal.id))
+    return render_template("committees/goal_form.html", form=form, goal=None, committee=committee)
+
+
+def _load(goal_id, predicate):
+    goal = db.session.scalar(
+        db.select(Goal)
+        .where(Goal.id == goal_id)
+        .options(
+            selectinload(Goal.updates),
+            selectinload(Goal.milestones),
+            selectinload(Goal.committee),
+            selectinload(Goal.owner),
+        )
+    )
+    if goal is None:
+        abort(404)
+    authz.check(predicate(current_user, goal))
+    return goal
+
+
+def _page(goal, progress_form=None, milestone_form=None):
+    return render_template(
+        "committees/goal.html",
+        goal=goal,
+        progress_form=progress_form
+        or ProgressForm(formdata=None, data={"recorded_on": coalition_today()}),
+        milestone_form=milestone_form or MilestoneForm(formdata=None),
+        today=coalition_today(),
+        statuses=GOAL_STATUSES,
+    )
+
+
+@bp.route("/<int:goal_id>")
+@authz.require(authz.is_member)
+def detail(goal_id):
+    return _page(_load(goal_id, authz.can_view_goal))
+
+
+def _saved_form(goal_id):
+    saved = _load(goal_id, authz.can_manage_goal)
+    form = _goal_form(formdata=None, obj=saved)
+    form.owner_id.data = str(saved.owner_id or "")
+    form.version.data = str(saved.version)
+    return form
+
+
+@bp.route("/<int:goal_id>/edit", methods=["GET", "POST"])
+@authz.require(authz.is_member)
+def edit(goal_id):
+    """Edit a goal; a save based on an older version is refused and both are shown."""
+    goal = _load(goal_id, authz.can_manage_goal)
+    form = _goal_form() if request.method == "POST" else _saved_form(goal_id)
+    conflict = None
+    if form.validate_on_submit():
+        saved, conflict = save_edit(
+            form,
+            lambda: services.update_goal(goal, _data(form), form.version.data, actor()),
+            lambda: _saved_form(goal_id),
+        )
+        if saved:
+            flash(_("The goal is saved."), "success")
+            return redirect(url_for(".detail", goal_id=goal_id))
+    return render_template(
+        "committees/goal_form.html",
+        form=form,
+        goal=goal,
+        committee=goal.committee,
+        conflict=conflict,
+    )
+
+
+@bp.route("/<int:goal_id>/progress", methods=["POST"])
+@authz.require(authz.is_member)
+def progress(goal_id):
+    goal = _load(goal_id, authz.can_record_progress)
+    form = ProgressForm()
+    if form.validate_on_submit():
+        try:
+            services.record_progress(
+                goal, form.value.data, form.recorded_on.data, form.note.data or "", actor()
+            )
+        except ActionRefused as refused:
+            db.session.rollback()
+            flash(str(refused.message), "error")
+        else:
+            db.session.commit()
+            flash(_("The progress is recorded."), "success")
+        return redirect(url_for(".detail", goal_id=goal_id))
+    return _page(goal, progress_form=form)
+
+
+@bp.route("/<int:goal_id>/milestones", methods=["POST"])
+@authz.require(authz.is_member)
+def add_milestone(goal_id):
+    goal = _load(goal_id, authz.can_record_progress)
+    form = MilestoneForm()
+    if not form.validate_on_submit():
+        return _page(goal, milestone_form=form)
+    services.add_milestone(goal, form.title.data)
+    db.session.commit()
+    flash(_("The milestone is added."), "success")
+    return redirect(url_for(".detail", goal_id=goal_id) + "#milestones")
+
+
+@bp.route("/<int:goal_id>/milestones/<int:milestone_id>/done", methods=["POST"])
+@authz.require(authz.is_member)
+def milestone_done(goal_id, milestone_id):
+    goal = _load(goal_id, authz.can_record_progress)
+    milestone = authz.get_or_404(Milestone, milestone_id)
+    if milestone.goal_id != goal.id:
+        abort(404)
+    services.complete_milestone(milestone, coalition_today())
+    db.session.commit()
+    flash(_("The milestone is done."), "success")
+    return redirect(url_for(".detail", goal_id=goal_id) + "#milestones")
+
+
+@bp.route("/<int:goal_id>/status", methods=["POST"])
+@authz.require(authz.is_member)
+def change_status(goal_id):
+    """Activate, achieve or drop; achieving or dropping writes a timeline entry."""
+    goal = _load(goal_id, authz.can_manage_goal)
+    try:
+        services.change_status(goal, request.form.get("status", ""), coalition_today(), actor())
+    except ActionRefused as refused:
+        db.session.rollback()
+        flash(str(refused.message), "error")
+    else:
+        db.session.commit()
+        flash(_("The goal's status is changed."), "success")
+    return redirect(url_for(".detail", goal_id=goal_id))
