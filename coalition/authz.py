@@ -429,18 +429,39 @@ def can_read_feedback(user):
 
 
 def can_schedule_meeting(user):
-    """Create meetings (chairs for their committees arrive with committees)."""
-    return is_coordinator(user)
+    """Coordinators, for anything; chairs, for their committees."""
+    return is_coordinator(user) or any(
+        role == ROLE_CHAIR for role in committee_roles(user).values()
+    )
 
 
 def can_view_meeting(viewer, meeting):
-    """Coalition-wide meetings are open to every member (committee meetings: later)."""
-    return is_member(viewer)
+    """Coalition-wide meetings: every member; a committee's: its members, and everyone
+    invited (checked by the caller through invitations)."""
+    if not is_member(viewer):
+        return False
+    if is_coordinator(viewer) or meeting.committee_id is None:
+        return True
+    return meeting.committee_id in committee_roles(viewer) or (
+        meeting.id in invited_meeting_ids(viewer)
+    )
 
 
 def can_manage_meeting(viewer, meeting):
-    """Change, move or cancel a meeting."""
-    return is_coordinator(viewer)
+    """Change, move, cancel, invite: coordinators, and the chairs of its committee."""
+    if is_coordinator(viewer):
+        return True
+    return meeting.committee_id is not None and (
+        committee_roles(viewer).get(meeting.committee_id) == ROLE_CHAIR
+    )
+
+
+def invited_meeting_ids(user):
+    """Meetings the user is invited to (directly or as a delegate), once per request."""
+    # Imported here: the meetings package builds on members, which this module serves.
+    from coalition.meetings.queries import invited_meeting_ids as query
+
+    return _cached("invited_meetings", user, lambda: query(user))
 
 
 def can_view_rsvp_names(viewer, meeting):

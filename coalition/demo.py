@@ -8,7 +8,8 @@ the profiles people shared are in demo_members.py.
 from datetime import date, time, timedelta
 
 from coalition.auth.services import set_password
-from coalition.demo_committees import seed_committees
+from coalition.committees.models import Committee
+from coalition.demo_committees import STEERING, seed_committees
 from coalition.demo_members import seed_members
 from coalition.extensions import db
 from coalition.meetings.invitations import invite
@@ -151,12 +152,33 @@ def _next_month_nth(weekday, nth):
     return _nth_weekday(year, month, weekday, nth)
 
 
+def _committee_id(name):
+    return db.session.scalar(db.select(Committee.id).filter_by(name=name))
+
+
 def _demo_meetings():
     """(details, cancel the nth date, move the nth date) for each demo meeting."""
     library = "Riverside Public Library, Community Room"
     return [
         (
             MeetingDetails(
+                title="Law Enforcement Engagement working group",
+                day=_next_month_nth(3, 1),
+                start_time=time(9, 0),
+                end_time=time(10, 0),
+                timezone="America/Chicago",
+                location="Riverside Police Department, Training Room",
+                online_link="https://meet.example.org/law-enforcement",
+                agenda="- Referral numbers\n- Officer training schedule",
+                recurrence=Recurrence(MONTHLY_BY_WEEKDAY, count=12),
+                committee_id=_committee_id("Law Enforcement Engagement"),
+            ),
+            None,
+            None,
+        ),
+        (
+            MeetingDetails(
+                committee_id=_committee_id(STEERING),
                 title="Steering committee",
                 day=_next_month_nth(1, 2),
                 start_time=time(18, 0),

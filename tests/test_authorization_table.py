@@ -316,8 +316,9 @@ def _meeting_routes(endpoint, method, coordinator, data=()):
 
 
 TABLE += [
-    Row("meetings.new", "GET", None, LOGIN, FORBIDDEN, OK),
-    Row("meetings.new", "POST", None, LOGIN, FORBIDDEN, REDIRECT, MEETING),
+    # A chair schedules for their committee; the row's form names none, so it comes back.
+    Row("meetings.new", "GET", None, LOGIN, FORBIDDEN, OK, chair=OK),
+    Row("meetings.new", "POST", None, LOGIN, FORBIDDEN, REDIRECT, MEETING, chair=OK),
     Row("meetings.detail", "GET", "meeting", LOGIN, OK, OK),
     Row("meetings.detail", "GET", "missing-meeting", LOGIN, NOT_FOUND, NOT_FOUND),
     *_meeting_routes("meetings.edit", "GET", OK),

@@ -17,6 +17,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from coalition import authz
+from coalition.committees.models import Committee
 from coalition.extensions import db
 from coalition.meetings import calendar, ical, queries
 from coalition.meetings.models import CalendarSettings, Meeting
@@ -76,19 +77,17 @@ def occurrence_ics(meeting_id, key):
 @bp.route("/feeds/<int:person_id>/<feed>/<signature>.ics")
 def feed(person_id, feed, signature):
     """A subscription feed at a signed URL: calendar apps fetch it without logging in."""
-    if feed not in FEEDS or not calendar.check_feed_signature(person_id, feed, signature):
+    if not calendar.check_feed_signature(person_id, feed, signature):
         abort(404)
     person = db.session.get(Person, person_id)
     if person is None or not person.is_active:
         abort(404)
+    keep = _feed_filter(person, feed)
     meetings = [
         meeting
         for meeting in queries.all_current_meetings()
-        if authz.can_view_meeting(person, meeting)
+        if authz.can_view_meeting(person, meeting) and keep(meeting)
     ]
-    if feed == calendar.FEED_MINE:
-        invited = queries.invited_meeting_ids(person)
-        meetings = [meeting for meeting in meetings if meeting.id in invited]
     exceptions = queries.exceptions_by_meeting([meeting.id for meeting in meetings])
     data = calendar.feed_calendar(meetings, exceptions, current_app.config["COALITION_NAME"])
     changes = [m.updated_at for m in meetings] + [
@@ -115,11 +114,40 @@ def settings():
         flash(_("Your calendar choice is saved."), "success")
         return redirect(url_for("calendar.settings"))
     db.session.commit()  # the feed secret, created on first visit
+    committees = {f"committee-{c.id}": c.name for c in committees_of(person)}
     feeds = [
         (name, calendar.feed_url(person, name), calendar.feed_url(person, name, scheme="webcal"))
-        for name in FEEDS
+        for name in (*FEEDS, *committees)
     ]
-    return render_template("meetings/calendar_settings.html", feeds=feeds, settings=current)
+    return render_template(
+        "meetings/calendar_settings.html", feeds=feeds, settings=current, committee_names=committees
+    )
+
+
+def _feed_filter(person, feed):
+    """Which meetings a feed holds: all, mine (invited), or one committee's; else 404."""
+    if feed == calendar.FEED_COALITION:
+        return lambda meeting: True
+    if feed == calendar.FEED_MINE:
+        invited = queries.invited_meeting_ids(person)
+        return lambda meeting: meeting.id in invited
+    prefix, _, number = feed.partition("-")
+    committee = (
+        db.session.get(Committee, int(number))
+        if prefix == "committee" and (number.isdigit() and len(number) < 10)
+        else None
+    )
+    if committee is None or not authz.can_view_committee(person, committee):
+        abort(404)
+    return lambda meeting: meeting.committee_id == committee.id
+
+
+def committees_of(person):
+    """The committees a person sits on, by name."""
+    ids = authz.committee_roles(person)
+    return db.session.scalars(
+        db.select(Committee).where(Committee.id.in_(ids)).order_by(Committee.name)
+    ).all()
 
 
 @bp.route("/account/calendar/reset", methods=["POST"])

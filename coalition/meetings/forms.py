@@ -32,6 +32,7 @@ NO_REPEAT = "none"
 
 
 class MeetingForm(FlaskForm):
+    committee = SelectField(_l("For"), validate_choice=True)
     title = StringField(
         _l("Title"),
         filters=[one_line],
@@ -129,6 +130,7 @@ class MeetingForm(FlaskForm):
             interpretation=self.interpretation.data or "",
             recurrence=self.recurrence(),
             capacity=self.capacity.data,
+            committee_id=int(self.committee.data) if self.committee.data else None,
         )
 
     def recurrence(self):
@@ -155,8 +157,15 @@ class OccurrenceForm(FlaskForm):
 
 
 class InviteForm(FlaskForm):
-    """Choose organizations and people to invite; choices are set by the view."""
+    """Choose committees, organizations and people to invite; choices are set by the view."""
 
+    committees = SelectMultipleField(
+        _l("Committees (each of their members is invited)"),
+        coerce=int,
+        validate_choice=True,
+        widget=ListWidget(prefix_label=False),
+        option_widget=CheckboxInput(),
+    )
     organizations = SelectMultipleField(
         _l("Partner organizations"),
         coerce=int,

@@ -33,6 +33,10 @@ class Meeting(db.Model):
     interpretation = db.Column(db.String(300), nullable=False, default="")
     # People (headcounts, not answers) each date can hold; None: no limit.
     capacity = db.Column(db.Integer)
+    # None for a coalition-wide meeting; else the committee whose chairs manage it.
+    committee_id = db.Column(
+        db.Integer, db.ForeignKey("committee.id", ondelete="SET NULL"), index=True
+    )
     status = db.Column(db.String(20), nullable=False, default=STATUS_SCHEDULED)
     # Raised on every change that matters (time, place, link, cancellation), per RFC 5546.
     sequence = db.Column(db.Integer, nullable=False, default=0)
@@ -44,6 +48,7 @@ class Meeting(db.Model):
     version = db.Column(db.Integer, nullable=False, default=1)
 
     created_by = db.relationship("Person")
+    committee = db.relationship("Committee")
     exceptions = db.relationship(
         "OccurrenceException", back_populates="meeting", cascade="all, delete-orphan", lazy="raise"
     )

@@ -3,10 +3,11 @@
 from collections import defaultdict
 from datetime import UTC, datetime, timedelta
 
+from coalition.committees.models import Committee, CommitteeMembership
 from coalition.extensions import db
 from coalition.meetings.models import Meeting, MeetingInvitation, OccurrenceException
 from coalition.meetings.occurrences import occurrences_of
-from coalition.members.models import DELEGATE_ROLES, Affiliation
+from coalition.members.models import DELEGATE_ROLES, Affiliation, Person
 
 
 def exceptions_by_meeting(meeting_ids):
@@ -24,7 +25,11 @@ def exceptions_by_meeting(meeting_ids):
 
 def meetings_between(after, before, *, visible_to=None):
     """Meetings with an occurrence in [after, before); `visible_to` filters with authz."""
-    query = db.select(Meeting).where(Meeting.start_at < before, Meeting.last_end_at > after)
+    query = (
+        db.select(Meeting)
+        .where(Meeting.start_at < before, Meeting.last_end_at > after)
+        .options(db.joinedload(Meeting.committee))
+    )
     meetings = db.session.scalars(query.order_by(Meeting.start_at)).all()
     if visible_to is not None:
         meetings = [meeting for meeting in meetings if visible_to(meeting)]
@@ -93,3 +98,24 @@ def invited_meeting_ids(person):
         | MeetingInvitation.organization_id.in_(delegated)
     )
     return set(db.session.scalars(query))
+
+
+def schedulable_committees(user, *, all_committees):
+    """Committees a meeting may belong to: all active ones, or those the user chairs."""
+    query = db.select(Committee).where(Committee.active.is_(True)).order_by(Committee.name)
+    if not all_committees:
+        chaired = db.select(CommitteeMembership.committee_id).where(
+            CommitteeMembership.person_id == user.id, CommitteeMembership.role == "chair"
+        )
+        query = query.where(Committee.id.in_(chaired))
+    return db.session.scalars(query).all()
+
+
+def committee_member_people(committee_ids):
+    """The people on these committees, each once."""
+    if not committee_ids:
+        return []
+    people_ids = db.select(CommitteeMembership.person_id).where(
+        CommitteeMembership.committee_id.in_(committee_ids)
+    )
+    return db.session.scalars(db.select(Person).where(Person.id.in_(people_ids))).all()

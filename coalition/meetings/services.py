@@ -52,6 +52,7 @@ class MeetingDetails:
     interpretation: str = ""
     recurrence: object = None  # a recurrence.Recurrence, or None for a single meeting
     capacity: int | None = None  # people per date; None for no limit
+    committee_id: int | None = None  # None: the whole coalition
     extra: dict = field(default_factory=dict)
 
 
@@ -99,6 +100,7 @@ def _apply_details(meeting, details):
         setattr(meeting, name, (getattr(details, name) or "").strip())
     meeting.timezone = details.timezone
     meeting.capacity = details.capacity
+    meeting.committee_id = details.committee_id
     meeting.start_at = start.astimezone(UTC)
     meeting.end_at = end.astimezone(UTC)
     meeting.rrule = rule

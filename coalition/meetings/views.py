@@ -38,6 +38,10 @@ UPCOMING_DAYS = 90
 
 
 def _visible(meeting):
+    """Visible to the viewer, and of the committee asked for (?committee=ID) if any."""
+    wanted = request.args.get("committee", type=int)
+    if wanted is not None and meeting.committee_id != wanted:
+        return False
     return authz.can_view_meeting(current_user, meeting)
 
 
@@ -63,7 +67,13 @@ def index():
     occurrences = queries.occurrences_between(
         now, now + timedelta(days=UPCOMING_DAYS), visible_to=_visible
     )
-    return render_template("meetings/index.html", occurrences=occurrences, days=UPCOMING_DAYS)
+    return render_template(
+        "meetings/index.html",
+        occurrences=occurrences,
+        days=UPCOMING_DAYS,
+        committees=queries.schedulable_committees(current_user, all_committees=True),
+        chosen=request.args.get("committee", type=int),
+    )
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -71,8 +81,11 @@ def index():
 def new():
     """Schedule a meeting or a series."""
     form = MeetingForm()
+    _committee_choices(form)
     if request.method == "GET":
         form.timezone.data = current_user.timezone or _coalition_zone()
+        first = form.committee.choices[0].value if form.committee.choices else ""
+        form.committee.data = request.args.get("committee", first)
     if form.validate_on_submit():
         try:
             meeting = services.schedule_meeting(form.details(), current_user._get_current_object())
@@ -129,6 +142,7 @@ def edit(meeting_id):
     """Change a whole meeting or series; invitees are told when the change matters."""
     meeting = _managed(meeting_id)
     form = MeetingForm(obj=meeting)
+    _committee_choices(form, meeting)
     if request.method == "GET":
         _fill_form(form, meeting)
     if form.validate_on_submit():
@@ -238,6 +252,7 @@ def edit_following(meeting_id, key):
     meeting = _managed(meeting_id)
     original = _occurrence_start(meeting, key)
     form = MeetingForm(obj=meeting)
+    _committee_choices(form, meeting)
     if request.method == "GET":
         _fill_form(form, meeting)
         local = original.astimezone(meeting.zone)
@@ -273,11 +288,18 @@ def invitations_page(meeting_id):
         SelectChoice(org.id, org.name) for org in invitable_organizations()
     ]
     form.people.choices = [SelectChoice(person.id, person.name) for person in invitable_people()]
+    form.committees.choices = [
+        SelectChoice(c.id, c.name)
+        for c in queries.schedulable_committees(current_user, all_committees=True)
+    ]
     if form.validate_on_submit():
+        people = {person.id: person for person in _load_all(Person, form.people.data)}
+        for person in queries.committee_member_people(form.committees.data):
+            people.setdefault(person.id, person)
         count = invitations.invite(
             meeting,
             current_user._get_current_object(),
-            people=_load_all(Person, form.people.data),
+            people=list(people.values()),
             organizations=_load_all(Organization, form.organizations.data),
         )
         db.session.commit()
@@ -369,3 +391,15 @@ def answers_csv(meeting_id):
             "Content-Disposition": f'attachment; filename="answers-{meeting.id}-{current.key}.csv"'
         },
     )
+
+
+def _committee_choices(form, meeting=None):
+    """Coordinators choose any committee or the whole coalition; chairs their committees."""
+    coordinator = authz.is_coordinator(current_user)
+    committees = queries.schedulable_committees(current_user, all_committees=coordinator)
+    choices = [SelectChoice(str(c.id), c.name) for c in committees]
+    if coordinator:
+        choices.insert(0, SelectChoice("", _("The whole coalition")))
+    form.committee.choices = choices
+    if request.method == "GET" and meeting is not None:
+        form.committee.data = str(meeting.committee_id or "")
