@@ -31,8 +31,14 @@ from coalition.meetings.services import MeetingDetails
 NO_REPEAT = "none"
 
 
+def _committee_value(value):
+    """Committee ids as text; nothing (None, "") is the whole coalition."""
+    return "" if value in (None, "", "None") else str(value)
+
+
 class MeetingForm(FlaskForm):
-    committee = SelectField(_l("For"), validate_choice=True)
+    # "" is the whole coalition, offered to coordinators only.
+    committee_id = SelectField(_l("For"), validate_choice=True, default="", coerce=_committee_value)
     title = StringField(
         _l("Title"),
         filters=[one_line],
@@ -130,7 +136,7 @@ class MeetingForm(FlaskForm):
             interpretation=self.interpretation.data or "",
             recurrence=self.recurrence(),
             capacity=self.capacity.data,
-            committee_id=int(self.committee.data) if self.committee.data else None,
+            committee_id=int(self.committee_id.data) if self.committee_id.data else None,
         )
 
     def recurrence(self):

@@ -84,8 +84,8 @@ def new():
     _committee_choices(form)
     if request.method == "GET":
         form.timezone.data = current_user.timezone or _coalition_zone()
-        first = form.committee.choices[0].value if form.committee.choices else ""
-        form.committee.data = request.args.get("committee", first)
+        first = form.committee_id.choices[0].value if form.committee_id.choices else ""
+        form.committee_id.data = request.args.get("committee", first)
     if form.validate_on_submit():
         try:
             meeting = services.schedule_meeting(form.details(), current_user._get_current_object())
@@ -400,6 +400,8 @@ def _committee_choices(form, meeting=None):
     choices = [SelectChoice(str(c.id), c.name) for c in committees]
     if coordinator:
         choices.insert(0, SelectChoice("", _("The whole coalition")))
-    form.committee.choices = choices
+    form.committee_id.choices = choices
+    if form.committee_id.data is None:  # not posted, and the meeting has none
+        form.committee_id.data = ""
     if request.method == "GET" and meeting is not None:
-        form.committee.data = str(meeting.committee_id or "")
+        form.committee_id.data = str(meeting.committee_id or "")

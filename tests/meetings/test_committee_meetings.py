@@ -22,7 +22,9 @@ def committee_world(create_person, create_committee, create_meeting, make_client
 
 
 def _schedule(client, committee):
-    response = client.post_form("/meetings/new", _form(committee=str(committee.id), repeat="none"))
+    response = client.post_form(
+        "/meetings/new", _form(committee_id=str(committee.id), repeat="none")
+    )
     assert response.status_code == 302, response.get_data(as_text=True)[-2000:]
     return int(response.headers["Location"].rsplit("/", 1)[1])
 
@@ -31,8 +33,8 @@ def test_a_chair_schedules_and_manages_their_committees_meeting(committee_world)
     clients, housing, other, outsider = committee_world
     meeting_id = _schedule(clients["chair"], housing)
     assert clients["chair"].get(f"/meetings/{meeting_id}/edit").status_code == 200
-    refused = clients["chair"].post_form("/meetings/new", _form(committee=str(other.id)))
-    assert 'id="committee-error"' in refused.get_data(as_text=True)
+    refused = clients["chair"].post_form("/meetings/new", _form(committee_id=str(other.id)))
+    assert 'id="committee_id-error"' in refused.get_data(as_text=True)
 
 
 def test_committee_members_see_it_and_others_do_not(committee_world, invite_to_meeting):
