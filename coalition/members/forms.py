@@ -146,6 +146,7 @@ class FilterForm(FlaskForm):
 class PeopleFilterForm(FilterForm):
     language = SelectField(_l("Speaks"), validate_choice=True)
     sector = SelectField(_l("Organization's sector"), validate_choice=True)
+    committee = SelectField(_l("On the committee"), validate_choice=True)
     sort = SelectField(
         _l("Sort by"),
         choices=choice_list(
@@ -154,11 +155,14 @@ class PeopleFilterForm(FilterForm):
         validate_choice=True,
     )
 
-    def __init__(self, *args, sectors=(), **kwargs):
+    def __init__(self, *args, sectors=(), committees=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.language.choices = choice_list([("", _l("Any language")), *language_choices()])
         self.sector.choices = choice_list(
             [("", _l("Any sector"))] + [(str(s.id), s.display_name) for s in sectors]
+        )
+        self.committee.choices = choice_list(
+            [("", _l("Any committee"))] + [(str(c_id), name) for c_id, name in committees]
         )
 
 

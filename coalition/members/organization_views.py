@@ -24,7 +24,7 @@ from coalition.members.organization_forms import (
     StageForm,
     stage_form_for,
 )
-from coalition.members.services import active_sectors
+from coalition.members.services import active_sectors, committees_of_organization
 from coalition.routing import requested_page
 from coalition.timezones import coalition_today
 from coalition.urls import safe_next
@@ -131,6 +131,7 @@ def _detail_page(organization, affiliation_form=None, commitment_form=None):
         commitment_form=commitment_form
         or CommitmentForm(formdata=None, data={"committed_on": coalition_today()}),
         today=coalition_today(),
+        committees=committees_of_organization(organization),
     )
 
 

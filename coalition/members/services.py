@@ -42,6 +42,7 @@ class PeopleFilters:
     q: str = ""
     language: str = ""
     sector_id: int | None = None
+    committee_id: int | None = None
     sort: str = "name"
 
 
@@ -61,7 +62,43 @@ def people_query(visible, filters):
     if filters.sector_id:
         in_sector = Organization.sectors.any(Sector.id == filters.sector_id)
         query = query.where(Person.affiliations.any(Affiliation.organization.has(in_sector)))
+    if filters.committee_id:
+        memberships = _table("committee_membership")
+        query = query.where(
+            Person.id.in_(
+                db.select(memberships.c.person_id).where(
+                    memberships.c.committee_id == filters.committee_id
+                )
+            )
+        )
     return query.order_by(*PEOPLE_ORDER.get(filters.sort, PEOPLE_ORDER["name"]))
+
+
+def _table(name):
+    # Committees build on members, so members reads their tables by name, never importing.
+    return db.metadata.tables[name]
+
+
+def active_committees():
+    """(id, name) of active committees, for filters, by name."""
+    committees = _table("committee")
+    return db.session.execute(
+        db.select(committees.c.id, committees.c.name)
+        .where(committees.c.active.is_(True))
+        .order_by(committees.c.name)
+    ).all()
+
+
+def committees_of_organization(organization):
+    """(id, name) of committees where someone represents the organization, by name."""
+    committees, memberships = _table("committee"), _table("committee_membership")
+    return db.session.execute(
+        db.select(committees.c.id, committees.c.name)
+        .distinct()
+        .join(memberships, memberships.c.committee_id == committees.c.id)
+        .where(memberships.c.organization_id == organization.id)
+        .order_by(committees.c.name)
+    ).all()
 
 
 def with_details(query):

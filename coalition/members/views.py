@@ -25,6 +25,7 @@ from coalition.members.recruitment_views import bp as recruitment_bp
 from coalition.members.services import (
     PAGE_SIZE,
     PeopleFilters,
+    active_committees,
     active_sectors,
     create_person,
     directory_page,
@@ -50,11 +51,19 @@ def member_labels():
     }
 
 
+def _filter_form(data):
+    """The directory's filters from a query string or a posted form, invalid values dropped."""
+    return PeopleFilterForm(
+        data, sectors=active_sectors(), committees=active_committees()
+    ).drop_invalid()
+
+
 def _people_filters(form):
     return PeopleFilters(
         q=form.q.data or "",
         language=form.language.data or "",
         sector_id=int(form.sector.data) if form.sector.data else None,
+        committee_id=int(form.committee.data) if form.committee.data else None,
         sort=form.sort.data or "name",
     )
 
@@ -63,7 +72,9 @@ def _people_filters(form):
 @authz.require(authz.can_view_directory)
 def index():
     """The people of the coalition the viewer may see, searched, filtered and sorted."""
-    form = PeopleFilterForm(request.args, sectors=active_sectors()).drop_invalid()
+    form = PeopleFilterForm(
+        request.args, sectors=active_sectors(), committees=active_committees()
+    ).drop_invalid()
     page = requested_page()
     people, total = directory_page(
         authz.visible_people_clause(current_user), _people_filters(form), page=page
@@ -86,7 +97,9 @@ def index():
 def export():
     """Download the filtered people list; the export is recorded in the audit log."""
     form = ExportForm()
-    filters = PeopleFilterForm(request.form, sectors=active_sectors()).drop_invalid()
+    filters = PeopleFilterForm(
+        request.form, sectors=active_sectors(), committees=active_committees()
+    ).drop_invalid()
     if not form.validate_on_submit():
         flash(_("Choose a file format."), "error")
         return redirect(url_for("members.index"))
