@@ -106,6 +106,15 @@ class Visitor:
         self.check()
         return self.page
 
+    def log_in(self, email, password):
+        """Log in through the login page, as a person would; returns the page."""
+        page = self.go("/login")
+        page.get_by_label("Email").fill(email)
+        page.get_by_label("Password").fill(password)
+        page.get_by_role("button", name="Log in", exact=True).click()
+        self.check()
+        return page
+
     def check(self):
         """axe-core finds no serious or critical violation; nothing broke the CSP."""
         self.page.wait_for_load_state("load")
@@ -134,3 +143,14 @@ def visitor(browser, live_server):
     yield open_browser
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def demo(app):
+    """The demo coalition, as after the README's first command."""
+    from coalition.demo import seed_demo
+    from coalition.extensions import db
+
+    with app.app_context():
+        seed_demo()
+        db.session.commit()

@@ -9,30 +9,13 @@ click away with a diff. The timeline step is checked when the timeline pages exi
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-import pytest
 from playwright.sync_api import expect
 
 from coalition.committees.models import Proposal
-from coalition.demo import COORDINATOR_PASSWORD, MEMBER_PASSWORD, seed_demo
+from coalition.demo import COORDINATOR_PASSWORD, MEMBER_PASSWORD
 from coalition.extensions import db
 
 NEW_TEXT = "Decisions are made by consent. A block must come with a reason and an alternative."
-
-
-@pytest.fixture
-def demo(app):
-    with app.app_context():
-        seed_demo()
-        db.session.commit()
-
-
-def _log_in(visitor, email, password):
-    page = visitor.go("/login")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Log in", exact=True).click()
-    visitor.check()
-    return page
 
 
 def _area(page, visitor, name):
@@ -41,7 +24,7 @@ def _area(page, visitor, name):
 
 
 def _take_position(visitor, email, password, stance, reason):
-    page = _log_in(visitor, email, password)
+    page = visitor.log_in(email, password)
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Committees").click()
     visitor.check()
     _area(page, visitor, "Proposals")
@@ -57,7 +40,7 @@ def _take_position(visitor, email, password, stance, reason):
 
 def test_journey_7_decide_an_amendment(visitor, demo, app):
     chair = visitor()
-    page = _log_in(chair, "marisol.vega@example.org", COORDINATOR_PASSWORD)
+    page = chair.log_in("marisol.vega@example.org", COORDINATOR_PASSWORD)
     page.goto(chair.base_url + "/committees/proposals/")
     chair.check()
     page.get_by_role("link", name="Open a proposal").click()

@@ -7,31 +7,13 @@ their organization's page.
 import re
 from datetime import date, timedelta
 
-import pytest
 from playwright.sync_api import expect
 
-from coalition.demo import COORDINATOR_PASSWORD, seed_demo
+from coalition.demo import COORDINATOR_PASSWORD
 from coalition.extensions import db
 from coalition.members.models import Organization, Person, Sector
 
 MARISOL = "marisol.vega@example.org"
-
-
-@pytest.fixture
-def demo(app):
-    """The demo coalition, as after the README's first command."""
-    with app.app_context():
-        seed_demo()
-        db.session.commit()
-
-
-def _log_in(visitor, email, password):
-    page = visitor.go("/login")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Log in", exact=True).click()
-    visitor.check()
-    return page
 
 
 def _members_nav(page, visitor, name):
@@ -41,7 +23,7 @@ def _members_nav(page, visitor, name):
 
 def test_journey_2_recruit_a_housing_organization(visitor, demo, app):
     laptop = visitor()
-    page = _log_in(laptop, MARISOL, COORDINATOR_PASSWORD)
+    page = laptop.log_in(MARISOL, COORDINATOR_PASSWORD)
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Members").click()
     laptop.check()
 
@@ -130,7 +112,7 @@ def _people(app):
 
 def test_journey_3_import_last_years_spreadsheet(visitor, demo, app):
     laptop = visitor()
-    page = _log_in(laptop, MARISOL, COORDINATOR_PASSWORD)
+    page = laptop.log_in(MARISOL, COORDINATOR_PASSWORD)
     before = _people(app)
     page.goto(laptop.base_url + "/members/")
     laptop.check()
@@ -200,7 +182,7 @@ def test_members_pages_are_accessible_in_both_languages_and_fit_a_phone(visitor,
         "/members/import/",
     ]
     phone = visitor(width=320, height=640)
-    page = _log_in(phone, MARISOL, COORDINATOR_PASSWORD)
+    page = phone.log_in(MARISOL, COORDINATOR_PASSWORD)
     for language in ("en", "es"):
         if language == "es":
             page.get_by_label("Language").select_option("es")
@@ -216,7 +198,7 @@ def test_members_pages_are_accessible_in_both_languages_and_fit_a_phone(visitor,
 
 def test_a_delegate_edits_their_organization(visitor, demo, app):
     laptop = visitor()
-    page = _log_in(laptop, "darnell.brooks@example.org", "maple-harbor-sunrise")
+    page = laptop.log_in("darnell.brooks@example.org", "maple-harbor-sunrise")
     page.goto(laptop.base_url + "/members/organizations/")
     laptop.check()
     page.get_by_role("link", name="Second Chance Reentry Collaborative").click()
@@ -240,7 +222,7 @@ def test_journey_2_ends_with_the_director_invited_landing_on_their_organization(
     create_organization("Riverside Housing Authority", sectors=["housing"], status="committed")
     create_person(name="Lena Ortiz", email="lena.ortiz@example.org", password=None)
     laptop = visitor(base_url=base_url)
-    page = _log_in(laptop, coordinator.email, coordinator.password)
+    page = laptop.log_in(coordinator.email, coordinator.password)
     page.goto(base_url + "/members/organizations/")
     laptop.check()
     page.get_by_role("link", name="Riverside Housing Authority").click()
