@@ -8,10 +8,12 @@ from sqlalchemy import text
 
 from coalition import authz
 from coalition.extensions import db
+from coalition.meetings.actions import open_items_of
 from coalition.meetings.queries import occurrences_between
 from coalition.members.recruitment import sector_standings
 from coalition.members.services import affiliations_of
 from coalition.timeline.services import source_links, visible_entries
+from coalition.timezones import coalition_date
 
 bp = Blueprint("dashboard", __name__)
 
@@ -39,6 +41,8 @@ def home():
         upcoming=upcoming,
         affiliations=affiliations_of(current_user),
         gaps=gaps,
+        action_items=open_items_of(current_user),
+        today=coalition_date(now),
     )
 
 

@@ -35,6 +35,7 @@ from coalition.members.services import active_sectors
 bp = Blueprint("meetings", __name__, url_prefix="/meetings")
 display.register(bp)
 UPCOMING_DAYS = 90
+PAST_SHOWN = 6
 
 
 def _visible(meeting):
@@ -110,12 +111,19 @@ def detail(meeting_id):
     meeting = authz.load_and_check(Meeting, meeting_id, authz.can_view_meeting)
     now = datetime.now(UTC)
     upcoming = queries.meeting_occurrences(meeting, after=now)[:12]
+    past = queries.meeting_occurrences(meeting, before=now, include_cancelled=False)
     mine = [
         invitation
         for invitation in invitations.invitations_of(meeting)
         if authz.can_answer_for(current_user, invitation)
     ]
-    return render_template("meetings/detail.html", meeting=meeting, upcoming=upcoming, mine=mine)
+    return render_template(
+        "meetings/detail.html",
+        meeting=meeting,
+        upcoming=upcoming,
+        past=past[-PAST_SHOWN:][::-1],
+        mine=mine,
+    )
 
 
 def _managed(meeting_id):

@@ -1,0 +1,72 @@
+"""Decisions a meeting took and the action items it gave people, with owners and due dates."""
+
+from flask_babel import lazy_gettext as _l
+
+from coalition.dbtypes import utcnow
+from coalition.errors import ActionRefused
+from coalition.extensions import db
+from coalition.meetings.record_models import ActionItem, Decision
+from coalition.members.models import Person
+
+
+def decisions_of(meeting_id, start):
+    return db.session.scalars(
+        db.select(Decision)
+        .filter_by(meeting_id=meeting_id, occurrence_start=start)
+        .order_by(Decision.id)
+    ).all()
+
+
+def items_of(meeting_id, start):
+    return db.session.scalars(
+        db.select(ActionItem)
+        .filter_by(meeting_id=meeting_id, occurrence_start=start)
+        .options(db.joinedload(ActionItem.owner))
+        .order_by(ActionItem.due_on.is_(None), ActionItem.due_on, ActionItem.id)
+    ).all()
+
+
+def open_items_of(person, limit=10):
+    """A person's unfinished action items, soonest due first (for their dashboard)."""
+    return db.session.scalars(
+        db.select(ActionItem)
+        .filter_by(owner_id=person.id, done_at=None)
+        .options(db.joinedload(ActionItem.meeting))
+        .order_by(ActionItem.due_on.is_(None), ActionItem.due_on, ActionItem.id)
+        .limit(limit)
+    ).all()
+
+
+def add_decision(meeting, start, text, actor):
+    """Record a decision of this date."""
+    decision = Decision(
+        meeting_id=meeting.id, occurrence_start=start, text=text.strip(), recorded_by_id=actor.id
+    )
+    db.session.add(decision)
+    db.session.flush()
+    return decision
+
+
+def add_item(meeting, start, text, owner_id, due_on, actor):
+    """Give someone an action item from this date."""
+    owner = db.session.get(Person, owner_id) if owner_id else None
+    if owner is None or not owner.is_active:
+        raise ActionRefused(_l("Choose who will do it."), field="owner_id")
+    item = ActionItem(
+        meeting_id=meeting.id,
+        occurrence_start=start,
+        text=text.strip(),
+        owner_id=owner.id,
+        due_on=due_on,
+        recorded_by_id=actor.id,
+    )
+    db.session.add(item)
+    db.session.flush()
+    return item
+
+
+def set_done(item, done):
+    """Mark an action item done, or open again."""
+    item.done_at = utcnow() if done else None
+    db.session.flush()
+    return item

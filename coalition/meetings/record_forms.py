@@ -1,0 +1,43 @@
+"""Forms for after a meeting: minutes, decisions, action items."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import DateField, HiddenField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
+
+from coalition.form_fields import strip
+from coalition.meetings.minutes import MAX_MINUTES_LENGTH
+
+
+class MinutesForm(FlaskForm):
+    # The revision the text was written from: a later save by someone else is merged, not lost.
+    base_revision = HiddenField()
+    text = TextAreaField(
+        _l("Minutes"),
+        validators=[Length(max=MAX_MINUTES_LENGTH)],
+        render_kw={"rows": 18},
+    )
+    note = StringField(_l("What changed (optional)"), filters=[strip], validators=[Length(max=300)])
+    submit = SubmitField(_l("Save the minutes"))
+
+    def base_number(self):
+        try:
+            return int(self.base_revision.data or 0)
+        except ValueError:
+            return 0
+
+
+class DecisionForm(FlaskForm):
+    text = StringField(
+        _l("Decision"), filters=[strip], validators=[DataRequired(), Length(max=1000)]
+    )
+    submit = SubmitField(_l("Add the decision"))
+
+
+class ActionItemForm(FlaskForm):
+    text = StringField(
+        _l("Action item"), filters=[strip], validators=[DataRequired(), Length(max=1000)]
+    )
+    owner_id = SelectField(_l("Who will do it"), choices=[], validate_choice=False)
+    due_on = DateField(_l("Due date"), validators=[Optional()])
+    submit = SubmitField(_l("Add the action item"))

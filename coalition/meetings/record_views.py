@@ -1,0 +1,310 @@
+"""After a meeting: one date's minutes, attendance, decisions and action items."""
+
+from datetime import UTC, datetime
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy.orm.exc import StaleDataError
+
+from coalition import authz
+from coalition.errors import ActionRefused
+from coalition.extensions import db
+from coalition.meetings import actions, attendance, invitations, minutes, queries
+from coalition.meetings.models import Meeting
+from coalition.meetings.occurrences import (
+    find_occurrence,
+    occurrence_key,
+    parse_occurrence_key,
+)
+from coalition.meetings.record_forms import ActionItemForm, DecisionForm, MinutesForm
+from coalition.meetings.record_models import ActionItem
+from coalition.meetings.record_source import register_minutes_source
+from coalition.textdiff import diff_html
+
+bp = Blueprint("minutes", __name__, url_prefix="/meetings")
+bp.record_once(register_minutes_source)
+# Organization pages show "attended 5 of the last 6" (members must not import meetings).
+bp.add_app_template_global(attendance.organization_record, "organization_attendance")
+bp.add_app_template_filter(occurrence_key, "occurrence_key")
+
+
+def _date(meeting_id, key, predicate=authz.can_view_meeting):
+    """The meeting (checked with `predicate`) and its date for this key; 404 if none."""
+    meeting = authz.load_and_check(Meeting, meeting_id, predicate)
+    start = parse_occurrence_key(key)
+    exceptions = queries.exceptions_by_meeting([meeting.id])[meeting.id]
+    occurrence = find_occurrence(meeting, exceptions, start) if start else None
+    if occurrence is None or occurrence.cancelled:
+        abort(404)
+    return meeting, occurrence
+
+
+def _to_record(meeting, occurrence, anchor=""):
+    return redirect(
+        url_for(".record", meeting_id=meeting.id, key=occurrence.key)
+        + (f"#{anchor}" if anchor else "")
+    )
+
+
+def _has_begun(occurrence):
+    return occurrence.start <= datetime.now(UTC)
+
+
+@bp.route("/<int:meeting_id>/dates/<key>/record")
+@authz.require(authz.is_member)
+def record(meeting_id, key):
+    """One date's minutes, who came, what was decided and who does what next."""
+    meeting, occurrence = _date(meeting_id, key)
+    return _render_record(meeting, occurrence, ActionItemForm(prefix="action"))
+
+
+def _render_record(meeting, occurrence, action_form, status=200):
+    start = occurrence.original_start
+    found = minutes.minutes_of(meeting.id, start)
+    organizer = authz.can_keep_record(current_user, meeting)
+    if organizer:
+        action_form.owner_id.choices = _owner_choices()
+    sheet = None
+    if authz.can_view_attendance_names(current_user, meeting):
+        sheet, _taken = attendance.sheet(invitations.invitations_of(meeting), meeting.id, start)
+    page = render_template(
+        "meetings/record.html",
+        meeting=meeting,
+        occurrence=occurrence,
+        minutes=found if authz.can_read_minutes(current_user, meeting, found) else None,
+        totals=attendance.totals(meeting.id, start),
+        sheet=sheet,
+        decisions=actions.decisions_of(meeting.id, start),
+        items=actions.items_of(meeting.id, start),
+        decision_form=DecisionForm(prefix="decision", formdata=None),
+        action_form=action_form,
+        organizer=organizer,
+        begun=_has_begun(occurrence),
+    )
+    return page, status
+
+
+def _owner_choices():
+    people = invitations.invitable_people()
+    return [("", _("Choose a person"))] + [(str(person.id), person.name) for person in people]
+
+
+@bp.route("/<int:meeting_id>/dates/<key>/minutes", methods=["GET", "POST"])
+@authz.require(authz.is_member)
+def edit(meeting_id, key):
+    """Write or change the minutes; an edit that crossed another is merged for review."""
+    meeting, occurrence = _date(meeting_id, key, authz.can_keep_record)
+    saved = minutes.minutes_of(meeting.id, occurrence.original_start)
+    form = MinutesForm()
+    if request.method == "GET":
+        form.text.data = saved.text if saved else ""
+        form.base_revision.data = str(saved.revision_number if saved else 0)
+    conflict = None
+    if form.validate_on_submit():
+        try:
+            minutes.save_minutes(
+                meeting,
+                occurrence.original_start,
+                form.text.data or "",
+                form.base_number(),
+                current_user._get_current_object(),
+                form.note.data or "",
+            )
+            db.session.commit()
+        except minutes.MinutesConflict as crossed:
+            conflict = _merge_view(form, crossed)
+        except StaleDataError:
+            db.session.rollback()
+            latest = minutes.minutes_of(meeting.id, occurrence.original_start)
+            conflict = _merge_view(form, minutes.MinutesConflict(latest, None))
+        except ActionRefused as refused:
+            db.session.rollback()
+            form.text.errors.append(str(refused.message))
+        else:
+            flash(_("The minutes are saved."), "success")
+            return _to_record(meeting, occurrence, "minutes-heading")
+    return render_template(
+        "meetings/minutes_form.html",
+        meeting=meeting,
+        occurrence=occurrence,
+        form=form,
+        saved=saved,
+        conflict=conflict,
+    )
+
+
+def _merge_view(form, crossed):
+    """Nothing is saved: the form now holds the merge, based on the text saved meanwhile."""
+    db.session.rollback()
+    saved = crossed.saved
+    mine = form.text.data or ""
+    merged = crossed.merged
+    if merged is not None:
+        form.text.data = merged.text
+    form.base_revision.data = str(saved.revision_number)
+    return {
+        "saved": saved,
+        "mine": mine,
+        "merged": merged,
+        "theirs_vs_mine": diff_html(
+            saved.text, mine, removed_label=_("removed:"), added_label=_("added:")
+        ),
+    }
+
+
+@bp.route("/<int:meeting_id>/dates/<key>/minutes/publish", methods=["POST"])
+@authz.require(authz.is_member)
+def publish(meeting_id, key):
+    """Publish the minutes to everyone who sees the meeting."""
+    meeting, occurrence = _date(meeting_id, key, authz.can_keep_record)
+    found = minutes.minutes_of(meeting.id, occurrence.original_start)
+    try:
+        if found is None:
+            raise ActionRefused(_("Write the minutes before publishing them."))
+        minutes.publish(found, occurrence, current_user._get_current_object())
+    except ActionRefused as refused:
+        db.session.rollback()
+        flash(str(refused.message), "error")
+    else:
+        db.session.commit()
+        flash(
+            _("The minutes are published, and the timeline records that the meeting was held."),
+            "success",
+        )
+    return _to_record(meeting, occurrence, "minutes-heading")
+
+
+@bp.route("/<int:meeting_id>/dates/<key>/minutes/history")
+@authz.require(authz.is_member)
+def history(meeting_id, key):
+    """Every saved version of the minutes, each with what it changed."""
+    meeting, occurrence = _date(meeting_id, key)
+    found = minutes.with_history(meeting.id, occurrence.original_start)
+    if found is None or not authz.can_read_minutes(current_user, meeting, found):
+        abort(404)
+    changes = []
+    for index, revision in enumerate(found.revisions):
+        older = found.revisions[index + 1].text if index + 1 < len(found.revisions) else ""
+        diff = diff_html(older, revision.text, removed_label=_("removed:"), added_label=_("added:"))
+        changes.append((revision, diff))
+    return render_template(
+        "meetings/minutes_history.html", meeting=meeting, occurrence=occurrence, changes=changes
+    )
+
+
+@bp.route("/<int:meeting_id>/dates/<key>/attendance", methods=["GET", "POST"])
+@authz.require(authz.is_member)
+def take_attendance(meeting_id, key):
+    """Tick who came, person by person and organization by organization, with headcounts."""
+    meeting, occurrence = _date(meeting_id, key, authz.can_keep_record)
+    invited = invitations.invitations_of(meeting)
+    if not _has_begun(occurrence):
+        flash(_("Attendance can be taken once the meeting has started."), "error")
+        return _to_record(meeting, occurrence)
+    errors = {}
+    if request.method == "POST":
+        marks = _posted_marks(invited, errors)
+        if not errors:
+            try:
+                attendance.record_attendance(
+                    meeting, occurrence.original_start, invited, marks, current_user
+                )
+            except ActionRefused as refused:
+                db.session.rollback()
+                errors[refused.field] = str(refused.message)
+            else:
+                db.session.commit()
+                flash(_("Attendance is saved."), "success")
+                return _to_record(meeting, occurrence, "attendance-heading")
+    lines, taken = attendance.sheet(invited, meeting.id, occurrence.original_start)
+    posted = request.form if request.method == "POST" else None
+    return render_template(
+        "meetings/attendance_form.html",
+        meeting=meeting,
+        occurrence=occurrence,
+        lines=lines,
+        taken=taken,
+        errors=errors,
+        posted=posted,
+    ), (400 if errors else 200)
+
+
+def _posted_marks(invited, errors):
+    """{invitee key: Mark} from the form; a headcount that is not a number is an error."""
+    marks = {}
+    for invitation in invited:
+        key = invitation.invitee_key
+        present = request.form.get(f"present-{key}") == "1"
+        raw = (request.form.get(f"headcount-{key}") or "").strip()
+        headcount = 1 if present else 0
+        if raw and invitation.organization_id:
+            if not raw.isdigit():
+                errors[key] = _(
+                    "%(invitee)s: give the number of people as digits.",
+                    invitee=invitation.invitee_name,
+                )
+                continue
+            headcount = int(raw)
+        marks[key] = attendance.Mark(present, headcount)
+    return marks
+
+
+@bp.route("/<int:meeting_id>/dates/<key>/decisions", methods=["POST"])
+@authz.require(authz.is_member)
+def add_decision(meeting_id, key):
+    """Record a decision of this date."""
+    meeting, occurrence = _date(meeting_id, key, authz.can_keep_record)
+    form = DecisionForm(prefix="decision")
+    if not form.validate_on_submit():
+        flash(_("Write the decision before adding it."), "error")
+        return _to_record(meeting, occurrence, "decisions-heading")
+    actions.add_decision(meeting, occurrence.original_start, form.text.data, current_user)
+    db.session.commit()
+    flash(_("The decision is recorded."), "success")
+    return _to_record(meeting, occurrence, "decisions-heading")
+
+
+@bp.route("/<int:meeting_id>/dates/<key>/actions", methods=["POST"])
+@authz.require(authz.is_member)
+def add_action(meeting_id, key):
+    """Give someone an action item with a due date."""
+    meeting, occurrence = _date(meeting_id, key, authz.can_keep_record)
+    form = ActionItemForm(prefix="action")
+    form.owner_id.choices = _owner_choices()
+    if form.validate_on_submit():
+        try:
+            actions.add_item(
+                meeting,
+                occurrence.original_start,
+                form.text.data,
+                request.form.get("action-owner_id", type=int),
+                form.due_on.data,
+                current_user,
+            )
+        except ActionRefused as refused:
+            db.session.rollback()
+            form.owner_id.errors.append(str(refused.message))
+        else:
+            db.session.commit()
+            flash(_("The action item is recorded."), "success")
+            return _to_record(meeting, occurrence, "actions-heading")
+    return _render_record(meeting, occurrence, form, status=400)
+
+
+@bp.route("/actions/<int:item_id>/done", methods=["POST"])
+@authz.require(authz.is_member)
+def action_done(item_id):
+    """Mark an action item done (or, with done=0, open again)."""
+    item = authz.load_and_check(ActionItem, item_id, authz.can_complete_action_item)
+    done = request.form.get("done", "1") == "1"
+    actions.set_done(item, done)
+    db.session.commit()
+    flash(_("Marked done.") if done else _("Opened again."), "success")
+    target = request.form.get("next")
+    if target == "dashboard":
+        return redirect(url_for("dashboard.home"))
+    return redirect(
+        url_for(".record", meeting_id=item.meeting_id, key=occurrence_key(item.occurrence_start))
+        + "#actions-heading"
+    )

@@ -1,0 +1,319 @@
+"""After the meeting: minutes with revisions and merges, attendance, decisions, action items."""
+
+import re
+from datetime import date, timedelta
+from datetime import time as clock
+
+import pytest
+
+from coalition.extensions import db
+from coalition.meetings.occurrences import occurrence_key
+from coalition.meetings.record_models import ActionItem, Attendance, Minutes, MinutesRevision
+from coalition.timeline.models import TimelineEntry
+
+LAST_WEEK = date.today() - timedelta(days=7)
+
+
+@pytest.fixture
+def held(
+    app,
+    client,
+    create_coordinator,
+    create_person,
+    create_organization,
+    link_person,
+    create_meeting,
+    invite_to_meeting,
+):
+    """A coordinator's client and a meeting held last week, to which an organization
+    (with its delegate) and a person were invited; the organization said yes for 3."""
+    coordinator = create_coordinator(name="Rosa Delgado")
+    client.login(coordinator)
+    reentry = create_organization("Second Chance Reentry", sectors=["reentry"])
+    delegate = create_person(name="Darnell Brooks", email="darnell@example.org")
+    link_person(delegate, reentry, "primary")
+    member = create_person(name="Keisha Moore", email="keisha@example.org")
+    meeting = create_meeting(
+        title="Steering committee", day=LAST_WEEK, start_time=clock(18, 0), recurrence=None
+    )
+    invite_to_meeting(meeting, people=[member], organizations=[reentry])
+    with app.app_context():
+        from coalition.meetings.models import Meeting, MeetingInvitation
+        from coalition.meetings.rsvp_models import Rsvp
+
+        invitation = db.session.scalars(
+            db.select(MeetingInvitation).filter_by(organization_id=reentry.id)
+        ).one()
+        stored = db.session.get(Meeting, meeting.id)
+        db.session.add(
+            Rsvp(
+                meeting_id=meeting.id,
+                invitation_id=invitation.id,
+                respondent_key=invitation.invitee_key,
+                occurrence_start=stored.start_at,
+                answer="yes",
+                headcount=3,
+            )
+        )
+        db.session.commit()
+        key = occurrence_key(stored.start_at)
+    base = f"/meetings/{meeting.id}/dates/{key}"
+    return {
+        "client": client,
+        "meeting": meeting,
+        "base": base,
+        "organization": reentry,
+        "delegate": delegate,
+        "member": member,
+        "coordinator": coordinator,
+    }
+
+
+def _minutes(app):
+    with app.app_context():
+        minutes = db.session.scalar(db.select(Minutes))
+        revisions = db.session.scalar(db.select(db.func.count(MinutesRevision.id)))
+        return (minutes.text if minutes else None), revisions
+
+
+def _base_revision(page):
+    return re.search(r'name="base_revision"[^>]*value="(\d+)"', page).group(1)
+
+
+def test_minutes_are_a_draft_until_published_then_the_timeline_says_the_meeting_was_held(
+    app, held, make_client
+):
+    client, base = held["client"], held["base"]
+    form = client.get(f"{base}/minutes").get_data(as_text=True)
+    response = client.post_form(
+        f"{base}/minutes",
+        {
+            "text": "We agreed on **three** referral pathways.",
+            "base_revision": _base_revision(form),
+        },
+    )
+    assert response.status_code == 302
+    member = make_client()
+    member.login(held["member"])
+    page = member.get(f"{base}/record").get_data(as_text=True)
+    assert "referral pathways" not in page and "not published yet" in page
+
+    client.post_form(f"{base}/minutes/publish", {})
+    page = member.get(f"{base}/record").get_data(as_text=True)
+    assert "<strong>three</strong> referral pathways" in page
+    again = client.post_form(f"{base}/minutes/publish", {}, follow_redirects=True)
+    assert "already published" in again.get_data(as_text=True)
+    with app.app_context():
+        entries = db.session.scalars(db.select(TimelineEntry).filter_by(event="held")).all()
+        assert [entry.title for entry in entries] == ["Meeting held: Steering committee"]
+        assert entries[0].occurred_on == LAST_WEEK
+    timeline = member.get("/timeline/").get_data(as_text=True)
+    assert "Meeting held: Steering committee" in timeline and f"{base}/record" in timeline
+
+
+def test_publishing_empty_minutes_is_refused(app, held):
+    client, base = held["client"], held["base"]
+    page = client.post_form(f"{base}/minutes/publish", {}, follow_redirects=True)
+    assert "Write the minutes before publishing them." in page.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count(TimelineEntry.id))) == 0
+
+
+def test_two_editors_at_once_both_edits_survive_through_the_merge_view(app, held, make_client):
+    client, base = held["client"], held["base"]
+    first = "Present: five partners.\nDecided: the pilot starts in March.\n"
+    client.post_form(f"{base}/minutes", {"text": first, "base_revision": "0"})
+    chair = make_client()
+    chair.login(held["coordinator"])
+    opened = _base_revision(chair.get(f"{base}/minutes").get_data(as_text=True))
+    opened_too = _base_revision(client.get(f"{base}/minutes").get_data(as_text=True))
+    client.post_form(
+        f"{base}/minutes",
+        {"text": first.replace("five", "six"), "base_revision": opened_too},
+    )
+    crossed = chair.post_form(
+        f"{base}/minutes",
+        {"text": first.replace("March", "April"), "base_revision": opened},
+    )
+    page = crossed.get_data(as_text=True)
+    assert crossed.status_code == 200
+    assert "Someone saved the minutes while you were editing" in page
+    assert "Present: six partners.\nDecided: the pilot starts in April." in page
+    assert _minutes(app) == ("Present: six partners.\nDecided: the pilot starts in March.\n", 2)
+    merged = re.search(r"<textarea[^>]*>\s*(.*?)</textarea>", page, re.S).group(1)
+    chair.post_form(
+        f"{base}/minutes",
+        {"text": merged.replace("&#39;", "'"), "base_revision": _base_revision(page)},
+    )
+    assert _minutes(app)[0].strip() == "Present: six partners.\nDecided: the pilot starts in April."
+    assert _minutes(app)[1] == 3
+
+
+def test_conflicting_words_keep_the_saved_ones_and_list_both(app, held, make_client):
+    client, base = held["client"], held["base"]
+    client.post_form(f"{base}/minutes", {"text": "Budget: 100 dollars.", "base_revision": "0"})
+    other = make_client()
+    other.login(held["coordinator"])
+    client.post_form(f"{base}/minutes", {"text": "Budget: 200 dollars.", "base_revision": "1"})
+    page = other.post_form(
+        f"{base}/minutes", {"text": "Budget: 300 dollars.", "base_revision": "1"}
+    ).get_data(as_text=True)
+    assert "touch the same words" in page
+    assert "Yours:" in page and "300" in page and "200" in page
+    assert _minutes(app) == ("Budget: 200 dollars.", 2)
+
+
+def test_history_shows_each_version_with_what_changed(app, held):
+    client, base = held["client"], held["base"]
+    client.post_form(f"{base}/minutes", {"text": "Three partners came.", "base_revision": "0"})
+    client.post_form(
+        f"{base}/minutes",
+        {"text": "Four partners came.", "base_revision": "1", "note": "Recounted"},
+    )
+    page = client.get(f"{base}/minutes/history").get_data(as_text=True)
+    assert "Version 2" in page and "Version 1" in page and "Recounted" in page
+    assert re.search(r"<del>.*Three</del><ins>.*Four</ins>", page)
+
+
+def test_unchanged_or_too_long_minutes_are_refused_beside_the_field(app, held):
+    client, base = held["client"], held["base"]
+    client.post_form(f"{base}/minutes", {"text": "Short.", "base_revision": "0"})
+    page = client.post_form(f"{base}/minutes", {"text": "Short.", "base_revision": "1"})
+    assert "The minutes are unchanged." in page.get_data(as_text=True)
+    page = client.post_form(f"{base}/minutes", {"text": "x" * 100_001, "base_revision": "1"})
+    assert page.status_code == 200 and "aria-invalid" in page.get_data(as_text=True)
+    assert _minutes(app) == ("Short.", 1)
+
+
+def test_only_organizers_write_minutes_or_take_attendance(app, held, make_client):
+    base = held["base"]
+    member = make_client()
+    member.login(held["member"])
+    assert member.get(f"{base}/minutes").status_code == 403
+    assert (
+        member.post_form(f"{base}/minutes", {"text": "Mine", "base_revision": "0"}).status_code
+        == 403
+    )
+    assert member.get(f"{base}/attendance").status_code == 403
+    assert member.post_form(f"{base}/minutes/publish", {}).status_code == 403
+    assert make_client().get(f"{base}/record").status_code == 302  # to the login page
+    assert _minutes(app) == (None, 0)
+
+
+def test_an_unknown_or_cancelled_date_is_not_found(app, held):
+    client, meeting = held["client"], held["meeting"]
+    assert client.get(f"/meetings/{meeting.id}/dates/20200101T000000Z/record").status_code == 404
+    assert client.get(f"/meetings/{meeting.id}/dates/nonsense/record").status_code == 404
+    client.post_form(f"/meetings/{meeting.id}/cancel", {})
+    assert client.get(f"{held['base']}/record").status_code == 404
+
+
+def _sheet_form(page):
+    """The attendance form as a browser would post it (ticked boxes and numbers)."""
+    data = {}
+    for name in re.findall(r'type="checkbox"[^>]*name="([^"]+)"[^>]*checked', page):
+        data[name] = "1"
+    for name, value in re.findall(r'type="number"[^>]*name="([^"]+)" value="([^"]*)"', page):
+        data[name] = value
+    return data
+
+
+def test_attendance_starts_from_the_answers_and_feeds_the_organization_page(app, held, make_client):
+    client, base, organization = held["client"], held["base"], held["organization"]
+    page = client.get(f"{base}/attendance").get_data(as_text=True)
+    assert "Those who said yes are ticked" in page
+    data = _sheet_form(page)
+    org_key = f"organization:{organization.id}"
+    assert data == {f"present-{org_key}": "1", f"headcount-{org_key}": "3"}
+    data[f"headcount-{org_key}"] = "4"
+    assert client.post_form(f"{base}/attendance", data).status_code == 302
+    with app.app_context():
+        rows = {
+            row.attendee_key: (row.present, row.headcount)
+            for row in db.session.scalars(db.select(Attendance))
+        }
+    assert rows == {org_key: (True, 4), f"person:{held['member'].id}": (False, 0)}
+    record = client.get(f"{base}/record").get_data(as_text=True)
+    assert "Second Chance Reentry · 4 people" in record
+    org_page = client.get(f"/members/organizations/{organization.id}").get_data(as_text=True)
+    assert "Attended 1 of the last meeting" in org_page
+
+    member = make_client()
+    member.login(held["member"])
+    seen = member.get(f"{base}/record").get_data(as_text=True)
+    assert "People counted" in seen and "Second Chance Reentry · 4" not in seen
+
+
+def test_attendance_with_a_bad_headcount_says_so_and_saves_nothing(app, held):
+    client, base, organization = held["client"], held["base"], held["organization"]
+    org_key = f"organization:{organization.id}"
+    for value, message in [("lots", "as digits"), ("500", "between 0 and 200")]:
+        response = client.post_form(
+            f"{base}/attendance", {f"present-{org_key}": "1", f"headcount-{org_key}": value}
+        )
+        page = response.get_data(as_text=True)
+        assert response.status_code == 400 and message in page
+        assert f'value="{value}"' in page  # what was typed is still there
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count(Attendance.id))) == 0
+
+
+def test_attendance_waits_for_the_meeting_to_start(app, client, create_coordinator, create_meeting):
+    client.login(create_coordinator())
+    meeting = create_meeting(recurrence=None)
+    with app.app_context():
+        from coalition.meetings.models import Meeting
+
+        key = occurrence_key(db.session.get(Meeting, meeting.id).start_at)
+    page = client.get(f"/meetings/{meeting.id}/dates/{key}/attendance", follow_redirects=True)
+    assert "Attendance can be taken once the meeting has started." in page.get_data(as_text=True)
+
+
+def test_action_items_reach_their_owner_who_marks_them_done(app, held, make_client):
+    client, base, delegate = held["client"], held["base"], held["delegate"]
+    page = client.get(f"{base}/record").get_data(as_text=True)
+    assert "Who will do it" in page
+    due = (date.today() + timedelta(days=10)).isoformat()
+    response = client.post_form(
+        f"{base}/actions",
+        {
+            "action-text": "Draft the referral form",
+            "action-owner_id": str(delegate.id),
+            "action-due_on": due,
+        },
+    )
+    assert response.status_code == 302
+    client.post_form(f"{base}/decisions", {"decision-text": "Adopt the pre-booking pathway"})
+    record = client.get(f"{base}/record").get_data(as_text=True)
+    assert "Adopt the pre-booking pathway" in record and "Draft the referral form" in record
+
+    owner = make_client()
+    owner.login(delegate)
+    home = owner.get("/").get_data(as_text=True)
+    assert "Draft the referral form" in home and "from Steering committee" in home
+    with app.app_context():
+        item_id = db.session.scalar(db.select(ActionItem.id))
+    stranger = make_client()
+    stranger.login(held["member"])
+    assert stranger.post_form(f"/meetings/actions/{item_id}/done", {"done": "1"}).status_code == 403
+    owner.post_form(f"/meetings/actions/{item_id}/done", {"done": "1", "next": "dashboard"})
+    assert "Draft the referral form" not in owner.get("/").get_data(as_text=True)
+    with app.app_context():
+        assert db.session.get(ActionItem, item_id).done
+
+
+def test_an_action_item_without_an_owner_is_refused_beside_the_field(app, held):
+    client, base = held["client"], held["base"]
+    response = client.post_form(
+        f"{base}/actions", {"action-text": "Book the room", "action-owner_id": ""}
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and "Choose who will do it." in page
+    assert 'value="Book the room"' in page
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count(ActionItem.id))) == 0
+
+
+def test_the_meeting_page_links_to_the_record(app, held):
+    page = held["client"].get(f"/meetings/{held['meeting'].id}").get_data(as_text=True)
+    assert f"{held['base']}/record" in page
