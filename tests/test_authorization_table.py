@@ -304,6 +304,13 @@ OCCURRENCE_ROUTES = {
     "meetings.move_occurrence",
     "meetings.edit_following",
     "calendar.occurrence_ics",
+    "minutes.record",
+    "minutes.edit",
+    "minutes.publish",
+    "minutes.history",
+    "minutes.take_attendance",
+    "minutes.add_decision",
+    "minutes.add_action",
 }
 
 
@@ -348,6 +355,26 @@ TABLE += [
     Row("meetings.answers_csv", "GET", "missing-meeting", LOGIN, NOT_FOUND, NOT_FOUND),
     Row("meetings.answer_as_invitee", "POST", "meeting", LOGIN, NOT_FOUND, NOT_FOUND),
     Row("meetings.answers", "GET", "missing-meeting", LOGIN, NOT_FOUND, NOT_FOUND),
+]
+
+MINUTES = (("text", "We met and agreed."), ("base_revision", "0"))
+# After the meeting: its organizers keep the record; whoever sees the meeting reads it. The
+# world's meeting is still ahead, so attendance sends the organizer back with a message.
+TABLE += [
+    Row("minutes.record", "GET", "occurrence", LOGIN, OK, OK),
+    Row("minutes.record", "GET", "missing-meeting", LOGIN, NOT_FOUND, NOT_FOUND),
+    *_meeting_routes("minutes.edit", "GET", OK),
+    *_meeting_routes("minutes.edit", "POST", REDIRECT, MINUTES),
+    *_meeting_routes("minutes.publish", "POST", REDIRECT),
+    Row("minutes.history", "GET", "occurrence", LOGIN, NOT_FOUND, NOT_FOUND),  # none yet
+    *_meeting_routes("minutes.take_attendance", "GET", REDIRECT),
+    *_meeting_routes("minutes.take_attendance", "POST", REDIRECT),
+    *_meeting_routes("minutes.add_decision", "POST", REDIRECT, (("decision-text", "Adopt"),)),
+    # No owner chosen: the form comes back with the error beside the field.
+    *_meeting_routes("minutes.add_action", "POST", "400", (("action-text", "Book a room"),)),
+    # The world's action item is the delegate's.
+    Row("minutes.action_done", "POST", "item", LOGIN, FORBIDDEN, REDIRECT, delegate=REDIRECT),
+    Row("minutes.action_done", "POST", "missing", LOGIN, NOT_FOUND, NOT_FOUND),
 ]
 
 COMMITTEE = (("name", "Renamed committee"), ("kind", "working"), ("active", "y"))
@@ -574,7 +601,24 @@ def world(
         "sector": _unused_sector(app),
         "batch": _upload(app, people["coordinator"]),
         "other_batch": _upload(app, people["second_coordinator"]),
+        "action_item": _action_item(app, meeting, people["delegate"]),
     }
+
+
+def _action_item(app, meeting, owner):
+    from coalition.extensions import db
+    from coalition.meetings.record_models import ActionItem
+
+    with app.app_context():
+        item = ActionItem(
+            meeting_id=meeting.id,
+            occurrence_start=meeting.start_at,
+            text="Draft the referral form",
+            owner_id=owner.id,
+        )
+        db.session.add(item)
+        db.session.commit()
+        return item.id
 
 
 def _committee_world(app, people):
@@ -698,6 +742,8 @@ def _values(row, actor, world):
     if target == "token":
         extra = {"key": "20270101T000000Z"} if row.endpoint == "rsvp.answer_one" else {}
         return {"token": "forged-or-used-token", **extra}
+    if row.endpoint == "minutes.action_done":
+        return {"item_id": world["action_item"] if target == "item" else 999_999}
     if target == "feed":
         return {"person_id": world["member"].id, "feed": "mine", "signature": "0" * 64}
     if target in ("meeting", "occurrence", "missing-meeting"):
