@@ -10,6 +10,7 @@ from datetime import date, time, timedelta
 from coalition.auth.services import set_password
 from coalition.committees.models import Committee
 from coalition.demo_committees import STEERING, seed_committees
+from coalition.demo_meetings import extra_meetings, seed_meeting_records
 from coalition.demo_members import seed_members
 from coalition.extensions import db
 from coalition.meetings.invitations import invite
@@ -95,7 +96,8 @@ def seed_demo():
     created += _seed_timeline()
     created += seed_committees()
     created += _seed_meetings()
-
+    db.session.flush()
+    created += seed_meeting_records()
     db.session.flush()
     return created
 
@@ -231,7 +233,7 @@ def _seed_meetings():
     existing = set(db.session.scalars(db.select(Meeting.title)))
     coordinator = find_person_by_email(DEMO_PEOPLE[0][2])
     created = 0
-    for details, cancel_nth, move_nth in _demo_meetings():
+    for details, cancel_nth, move_nth in _demo_meetings() + extra_meetings():
         if details.title in existing:
             continue
         meeting = schedule_meeting(details, coordinator)

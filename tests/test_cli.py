@@ -1,5 +1,7 @@
 """Command-line tasks: create a coordinator, load the demo coalition."""
 
+import re
+
 from coalition.extensions import db
 from coalition.members.models import Person
 from coalition.timeline.models import TimelineEntry
@@ -112,3 +114,34 @@ def test_run_scheduled_delivers_and_digests(dev_app, create_queued_email):
     assert "sent 1" in result.output and "queued 0 digest" in result.output
     with dev_app.app_context():
         assert db.session.scalars(db.select(OutboxEmail.status)).all() == ["sent"]
+
+
+def test_the_demo_has_answers_a_waiting_list_and_the_record_of_past_meetings(app, runner, client):
+    from coalition.meetings.record_models import ActionItem, Minutes
+    from coalition.meetings.rsvp_models import Rsvp
+    from coalition.members.models import Organization
+
+    runner.invoke(args=["seed-demo"])
+    client.post_form(
+        "/login", {"email": "marisol.vega@example.org", "password": "river-lantern-harbor"}
+    )
+    with app.app_context():
+        answers = db.session.scalars(db.select(Rsvp)).all()
+        assert any(a.headcount > 1 and a.needs for a in answers)
+        assert any(a.waitlisted for a in answers)
+        assert (
+            db.session.scalar(
+                db.select(db.func.count(Minutes.id)).where(Minutes.published_at.is_not(None))
+            )
+            >= 2
+        )
+        police = db.session.scalar(
+            db.select(Organization.id).filter_by(name="Riverside Police Department")
+        )
+        assert db.session.scalar(db.select(db.func.count(ActionItem.id))) >= 3
+    page = client.get(f"/members/organizations/{police}").get_data(as_text=True)
+    assert re.search(r"Attended \d of the last 6 meetings", page)
+    home = client.get("/").get_data(as_text=True)
+    assert "Book the library room for the next forum" in home
+    timeline = client.get("/timeline/").get_data(as_text=True)
+    assert "Meeting held: Partners&#39; roundtable" in timeline
