@@ -51,8 +51,7 @@ def save_minutes(meeting, start, text, base_number, actor, note=""):
         raise ActionRefused(_l("The minutes are too long."), field="text")
     minutes = minutes_of(meeting.id, start) or _first_minutes(meeting, start)
     if minutes.revision_number != base_number:
-        base = _revision_text(minutes.id, base_number)
-        raise MinutesConflict(minutes, merge(base, text, minutes.text))
+        raise crossed_edit(minutes, text, base_number)
     if not has_changes(minutes.text, text):
         raise ActionRefused(_l("The minutes are unchanged."), field="text")
     minutes.revision_number += 1
@@ -68,6 +67,12 @@ def save_minutes(meeting, start, text, base_number, actor, note=""):
     )
     db.session.flush()  # the version counter refuses a save that raced with another
     return minutes
+
+
+def crossed_edit(saved, text, base_number):
+    """The conflict of `text` (written from revision `base_number`) with the saved minutes."""
+    base = _revision_text(saved.id, base_number)
+    return MinutesConflict(saved, merge(base, text, saved.text))
 
 
 def _first_minutes(meeting, start):

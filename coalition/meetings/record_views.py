@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from coalition import authz
@@ -117,7 +118,8 @@ def edit(meeting_id, key):
         except StaleDataError:
             db.session.rollback()
             latest = minutes.minutes_of(meeting.id, occurrence.original_start)
-            conflict = _merge_view(form, minutes.MinutesConflict(latest, None))
+            crossed = minutes.crossed_edit(latest, form.text.data or "", form.base_number())
+            conflict = _merge_view(form, crossed)
         except ActionRefused as refused:
             db.session.rollback()
             form.text.errors.append(str(refused.message))
@@ -140,12 +142,10 @@ def _merge_view(form, crossed):
     saved = crossed.saved
     mine = form.text.data or ""
     merged = crossed.merged
-    if merged is not None:
-        form.text.data = merged.text
+    form.text.data = merged.text
     form.base_revision.data = str(saved.revision_number)
     return {
         "saved": saved,
-        "mine": mine,
         "merged": merged,
         "theirs_vs_mine": diff_html(
             saved.text, mine, removed_label=_("removed:"), added_label=_("added:")
@@ -210,11 +210,15 @@ def take_attendance(meeting_id, key):
                 attendance.record_attendance(
                     meeting, occurrence.original_start, invited, marks, current_user
                 )
+                db.session.commit()
             except ActionRefused as refused:
                 db.session.rollback()
                 errors[refused.field] = str(refused.message)
+            except IntegrityError:  # someone else saved the first attendance at this moment
+                db.session.rollback()
+                flash(_("Someone saved the attendance at the same moment: check it here."), "error")
+                return _to_record(meeting, occurrence, "attendance-heading")
             else:
-                db.session.commit()
                 flash(_("Attendance is saved."), "success")
                 return _to_record(meeting, occurrence, "attendance-heading")
     lines, taken = attendance.sheet(invited, meeting.id, occurrence.original_start)
