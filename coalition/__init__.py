@@ -58,6 +58,7 @@ def _register_blueprints(app):
     from coalition.committees.views import bp as committees_bp
     from coalition.dashboard.views import bp as dashboard_bp
     from coalition.meetings.calendar_views import bp as calendar_bp
+    from coalition.meetings.lost_link_views import bp as lost_link_bp
     from coalition.meetings.record_views import bp as minutes_bp
     from coalition.meetings.rsvp_views import bp as rsvp_bp
     from coalition.meetings.views import bp as meetings_bp
@@ -79,6 +80,7 @@ def _register_blueprints(app):
         outbox_bp,
         calendar_bp,
         rsvp_bp,
+        lost_link_bp,
         minutes_bp,
         dashboard_bp,
     ]

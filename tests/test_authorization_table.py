@@ -272,6 +272,9 @@ TABLE = [
     *_token_routes("access.accept_invitation"),
     Row("access.forgot_password", "GET", None, OK, OK, OK),
     Row("access.forgot_password", "POST", None, OK, OK, OK, (("email", "x@example.org"),)),
+    # The invitee by link who lost it: no account needed, the same answer for every address.
+    Row("rsvp_links.lost", "GET", None, OK, OK, OK),
+    Row("rsvp_links.lost", "POST", None, OK, OK, OK, (("email", "x@example.org"),)),
     *_token_routes("access.reset_password"),
     Row("outbox.index", "GET", None, LOGIN, FORBIDDEN, OK),
     Row("outbox.detail", "GET", "email", LOGIN, FORBIDDEN, OK),

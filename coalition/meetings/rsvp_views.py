@@ -4,7 +4,16 @@ The GET shows the meeting in its own zone and the answer form; only a POST recor
 mail scanners follow links. One link per invitee per series, reusable until it ends.
 """
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 
 from coalition.errors import ActionRefused
@@ -29,12 +38,13 @@ def protect_token_pages(response):
 
 
 def _invitation(token):
+    """The invitation behind a usable link; otherwise a page that says how to get a new one."""
     found = find_token(PURPOSE_MEETING_INVITATION, token)
-    if found is None or found.object_type != MeetingInvitation.__tablename__:
-        abort(404)
-    invitation = queries.invitation_with_meeting(found.object_id)
+    invitation = None
+    if found is not None and found.object_type == MeetingInvitation.__tablename__:
+        invitation = queries.invitation_with_meeting(found.object_id)
     if invitation is None:
-        abort(404)
+        abort(make_response(render_template("meetings/rsvp_link_unusable.html"), 404))
     return invitation
 
 

@@ -1,0 +1,80 @@
+"""An invitee who lost their personal link asks for it again by email.
+
+The answer on screen is the same whether the address is invited or not, so the form tells
+no one who is on the coalition's lists; the email goes only to the address itself.
+"""
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, or_, select
+
+from coalition.dbtypes import utcnow
+from coalition.extensions import db
+from coalition.mail import queue_email
+from coalition.meetings.invitations import personal_token
+from coalition.meetings.models import STATUS_CANCELLED, Meeting, MeetingInvitation
+from coalition.members.models import (
+    DELEGATE_ROLES,
+    Affiliation,
+    Organization,
+    find_person_by_email,
+    normalize_email,
+)
+from coalition.urls import external_url
+
+
+def invitations_for_address(address):
+    """Invitations to meetings not yet over that this address receives: the invited person,
+    a delegate of an invited organization, or the organization's contact address."""
+    person = find_person_by_email(address)
+    addressed = [
+        MeetingInvitation.organization_id.in_(
+            select(Organization.id).where(func.lower(Organization.contact_email) == address)
+        )
+    ]
+    if person is not None and person.is_active:
+        delegated = select(Affiliation.organization_id).where(
+            Affiliation.person_id == person.id, Affiliation.role.in_(DELEGATE_ROLES)
+        )
+        addressed += [
+            MeetingInvitation.person_id == person.id,
+            MeetingInvitation.organization_id.in_(delegated),
+        ]
+    query = (
+        db.select(MeetingInvitation)
+        .join(Meeting, Meeting.id == MeetingInvitation.meeting_id)
+        .where(
+            Meeting.last_end_at > utcnow(),
+            Meeting.status != STATUS_CANCELLED,
+            or_(*addressed),
+        )
+        .options(
+            db.joinedload(MeetingInvitation.meeting),
+            db.joinedload(MeetingInvitation.person),
+            db.joinedload(MeetingInvitation.organization),
+        )
+        .order_by(Meeting.start_at)
+    )
+    return db.session.scalars(query).unique().all()
+
+
+def send_lost_links(address):
+    """Email fresh personal links for every upcoming invitation of this address, if any."""
+    address = normalize_email(address)
+    invitations = invitations_for_address(address)
+    if not invitations:
+        return None
+    person = find_person_by_email(address)
+    links = [
+        (invitation, external_url("rsvp.page", token=personal_token(invitation)))
+        for invitation in invitations
+    ]
+    return queue_email(
+        kind="meeting_invitation",
+        person=person,
+        to_address=address,
+        to_name=person.name if person is not None else None,
+        subject=_l("Your links to answer meeting invitations"),
+        template="rsvp_links",
+        context={"links": links},
+        personal_links=[link for _invitation, link in links],
+    )
