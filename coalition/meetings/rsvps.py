@@ -145,8 +145,7 @@ def _check(answer, occurrences):
         meeting = closed[0].meeting
         raise ActionRefused(
             _l(
-                "Answers for this date closed on %(when)s. Nothing was changed; to tell the "
-                "organizers something, write to them.",
+                "Answers for this date closed on %(when)s. Nothing was changed.",
                 when=moment_in_zone(closed[0].answers_close_at, meeting.zone),
             )
         )
