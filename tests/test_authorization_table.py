@@ -304,6 +304,7 @@ OCCURRENCE_ROUTES = {
     "meetings.move_occurrence",
     "meetings.edit_following",
     "calendar.occurrence_ics",
+    "meetings.remind_unanswered",
 }
 
 
@@ -348,6 +349,8 @@ TABLE += [
     Row("meetings.answers_csv", "GET", "missing-meeting", LOGIN, NOT_FOUND, NOT_FOUND),
     Row("meetings.answer_as_invitee", "POST", "meeting", LOGIN, NOT_FOUND, NOT_FOUND),
     Row("meetings.answers", "GET", "missing-meeting", LOGIN, NOT_FOUND, NOT_FOUND),
+    # Organizers only, like the answers page; a refusal (no one to remind) also redirects.
+    *_meeting_routes("meetings.remind_unanswered", "POST", REDIRECT),
 ]
 
 COMMITTEE = (("name", "Renamed committee"), ("kind", "working"), ("active", "y"))
