@@ -469,6 +469,11 @@ def can_view_rsvp_names(viewer, meeting):
     return can_manage_meeting(viewer, meeting)
 
 
+def can_remind_unanswered(viewer, meeting):
+    """Email those who have not answered a date: whoever sees the answers (organizers)."""
+    return can_view_rsvp_names(viewer, meeting)
+
+
 def can_answer_for(viewer, invitation):
     """Answer an invitation while logged in: the invited person, or the invited
     organization's delegates (its primary delegate and alternates)."""

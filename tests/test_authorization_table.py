@@ -314,6 +314,7 @@ OCCURRENCE_ROUTES = {
     "minutes.take_attendance",
     "minutes.add_decision",
     "minutes.add_action",
+    "meetings.remind_unanswered",
 }
 
 
@@ -358,6 +359,8 @@ TABLE += [
     Row("meetings.answers_csv", "GET", "missing-meeting", LOGIN, NOT_FOUND, NOT_FOUND),
     Row("meetings.answer_as_invitee", "POST", "meeting", LOGIN, NOT_FOUND, NOT_FOUND),
     Row("meetings.answers", "GET", "missing-meeting", LOGIN, NOT_FOUND, NOT_FOUND),
+    # Organizers only, like the answers page; a refusal (no one to remind) also redirects.
+    *_meeting_routes("meetings.remind_unanswered", "POST", REDIRECT),
 ]
 
 MINUTES = (("text", "We met and agreed."), ("base_revision", "0"))

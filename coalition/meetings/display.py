@@ -48,7 +48,23 @@ def in_meeting_zone(start, end, meeting_zone):
     )
 
 
+def moment_in_zone(moment, meeting_zone):
+    """'Tuesday, January 13, 2026, 6:00 PM (America/Chicago)': one moment in the meeting's zone,
+    as the RSVP page and the emails say when answers close."""
+    locale = str(get_locale())
+    local = moment.astimezone(meeting_zone)
+    return (
+        _(
+            "%(day)s, %(time)s",
+            day=dates.format_date(local, "full", locale),
+            time=dates.format_time(local, "short", locale=locale),
+        )
+        + f" ({meeting_zone.key})"
+    )
+
+
 def register(blueprint):
     """Make the time helpers available to every template (emails included)."""
     blueprint.add_app_template_global(when, "meeting_when")
     blueprint.add_app_template_global(in_meeting_zone, "meeting_time_in_zone")
+    blueprint.add_app_template_global(moment_in_zone, "meeting_moment_in_zone")

@@ -20,6 +20,7 @@ from wtforms.validators import URL, DataRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from coalition.auth.forms import one_line, timezone_choices
+from coalition.meetings.models import MAX_RSVP_CLOSES_HOURS
 from coalition.meetings.recurrence import (
     MONTHLY_BY_DATE,
     MONTHLY_BY_WEEKDAY,
@@ -72,6 +73,17 @@ class MeetingForm(FlaskForm):
         validators=[
             Optional(),
             NumberRange(min=1, max=10000, message=_l("Enter a number from 1 to 10,000.")),
+        ],
+    )
+    rsvp_closes_hours_before = IntegerField(
+        _l("Answers close (hours before each date)"),
+        validators=[
+            Optional(),
+            NumberRange(
+                min=0,
+                max=MAX_RSVP_CLOSES_HOURS,
+                message=_l("Enter a number of hours from 0 to 720 (30 days)."),
+            ),
         ],
     )
     description = TextAreaField(_l("Description"), validators=[Length(max=20000)])
@@ -137,6 +149,7 @@ class MeetingForm(FlaskForm):
             recurrence=self.recurrence(),
             capacity=self.capacity.data,
             committee_id=int(self.committee_id.data) if self.committee_id.data else None,
+            rsvp_closes_hours_before=self.rsvp_closes_hours_before.data,
         )
 
     def recurrence(self):

@@ -8,6 +8,7 @@ from coalition.extensions import db
 
 STATUS_SCHEDULED = "scheduled"
 STATUS_CANCELLED = "cancelled"
+MAX_RSVP_CLOSES_HOURS = 720  # 30 days
 
 
 class Meeting(db.Model):
@@ -33,6 +34,8 @@ class Meeting(db.Model):
     interpretation = db.Column(db.String(300), nullable=False, default="")
     # People (headcounts, not answers) each date can hold; None: no limit.
     capacity = db.Column(db.Integer)
+    # Answers to each date close this many hours before it starts; None: when it starts.
+    rsvp_closes_hours_before = db.Column(db.Integer)
     # None for a coalition-wide meeting; else the committee whose chairs manage it.
     committee_id = db.Column(
         db.Integer, db.ForeignKey("committee.id", ondelete="SET NULL"), index=True
@@ -57,6 +60,9 @@ class Meeting(db.Model):
     __table_args__ = (
         db.CheckConstraint("status IN ('scheduled', 'cancelled')", name="status"),
         db.CheckConstraint("end_at > start_at", name="ends_after_start"),
+        db.CheckConstraint(
+            f"rsvp_closes_hours_before BETWEEN 0 AND {MAX_RSVP_CLOSES_HOURS}", name="rsvp_closes"
+        ),
         db.Index("ix_meeting_span", "start_at", "last_end_at"),
     )
 

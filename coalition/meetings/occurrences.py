@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import UTC as _UTC
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from coalition.meetings.recurrence import expand
 
@@ -31,6 +31,15 @@ class Occurrence:
     @property
     def local_end(self):
         return self.end.astimezone(self.meeting.zone)
+
+    @property
+    def answers_close_at(self):
+        """When answers to this date close (UTC): the meeting's deadline before its start."""
+        return self.start - timedelta(hours=self.meeting.rsvp_closes_hours_before or 0)
+
+    def takes_answers(self, now):
+        """True while answers to this date can still be given or changed."""
+        return not self.cancelled and now < self.answers_close_at
 
 
 def occurrence_key(moment):

@@ -52,3 +52,26 @@ class Rsvp(db.Model):
         db.CheckConstraint("answer IN ('yes', 'maybe', 'no')", name="answer"),
         db.CheckConstraint(f"headcount >= 0 AND headcount <= {MAX_HEADCOUNT}", name="headcount"),
     )
+
+
+class RsvpNudge(db.Model):
+    """Organizers reminded those who had not answered one date: at most once a day (UTC).
+
+    The unique key makes two coordinators clicking at once send once: the second insert fails.
+    """
+
+    __tablename__ = "rsvp_nudge"
+
+    id = db.Column(db.Integer, primary_key=True)
+    meeting_id = db.Column(
+        db.Integer, db.ForeignKey("meeting.id", ondelete="CASCADE"), nullable=False
+    )
+    occurrence_start = db.Column(UTCDateTime(), nullable=False)  # the original start
+    sent_on = db.Column(db.Date, nullable=False)  # the UTC day
+    sent_at = db.Column(UTCDateTime(), nullable=False, default=utcnow)
+    sent_by_id = db.Column(db.Integer, db.ForeignKey("person.id", ondelete="SET NULL"))
+    sent_count = db.Column(db.Integer, nullable=False, default=0)  # emails queued
+
+    sent_by = db.relationship("Person")
+
+    __table_args__ = (db.UniqueConstraint("meeting_id", "occurrence_start", "sent_on"),)

@@ -84,24 +84,35 @@ def answer_all(token):
     """Answer for every upcoming date at once (only a POST records: mail scanners GET)."""
     invitation = _invitation(token)
     form = RsvpForm()
+    now = queries.now()
     upcoming = [o for o in _upcoming(invitation.meeting) if not o.cancelled]
+    still_open = [o for o in upcoming if o.takes_answers(now)]
+    if not still_open:  # a page left open past the last deadline
+        flash(_("Answers are closed for every upcoming date. Nothing was changed."), "error")
+        return redirect(url_for("rsvp.page", token=token))
     if form.validate_on_submit():
         try:
-            rsvps.record_answer(invitation, upcoming, _answer(form), link=_link(token))
+            rsvps.record_answer(invitation, still_open, _answer(form), link=_link(token))
         except ActionRefused as refused:
             db.session.rollback()
             getattr(form, refused.field or "answer").errors.append(str(refused.message))
         else:
             db.session.commit()
-            flash(
-                _(
-                    "Thank you: your answer is saved for every upcoming date. A confirmation "
-                    "is on its way by email."
-                ),
-                "success",
-            )
+            flash(_saved_message(len(still_open) < len(upcoming)), "success")
             return redirect(url_for("rsvp.page", token=token))
     return _render_page(invitation, token, form), 200
+
+
+def _saved_message(some_closed):
+    if some_closed:
+        return _(
+            "Thank you: your answer is saved for every date still taking answers; dates whose "
+            "answers have closed are unchanged. A confirmation is on its way by email."
+        )
+    return _(
+        "Thank you: your answer is saved for every upcoming date. A confirmation "
+        "is on its way by email."
+    )
 
 
 @bp.route("/<token>/dates/<key>", methods=["POST"])
@@ -141,13 +152,17 @@ def _answer(form):
 
 def _render_page(invitation, token, form):
     meeting = invitation.meeting
+    now = queries.now()
+    upcoming = _upcoming(meeting)
     return render_template(
         "meetings/invitation_page.html",
         invitation=invitation,
         meeting=meeting,
-        upcoming=_upcoming(meeting),
+        upcoming=upcoming,
+        taking=[o for o in upcoming if o.takes_answers(now)],
         token=token,
         form=form,
         answers=rsvps.answers_of(invitation),
         show_local=request.args.get("zone") == "mine",
+        now=now,
     )

@@ -10,6 +10,7 @@ from coalition.dbtypes import utcnow
 from coalition.errors import ActionRefused
 from coalition.extensions import db
 from coalition.mail import queue_email
+from coalition.meetings.display import moment_in_zone
 from coalition.meetings.invitations import recipients
 from coalition.meetings.models import Meeting
 from coalition.meetings.rsvp_models import ANSWER_NO, ANSWER_YES, ANSWERS, MAX_HEADCOUNT, Rsvp
@@ -139,6 +140,15 @@ def _check(answer, occurrences):
     now = utcnow()
     if not occurrences or any(o.start <= now or o.cancelled for o in occurrences):
         raise ActionRefused(_l("This date has passed or is cancelled: answers are closed."))
+    closed = [o for o in occurrences if not o.takes_answers(now)]
+    if closed:
+        meeting = closed[0].meeting
+        raise ActionRefused(
+            _l(
+                "Answers for this date closed on %(when)s. Nothing was changed.",
+                when=moment_in_zone(closed[0].answers_close_at, meeting.zone),
+            )
+        )
 
 
 def _upsert(values):

@@ -14,6 +14,7 @@ from coalition.extensions import db
 from coalition.meetings import invitations, rsvps
 from coalition.meetings.models import (
     MAX_MEETING_LENGTH,
+    MAX_RSVP_CLOSES_HOURS,
     STATUS_CANCELLED,
     Meeting,
     OccurrenceException,
@@ -53,6 +54,7 @@ class MeetingDetails:
     recurrence: object = None  # a recurrence.Recurrence, or None for a single meeting
     capacity: int | None = None  # people per date; None for no limit
     committee_id: int | None = None  # None: the whole coalition
+    rsvp_closes_hours_before: int | None = None  # None: answers close when each date starts
     extra: dict = field(default_factory=dict)
 
 
@@ -100,11 +102,21 @@ def _apply_details(meeting, details):
         setattr(meeting, name, (getattr(details, name) or "").strip())
     meeting.timezone = details.timezone
     meeting.capacity = details.capacity
+    meeting.rsvp_closes_hours_before = _rsvp_deadline(details.rsvp_closes_hours_before)
     meeting.committee_id = details.committee_id
     meeting.start_at = start.astimezone(UTC)
     meeting.end_at = end.astimezone(UTC)
     meeting.rrule = rule
     meeting.last_end_at = _last_end(meeting)
+
+
+def _rsvp_deadline(hours):
+    if hours is not None and not 0 <= hours <= MAX_RSVP_CLOSES_HOURS:
+        raise ActionRefused(
+            _l("Enter a number of hours from 0 to 720 (30 days)."),
+            field="rsvp_closes_hours_before",
+        )
+    return hours
 
 
 def _local_times(details):

@@ -21,7 +21,7 @@ from wtforms import SelectChoice
 from coalition import authz
 from coalition.errors import ActionRefused
 from coalition.extensions import db
-from coalition.meetings import display, invitations, queries, rsvps, services
+from coalition.meetings import display, invitations, nudges, queries, rsvps, services
 from coalition.meetings.forms import NO_REPEAT, InviteForm, MeetingForm, OccurrenceForm
 from coalition.meetings.invitations import invitable_organizations, invitable_people
 from coalition.meetings.models import Meeting, MeetingInvitation
@@ -346,13 +346,48 @@ def answers(meeting_id):
         abort(404)
     invited = invitations.invitations_of(meeting, with_sectors=True)
     result = rsvps.summary(invited, current.original_start, active_sectors())
+    now = datetime.now(UTC)
+    nudge = nudges.last_nudge(meeting, current.original_start)
     return render_template(
         "meetings/answers.html",
         meeting=meeting,
         occurrences=occurrences,
         current=current,
         summary=result,
+        nudge=nudge,
+        reminded_today=nudges.reminded_today(nudge, now),
+        already_reminded=nudges.already_reminded_message(nudge) if nudge else "",
+        taking_answers=current.takes_answers(now),
     )
+
+
+@bp.route("/<int:meeting_id>/answers/<key>/remind", methods=["POST"])
+@authz.require(authz.is_member)
+def remind_unanswered(meeting_id, key):
+    """Organizers: email every invitee with no answer for this date, once a day at most."""
+    meeting = authz.load_and_check(Meeting, meeting_id, authz.can_remind_unanswered)
+    original = _occurrence_start(meeting, key)
+    occurrence = next(
+        (o for o in queries.meeting_occurrences(meeting) if o.original_start == original), None
+    )
+    if occurrence is None:
+        abort(404)
+    try:
+        nudge = nudges.remind_unanswered(meeting, occurrence, current_user._get_current_object())
+    except ActionRefused as refused:
+        db.session.rollback()
+        flash(str(refused.message), "error")
+    else:
+        db.session.commit()
+        flash(
+            ngettext(
+                "%(num)d email is on its way to those who have not answered.",
+                "%(num)d emails are on their way to those who have not answered.",
+                nudge.sent_count,
+            ),
+            "success",
+        )
+    return redirect(url_for("meetings.answers", meeting_id=meeting.id, date=key))
 
 
 def _chosen_occurrence(occurrences, chosen):

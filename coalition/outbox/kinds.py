@@ -8,6 +8,8 @@ ESSENTIAL = {
     "password_reset": _l("Password resets"),
     "meeting_invitation": _l("Meeting invitations and changes"),
     "rsvp_confirmation": _l("Confirmations of your answers"),
+    # Asking for an answer still owed, like the invitation itself; at most once a day per date.
+    "rsvp_nudge": _l("Requests to answer a meeting invitation"),
     "account_change": _l("Changes to your account"),
 }
 

@@ -1,7 +1,7 @@
 """minutes, attendance, decisions and action items
 
 Revision ID: c184ba9c6b82
-Revises: d72af695e794
+Revises: bef4f7f73a1d
 Create Date: 2026-11-27 06:26:59.286762
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'c184ba9c6b82'
-down_revision = 'd72af695e794'
+down_revision = 'bef4f7f73a1d'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,133 @@
+"""Reminding those who have not answered one date, at most once a day (UTC) per date.
+
+An organizer's button on the answers page. The RsvpNudge row is written first: its unique
+key (meeting, date, day) lets only one of two coordinators clicking at once go on to queue
+emails; each email also carries an idempotency key with the date and the day.
+"""
+
+from flask_babel import format_time
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.exc import IntegrityError
+
+from coalition.dbtypes import utcnow
+from coalition.errors import ActionRefused
+from coalition.extensions import db
+from coalition.mail import queue_email
+from coalition.meetings.invitations import invitations_of, personal_token, recipients
+from coalition.meetings.occurrences import occurrence_key
+from coalition.meetings.rsvp_models import Rsvp, RsvpNudge
+from coalition.urls import external_url
+
+KIND = "rsvp_nudge"
+
+
+class AlreadyReminded(ActionRefused):
+    """Someone reminded them today already; the next reminder may go tomorrow (UTC)."""
+
+    def __init__(self, nudge):
+        super().__init__(already_reminded_message(nudge))
+        self.nudge = nudge
+
+
+def already_reminded_message(nudge):
+    """What the organizers read after today's reminder, the time in the viewer's zone."""
+    return _l(
+        "Those who have not answered were already reminded today at %(time)s; you can "
+        "remind them again tomorrow.",
+        time=format_time(nudge.sent_at, "short"),
+    )
+
+
+def last_nudge(meeting, occurrence_start):
+    """The latest reminder for one date (with who sent it), or None."""
+    return db.session.scalar(
+        db.select(RsvpNudge)
+        .filter_by(meeting_id=meeting.id, occurrence_start=occurrence_start)
+        .options(db.joinedload(RsvpNudge.sent_by))
+        .order_by(RsvpNudge.sent_at.desc())
+        .limit(1)
+    )
+
+
+def reminded_today(nudge, now=None):
+    """True when this reminder went out on today's UTC date."""
+    return nudge is not None and nudge.sent_on == (now or utcnow()).date()
+
+
+def unanswered(meeting, occurrence_start, invitations=None):
+    """Invitations with no answer for this date, whoever would have given it."""
+    answered = set(
+        db.session.scalars(
+            db.select(Rsvp.respondent_key).filter_by(
+                meeting_id=meeting.id, occurrence_start=occurrence_start
+            )
+        )
+    )
+    if invitations is None:
+        invitations = invitations_of(meeting)
+    return [invitation for invitation in invitations if invitation.invitee_key not in answered]
+
+
+def remind_unanswered(meeting, occurrence, actor, *, now=None):
+    """Email every invitee with no answer for this date their personal link; return the
+    RsvpNudge (its sent_count is the number of emails queued)."""
+    now = now or utcnow()
+    if not occurrence.takes_answers(now):
+        raise ActionRefused(_l("Answers for this date are closed: there is no one to remind."))
+    earlier = last_nudge(meeting, occurrence.original_start)
+    if reminded_today(earlier, now):
+        raise AlreadyReminded(earlier)
+    pending = unanswered(meeting, occurrence.original_start)
+    if not pending:
+        raise ActionRefused(_l("Everyone invited has answered for this date."))
+    nudge = _claim_today(meeting, occurrence, actor, now)
+    nudge.sent_count = sum(_remind(invitation, occurrence, now) for invitation in pending)
+    db.session.flush()
+    return nudge
+
+
+def _claim_today(meeting, occurrence, actor, now):
+    """Write today's row; if another organizer's click wrote it first, refuse."""
+    nudge = RsvpNudge(
+        meeting_id=meeting.id,
+        occurrence_start=occurrence.original_start,
+        sent_on=now.date(),
+        sent_at=now,
+        sent_by=actor,
+        sent_count=0,
+    )
+    try:
+        with db.session.begin_nested():
+            db.session.add(nudge)
+    except IntegrityError:
+        raise AlreadyReminded(last_nudge(meeting, occurrence.original_start)) from None
+    return nudge
+
+
+def _remind(invitation, occurrence, now):
+    meeting = occurrence.meeting
+    link = external_url("rsvp.page", token=personal_token(invitation))
+    count = 0
+    for person, name, address in recipients(invitation):
+        key = (
+            f"{KIND}:{meeting.id}:{occurrence_key(occurrence.original_start)}:"
+            f"{now.date().isoformat()}:{invitation.invitee_key}:{address.lower()}"
+        )
+        queued = queue_email(
+            kind=KIND,
+            person=person,
+            to_address=address,
+            to_name=name,
+            subject=_l("Will you come? %(title)s", title=meeting.title),
+            template="rsvp_nudge",
+            idempotency_key=key,
+            context={
+                "meeting": meeting,
+                "occurrence": occurrence,
+                "link": link,
+                "invitee": invitation.invitee_name,
+            },
+            personal_links=[link],
+        )
+        count += queued is not None
+    return count
