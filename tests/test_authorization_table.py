@@ -354,6 +354,7 @@ TABLE += [
     *_token_routes("rsvp.calendar_file", methods=("GET",)),
     *_token_routes("rsvp.answer_all", methods=("POST",)),
     *_token_routes("rsvp.answer_one", methods=("POST",)),
+    *_token_routes("rsvp.continuation", methods=("POST",)),
     Row("meetings.answers", "GET", "meeting", LOGIN, FORBIDDEN, OK),
     Row("meetings.answers_csv", "GET", "meeting", LOGIN, FORBIDDEN, OK),
     Row("meetings.answers_csv", "GET", "missing-meeting", LOGIN, NOT_FOUND, NOT_FOUND),

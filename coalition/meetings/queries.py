@@ -119,3 +119,18 @@ def committee_member_people(committee_ids):
         CommitteeMembership.committee_id.in_(committee_ids)
     )
     return db.session.scalars(db.select(Person).where(Person.id.in_(people_ids))).all()
+
+
+def continuation_of(invitation):
+    """The same invitee's invitation to the series this one was split into, or None."""
+    return db.session.scalar(
+        db.select(MeetingInvitation)
+        .join(Meeting, Meeting.id == MeetingInvitation.meeting_id)
+        .where(
+            Meeting.split_from_id == invitation.meeting_id,
+            MeetingInvitation.invitee_key == invitation.invitee_key,
+        )
+        .options(db.contains_eager(MeetingInvitation.meeting))
+        .order_by(Meeting.start_at)
+        .limit(1)
+    )

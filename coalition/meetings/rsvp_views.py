@@ -18,7 +18,7 @@ from flask_babel import gettext as _
 
 from coalition.errors import ActionRefused
 from coalition.extensions import db
-from coalition.meetings import calendar, ical, queries, rsvps
+from coalition.meetings import calendar, ical, invitations, queries, rsvps
 from coalition.meetings.calendar_views import ics_response
 from coalition.meetings.forms import RsvpForm
 from coalition.meetings.models import MeetingInvitation
@@ -140,6 +140,18 @@ def answer_one(token, key):
     return redirect(url_for("rsvp.page", token=token))
 
 
+@bp.route("/<token>/continuation", methods=["POST"])
+def continuation(token):
+    """The link of a split series opens the series it continues as, for the same invitee."""
+    invitation = _invitation(token)
+    following = queries.continuation_of(invitation)
+    if following is None:
+        abort(404)
+    new_token = invitations.personal_token(following)
+    db.session.commit()
+    return redirect(url_for("rsvp.page", token=new_token))
+
+
 def _answer(form):
     return rsvps.Answer(
         answer=form.answer.data,
@@ -163,6 +175,7 @@ def _render_page(invitation, token, form):
         token=token,
         form=form,
         answers=rsvps.answers_of(invitation),
+        continuation=queries.continuation_of(invitation),
         show_local=request.args.get("zone") == "mine",
         now=now,
     )

@@ -169,6 +169,13 @@ def test_splitting_a_series_carries_the_invitations_over(app, setting):
         "Updated: Steering committee",
         "Invitation: Steering committee",
     ]
+    first_link = re.search(r"http://localhost(/rsvp/[\w-]+)", _emails(app)[0].text_body).group(1)
+    old_page = client.get(first_link).get_data(as_text=True)
+    assert "This series continues with new times" in old_page
+    followed = client.post_form(f"{first_link}/continuation", token_page=first_link)
+    new_page = client.get(followed.headers["Location"]).get_data(as_text=True)
+    assert "5:00" in new_page and "This series continues" not in new_page
+    assert "Invitation for First Baptist Church" in new_page
 
 
 def test_invitations_page_query_count_does_not_grow(
