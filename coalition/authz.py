@@ -506,3 +506,8 @@ def can_complete_action_item(viewer, item):
     if not is_member(viewer):
         return False
     return item.owner_id == viewer.id or can_manage_meeting(viewer, item.meeting)
+
+
+def can_remove_from_record(viewer, record):
+    """Take back a decision or an action item: the meeting's organizers."""
+    return can_keep_record(viewer, record.meeting)

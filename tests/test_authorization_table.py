@@ -382,6 +382,10 @@ TABLE += [
     # The world's action item is the delegate's.
     Row("minutes.action_done", "POST", "item", LOGIN, FORBIDDEN, REDIRECT, delegate=REDIRECT),
     Row("minutes.action_done", "POST", "missing", LOGIN, NOT_FOUND, NOT_FOUND),
+    Row("minutes.remove_action", "POST", "item", LOGIN, FORBIDDEN, REDIRECT),
+    Row("minutes.remove_action", "POST", "missing", LOGIN, NOT_FOUND, NOT_FOUND),
+    Row("minutes.remove_decision", "POST", "decision", LOGIN, FORBIDDEN, REDIRECT),
+    Row("minutes.remove_decision", "POST", "missing", LOGIN, NOT_FOUND, NOT_FOUND),
 ]
 
 COMMITTEE = (("name", "Renamed committee"), ("kind", "working"), ("active", "y"))
@@ -608,24 +612,24 @@ def world(
         "sector": _unused_sector(app),
         "batch": _upload(app, people["coordinator"]),
         "other_batch": _upload(app, people["second_coordinator"]),
-        "action_item": _action_item(app, meeting, people["delegate"]),
+        **_record_items(app, meeting, people["delegate"]),
     }
 
 
-def _action_item(app, meeting, owner):
+def _record_items(app, meeting, owner):
+    """An action item the owner (the delegate) is given, and a decision, at the meeting."""
     from coalition.extensions import db
-    from coalition.meetings.record_models import ActionItem
+    from coalition.meetings.record_models import ActionItem, Decision
 
     with app.app_context():
+        start = meeting.start_at
         item = ActionItem(
-            meeting_id=meeting.id,
-            occurrence_start=meeting.start_at,
-            text="Draft the referral form",
-            owner_id=owner.id,
+            meeting_id=meeting.id, occurrence_start=start, text="Draft it", owner_id=owner.id
         )
-        db.session.add(item)
+        decision = Decision(meeting_id=meeting.id, occurrence_start=start, text="Adopt it")
+        db.session.add_all([item, decision])
         db.session.commit()
-        return item.id
+        return {"action_item": item.id, "decision": decision.id}
 
 
 def _committee_world(app, people):
@@ -749,8 +753,10 @@ def _values(row, actor, world):
     if target == "token":
         extra = {"key": "20270101T000000Z"} if row.endpoint == "rsvp.answer_one" else {}
         return {"token": "forged-or-used-token", **extra}
-    if row.endpoint == "minutes.action_done":
+    if row.endpoint in ("minutes.action_done", "minutes.remove_action"):
         return {"item_id": world["action_item"] if target == "item" else 999_999}
+    if row.endpoint == "minutes.remove_decision":
+        return {"decision_id": world["decision"] if target == "decision" else 999_999}
     if target == "feed":
         return {"person_id": world["member"].id, "feed": "mine", "signature": "0" * 64}
     if target in ("meeting", "occurrence", "missing-meeting"):

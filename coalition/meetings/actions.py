@@ -70,3 +70,9 @@ def set_done(item, done):
     item.done_at = utcnow() if done else None
     db.session.flush()
     return item
+
+
+def remove(record):
+    """Take back a decision or action item recorded by mistake."""
+    db.session.delete(record)
+    db.session.flush()

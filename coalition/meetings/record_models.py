@@ -106,6 +106,8 @@ class Decision(db.Model):
     recorded_by_id = db.Column(db.Integer, db.ForeignKey("person.id", ondelete="SET NULL"))
     created_at = db.Column(UTCDateTime(), nullable=False, default=utcnow)
 
+    meeting = db.relationship("Meeting")
+
     __table_args__ = (db.Index("ix_meeting_decision_date", "meeting_id", "occurrence_start"),)
 
 

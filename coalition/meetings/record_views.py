@@ -19,7 +19,7 @@ from coalition.meetings.occurrences import (
     parse_occurrence_key,
 )
 from coalition.meetings.record_forms import ActionItemForm, DecisionForm, MinutesForm
-from coalition.meetings.record_models import ActionItem
+from coalition.meetings.record_models import ActionItem, Decision
 from coalition.meetings.record_source import register_minutes_source
 from coalition.textdiff import diff_html
 
@@ -312,3 +312,27 @@ def action_done(item_id):
         url_for(".record", meeting_id=item.meeting_id, key=occurrence_key(item.occurrence_start))
         + "#actions-heading"
     )
+
+
+@bp.route("/decisions/<int:decision_id>/remove", methods=["POST"])
+@authz.require(authz.is_member)
+def remove_decision(decision_id):
+    """Take back a decision recorded by mistake."""
+    decision = authz.load_and_check(Decision, decision_id, authz.can_remove_from_record)
+    return _remove(decision, _("The decision is removed."), "decisions-heading")
+
+
+@bp.route("/actions/<int:item_id>/remove", methods=["POST"])
+@authz.require(authz.is_member)
+def remove_action(item_id):
+    """Take back an action item recorded by mistake."""
+    item = authz.load_and_check(ActionItem, item_id, authz.can_remove_from_record)
+    return _remove(item, _("The action item is removed."), "actions-heading")
+
+
+def _remove(record, message, anchor):
+    meeting_id, key = record.meeting_id, occurrence_key(record.occurrence_start)
+    actions.remove(record)
+    db.session.commit()
+    flash(message, "success")
+    return redirect(url_for(".record", meeting_id=meeting_id, key=key) + f"#{anchor}")

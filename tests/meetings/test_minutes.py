@@ -317,3 +317,26 @@ def test_an_action_item_without_an_owner_is_refused_beside_the_field(app, held):
 def test_the_meeting_page_links_to_the_record(app, held):
     page = held["client"].get(f"/meetings/{held['meeting'].id}").get_data(as_text=True)
     assert f"{held['base']}/record" in page
+
+
+def test_organizers_take_back_a_decision_or_action_item_others_cannot(app, held, make_client):
+    from coalition.meetings.record_models import Decision
+
+    client, base, delegate = held["client"], held["base"], held["delegate"]
+    client.post_form(f"{base}/decisions", {"decision-text": "Meet weekly"})
+    client.post_form(
+        f"{base}/actions", {"action-text": "Call the DA", "action-owner_id": str(delegate.id)}
+    )
+    with app.app_context():
+        decision_id = db.session.scalar(db.select(Decision.id))
+        item_id = db.session.scalar(db.select(ActionItem.id))
+    owner = make_client()
+    owner.login(delegate)
+    assert owner.post_form(f"/meetings/actions/{item_id}/remove", {}).status_code == 403
+    assert owner.post_form(f"/meetings/decisions/{decision_id}/remove", {}).status_code == 403
+    client.post_form(f"/meetings/decisions/{decision_id}/remove", {})
+    page = client.post_form(f"/meetings/actions/{item_id}/remove", {}, follow_redirects=True)
+    text = page.get_data(as_text=True)
+    assert "The action item is removed." in text
+    assert "Meet weekly" not in text and "Call the DA" not in text
+    assert client.post_form(f"/meetings/actions/{item_id}/remove", {}).status_code == 404
