@@ -49,7 +49,8 @@ def add_decision(meeting, start, text, actor):
 
 def add_item(meeting, start, text, owner_id, due_on, actor):
     """Give someone an action item from this date."""
-    owner = db.session.get(Person, owner_id) if owner_id else None
+    plausible = owner_id is not None and 0 < owner_id < 2**31
+    owner = db.session.get(Person, owner_id) if plausible else None
     if owner is None or not owner.is_active:
         raise ActionRefused(_l("Choose who will do it."), field="owner_id")
     item = ActionItem(

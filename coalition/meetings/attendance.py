@@ -103,6 +103,7 @@ def _headcount(mark, invitation):
 
 @dataclass(frozen=True)
 class Totals:
+    taken: bool  # attendance was saved for this date (perhaps with no one present)
     organizations: int
     people_invited: int
     people: int  # everyone counted: persons present plus organizations' headcounts
@@ -113,6 +114,7 @@ def totals(meeting_id, start):
     rows = recorded(meeting_id, start).values()
     present = [row for row in rows if row.present]
     return Totals(
+        taken=bool(rows),
         organizations=sum(1 for row in present if row.organization_id),
         people_invited=sum(1 for row in present if row.person_id),
         people=sum(row.headcount for row in present),

@@ -1,6 +1,8 @@
 """Minutes of one date: saved as immutable revisions, merged when two people edit at once,
 published once with a "meeting held" entry on the timeline."""
 
+from flask import current_app
+from flask_babel import force_locale, gettext
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
@@ -103,12 +105,18 @@ def publish(minutes, occurrence, actor):
         raise ActionRefused(_l("Write the minutes before publishing them."), field="text")
     if minutes.published:
         raise ActionRefused(_l("The minutes are already published."))
-    minutes.published_at = utcnow()
+    now = utcnow()
+    if occurrence.start > now:
+        raise ActionRefused(_l("Minutes can be published once the meeting has started."))
+    minutes.published_at = now
     minutes.published_by_id = actor.id
+    minutes.published_number = minutes.revision_number
     meeting = occurrence.meeting
+    with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
+        title = gettext("Meeting held: %(title)s", title=meeting.title)
     record_entry(
         "milestone",
-        str(_l("Meeting held: %(title)s", title=meeting.title)),
+        title,
         coalition_date(occurrence.start),
         source=("minutes", minutes.id, meeting.title),
         event="held",

@@ -1,4 +1,5 @@
-"""Reminding those who have not answered one date, at most once a day (UTC) per date.
+"""Reminding those who have not answered one date, at most once a day per date (a day where
+the coalition is).
 
 An organizer's button on the answers page. The RsvpNudge row is written first: its unique
 key (meeting, date, day) lets only one of two coordinators clicking at once go on to queue
@@ -16,13 +17,14 @@ from coalition.mail import queue_email
 from coalition.meetings.invitations import invitations_of, personal_token, recipients
 from coalition.meetings.occurrences import occurrence_key
 from coalition.meetings.rsvp_models import Rsvp, RsvpNudge
+from coalition.timezones import coalition_date
 from coalition.urls import external_url
 
 KIND = "rsvp_nudge"
 
 
 class AlreadyReminded(ActionRefused):
-    """Someone reminded them today already; the next reminder may go tomorrow (UTC)."""
+    """Someone reminded them today already; the next reminder may go tomorrow."""
 
     def __init__(self, nudge):
         super().__init__(already_reminded_message(nudge))
@@ -50,8 +52,8 @@ def last_nudge(meeting, occurrence_start):
 
 
 def reminded_today(nudge, now=None):
-    """True when this reminder went out on today's UTC date."""
-    return nudge is not None and nudge.sent_on == (now or utcnow()).date()
+    """True when this reminder went out today, where the coalition is."""
+    return nudge is not None and nudge.sent_on == coalition_date(now or utcnow())
 
 
 def unanswered(meeting, occurrence_start, invitations=None):
@@ -91,7 +93,7 @@ def _claim_today(meeting, occurrence, actor, now):
     nudge = RsvpNudge(
         meeting_id=meeting.id,
         occurrence_start=occurrence.original_start,
-        sent_on=now.date(),
+        sent_on=coalition_date(now),
         sent_at=now,
         sent_by=actor,
         sent_count=0,
@@ -111,7 +113,7 @@ def _remind(invitation, occurrence, now):
     for person, name, address in recipients(invitation):
         key = (
             f"{KIND}:{meeting.id}:{occurrence_key(occurrence.original_start)}:"
-            f"{now.date().isoformat()}:{invitation.invitee_key}:{address.lower()}"
+            f"{coalition_date(now).isoformat()}:{invitation.invitee_key}:{address.lower()}"
         )
         queued = queue_email(
             kind=KIND,

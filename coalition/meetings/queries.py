@@ -134,3 +134,20 @@ def continuation_of(invitation):
         .order_by(Meeting.start_at)
         .limit(1)
     )
+
+
+def keeps_a_record(meeting, occurrence, exceptions):
+    """A date that can have minutes: not cancelled on its own, and, in a series cancelled
+    later, one that began before the cancellation (those dates did take place)."""
+    if any(e.original_start == occurrence.original_start and e.cancelled for e in exceptions):
+        return False
+    if meeting.is_cancelled:
+        return occurrence.start < meeting.updated_at
+    return True
+
+
+def past_dates(meeting, now):
+    """The dates of a meeting that have begun and took place, earliest first."""
+    exceptions = exceptions_by_meeting([meeting.id])[meeting.id]
+    begun = occurrences_of(meeting, exceptions, before=now, include_cancelled=True)
+    return [o for o in begun if keeps_a_record(meeting, o, exceptions)]

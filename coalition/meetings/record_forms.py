@@ -21,10 +21,11 @@ class MinutesForm(FlaskForm):
     submit = SubmitField(_l("Save the minutes"))
 
     def base_number(self):
-        try:
-            return int(self.base_revision.data or 0)
-        except ValueError:
+        """The revision number posted; anything not a plausible number counts as none."""
+        raw = (self.base_revision.data or "").strip()
+        if not (raw.isascii() and raw.isdigit()) or len(raw) > 9:
             return 0
+        return int(raw)
 
 
 class DecisionForm(FlaskForm):

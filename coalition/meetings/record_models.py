@@ -22,6 +22,8 @@ class Minutes(db.Model):
     # The number of the revision `text` comes from: an edit made from an older one is merged.
     revision_number = db.Column(db.Integer, nullable=False, default=0)
     published_at = db.Column(UTCDateTime())
+    # The revision that was published: readers see it and later ones, never earlier drafts.
+    published_number = db.Column(db.Integer)
     published_by_id = db.Column(db.Integer, db.ForeignKey("person.id", ondelete="SET NULL"))
     updated_at = db.Column(UTCDateTime(), nullable=False, default=utcnow, onupdate=utcnow)
     version = db.Column(db.Integer, nullable=False, default=1)

@@ -36,7 +36,7 @@ def _date(meeting_id, key, predicate=authz.can_view_meeting):
     start = parse_occurrence_key(key)
     exceptions = queries.exceptions_by_meeting([meeting.id])[meeting.id]
     occurrence = find_occurrence(meeting, exceptions, start) if start else None
-    if occurrence is None or occurrence.cancelled:
+    if occurrence is None or not queries.keeps_a_record(meeting, occurrence, exceptions):
         abort(404)
     return meeting, occurrence
 
@@ -57,10 +57,12 @@ def _has_begun(occurrence):
 def record(meeting_id, key):
     """One date's minutes, who came, what was decided and who does what next."""
     meeting, occurrence = _date(meeting_id, key)
-    return _render_record(meeting, occurrence, ActionItemForm(prefix="action"))
+    return _render_record(meeting, occurrence)
 
 
-def _render_record(meeting, occurrence, action_form, status=200):
+def _render_record(meeting, occurrence, action_form=None, decision_form=None, status=200):
+    action_form = action_form or ActionItemForm(prefix="action", formdata=None)
+    decision_form = decision_form or DecisionForm(prefix="decision", formdata=None)
     start = occurrence.original_start
     found = minutes.minutes_of(meeting.id, start)
     organizer = authz.can_keep_record(current_user, meeting)
@@ -78,7 +80,7 @@ def _render_record(meeting, occurrence, action_form, status=200):
         sheet=sheet,
         decisions=actions.decisions_of(meeting.id, start),
         items=actions.items_of(meeting.id, start),
-        decision_form=DecisionForm(prefix="decision", formdata=None),
+        decision_form=decision_form,
         action_form=action_form,
         organizer=organizer,
         begun=_has_begun(occurrence),
@@ -183,9 +185,12 @@ def history(meeting_id, key):
     found = minutes.with_history(meeting.id, occurrence.original_start)
     if found is None or not authz.can_read_minutes(current_user, meeting, found):
         abort(404)
+    revisions = found.revisions
+    if not authz.can_keep_record(current_user, meeting):  # readers: from the published text on
+        revisions = [r for r in revisions if r.number >= (found.published_number or 0)]
     changes = []
-    for index, revision in enumerate(found.revisions):
-        older = found.revisions[index + 1].text if index + 1 < len(found.revisions) else ""
+    for index, revision in enumerate(revisions):
+        older = revisions[index + 1].text if index + 1 < len(revisions) else ""
         diff = diff_html(older, revision.text, removed_label=_("removed:"), added_label=_("added:"))
         changes.append((revision, diff))
     return render_template(
@@ -243,7 +248,7 @@ def _posted_marks(invited, errors):
         raw = (request.form.get(f"headcount-{key}") or "").strip()
         headcount = 1 if present else 0
         if raw and invitation.organization_id:
-            if not raw.isdigit():
+            if not (raw.isascii() and raw.isdigit()) or len(raw) > 4:
                 errors[key] = _(
                     "%(invitee)s: give the number of people as digits.",
                     invitee=invitation.invitee_name,
@@ -261,8 +266,7 @@ def add_decision(meeting_id, key):
     meeting, occurrence = _date(meeting_id, key, authz.can_keep_record)
     form = DecisionForm(prefix="decision")
     if not form.validate_on_submit():
-        flash(_("Write the decision before adding it."), "error")
-        return _to_record(meeting, occurrence, "decisions-heading")
+        return _render_record(meeting, occurrence, decision_form=form, status=400)
     actions.add_decision(meeting, occurrence.original_start, form.text.data, current_user)
     db.session.commit()
     flash(_("The decision is recorded."), "success")
@@ -293,7 +297,7 @@ def add_action(meeting_id, key):
             db.session.commit()
             flash(_("The action item is recorded."), "success")
             return _to_record(meeting, occurrence, "actions-heading")
-    return _render_record(meeting, occurrence, form, status=400)
+    return _render_record(meeting, occurrence, action_form=form, status=400)
 
 
 @bp.route("/actions/<int:item_id>/done", methods=["POST"])

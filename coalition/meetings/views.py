@@ -111,7 +111,8 @@ def detail(meeting_id):
     meeting = authz.load_and_check(Meeting, meeting_id, authz.can_view_meeting)
     now = datetime.now(UTC)
     upcoming = queries.meeting_occurrences(meeting, after=now)[:12]
-    past = queries.meeting_occurrences(meeting, before=now, include_cancelled=False)
+    past = queries.past_dates(meeting, now)[::-1]
+    all_past = request.args.get("past") == "all"
     mine = [
         invitation
         for invitation in invitations.invitations_of(meeting)
@@ -121,7 +122,8 @@ def detail(meeting_id):
         "meetings/detail.html",
         meeting=meeting,
         upcoming=upcoming,
-        past=past[-PAST_SHOWN:][::-1],
+        past=past if all_past else past[:PAST_SHOWN],
+        more_past=len(past) - PAST_SHOWN if not all_past else 0,
         mine=mine,
     )
 

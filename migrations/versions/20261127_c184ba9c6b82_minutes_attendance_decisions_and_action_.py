@@ -82,6 +82,7 @@ def upgrade():
     sa.Column('text', sa.Text(), nullable=False),
     sa.Column('revision_number', sa.Integer(), nullable=False),
     sa.Column('published_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('published_number', sa.Integer(), nullable=True),
     sa.Column('published_by_id', sa.Integer(), nullable=True),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),

@@ -200,12 +200,30 @@ def test_only_organizers_write_minutes_or_take_attendance(app, held, make_client
     assert _minutes(app) == (None, 0)
 
 
-def test_an_unknown_or_cancelled_date_is_not_found(app, held):
+def test_an_unknown_date_is_not_found(app, held):
     client, meeting = held["client"], held["meeting"]
     assert client.get(f"/meetings/{meeting.id}/dates/20200101T000000Z/record").status_code == 404
     assert client.get(f"/meetings/{meeting.id}/dates/nonsense/record").status_code == 404
+
+
+def test_a_cancelled_series_keeps_the_record_of_the_dates_that_took_place(
+    app, client, create_coordinator, create_meeting
+):
+    client.login(create_coordinator())
+    meeting = create_meeting(day=date.today() - timedelta(days=45))  # monthly, 6 dates
+    page = client.get(f"/meetings/{meeting.id}").get_data(as_text=True)
+    future = re.findall(rf"/meetings/{meeting.id}/occurrences/(\w+)/cancel", page)
+    past = re.findall(rf"/meetings/{meeting.id}/dates/(\w+)/record", page)
+    assert len(past) == 2 and len(future) == 4
+    client.post_form(f"/meetings/{meeting.id}/occurrences/{future[0]}/cancel", {})
+    assert client.get(f"/meetings/{meeting.id}/dates/{future[0]}/record").status_code == 404
+    assert client.get(f"/meetings/{meeting.id}/dates/{future[1]}/record").status_code == 200
     client.post_form(f"/meetings/{meeting.id}/cancel", {})
-    assert client.get(f"{held['base']}/record").status_code == 404
+    for key in past:
+        assert client.get(f"/meetings/{meeting.id}/dates/{key}/record").status_code == 200
+    assert client.get(f"/meetings/{meeting.id}/dates/{future[1]}/record").status_code == 404
+    page = client.get(f"/meetings/{meeting.id}").get_data(as_text=True)
+    assert re.findall(rf"/meetings/{meeting.id}/dates/(\w+)/record", page) == past
 
 
 def _sheet_form(page):
@@ -340,3 +358,86 @@ def test_organizers_take_back_a_decision_or_action_item_others_cannot(app, held,
     assert "The action item is removed." in text
     assert "Meet weekly" not in text and "Call the DA" not in text
     assert client.post_form(f"/meetings/actions/{item_id}/remove", {}).status_code == 404
+
+
+def test_odd_numbers_in_forms_get_messages_not_errors(app, held):
+    client, base, organization = held["client"], held["base"], held["organization"]
+    org_key = f"organization:{organization.id}"
+    response = client.post_form(
+        f"{base}/attendance", {f"present-{org_key}": "1", f"headcount-{org_key}": "²"}
+    )
+    assert response.status_code == 400 and "as digits" in response.get_data(as_text=True)
+    response = client.post_form(
+        f"{base}/actions", {"action-text": "Call", "action-owner_id": "9" * 30}
+    )
+    assert response.status_code == 400 and "Choose who will do it." in response.get_data(
+        as_text=True
+    )
+    client.post_form(f"{base}/minutes", {"text": "First.", "base_revision": "0"})
+    crossed = client.post_form(f"{base}/minutes", {"text": "Second.", "base_revision": "9" * 30})
+    assert crossed.status_code == 200 and "Someone saved the minutes" in crossed.get_data(
+        as_text=True
+    )
+    assert _minutes(app) == ("First.", 1)
+
+
+def test_a_decision_too_long_keeps_what_was_typed_beside_the_field(app, held):
+    client, base = held["client"], held["base"]
+    response = client.post_form(f"{base}/decisions", {"decision-text": "We agree " * 200})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and 'aria-invalid="true"' in page
+    assert "We agree We agree" in page
+
+
+def test_minutes_of_a_date_still_ahead_wait_to_be_published(
+    app, client, create_coordinator, create_meeting
+):
+    client.login(create_coordinator())
+    meeting = create_meeting(recurrence=None)
+    with app.app_context():
+        from coalition.meetings.models import Meeting
+
+        key = occurrence_key(db.session.get(Meeting, meeting.id).start_at)
+    base = f"/meetings/{meeting.id}/dates/{key}"
+    client.post_form(f"{base}/minutes", {"text": "Agenda notes.", "base_revision": "0"})
+    page = client.post_form(f"{base}/minutes/publish", {}, follow_redirects=True)
+    assert "once the meeting has started" in page.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalar(db.select(Minutes.published_at)) is None
+
+
+def test_the_timeline_says_meeting_held_in_the_coalitions_language(app, held):
+    client, base = held["client"], held["base"]
+    with app.app_context():
+        from coalition.members.models import Person
+
+        db.session.get(Person, held["coordinator"].id).language = "es"
+        db.session.commit()
+    client.post_form(f"{base}/minutes", {"text": "Notas.", "base_revision": "0"})
+    client.post_form(f"{base}/minutes/publish", {})
+    with app.app_context():
+        titles = db.session.scalars(db.select(TimelineEntry.title)).all()
+    assert titles == ["Meeting held: Steering committee"]
+
+
+def test_readers_see_the_published_minutes_and_later_versions_not_drafts(app, held, make_client):
+    client, base = held["client"], held["base"]
+    client.post_form(
+        f"{base}/minutes", {"text": "Draft naming a participant.", "base_revision": "0"}
+    )
+    client.post_form(f"{base}/minutes", {"text": "Approved text.", "base_revision": "1"})
+    client.post_form(f"{base}/minutes/publish", {})
+    client.post_form(f"{base}/minutes", {"text": "Approved text, corrected.", "base_revision": "2"})
+    member = make_client()
+    member.login(held["member"])
+    history = member.get(f"{base}/minutes/history").get_data(as_text=True)
+    assert "Version 3" in history and "Version 2" in history
+    assert "Version 1" not in history and "naming a participant" not in history
+    assert "Version 1" in client.get(f"{base}/minutes/history").get_data(as_text=True)
+
+
+def test_attendance_with_no_one_present_is_still_taken(app, held):
+    client, base = held["client"], held["base"]
+    client.post_form(f"{base}/attendance", {})
+    page = client.get(f"{base}/record").get_data(as_text=True)
+    assert "Attendance has not been taken." not in page and "Correct the attendance" in page
