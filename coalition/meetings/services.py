@@ -11,7 +11,7 @@ from flask_babel import lazy_gettext as _l
 from coalition.dbtypes import utcnow
 from coalition.errors import ActionRefused
 from coalition.extensions import db
-from coalition.meetings import invitations, rsvps
+from coalition.meetings import invitations, rekey, rsvps
 from coalition.meetings.models import (
     MAX_MEETING_LENGTH,
     MAX_RSVP_CLOSES_HOURS,
@@ -71,7 +71,9 @@ def update_series(meeting, details):
     """Change a whole meeting or series; returns True when the change matters to invitees."""
     before = {name: getattr(meeting, name) for name in SCHEDULE_FIELDS}
     capacity_before = meeting.capacity
+    dates_before = rekey.dates_before_change(meeting)
     _apply_details(meeting, details)
+    rekey.follow_dates(meeting, dates_before)
     if meeting.capacity != capacity_before:
         db.session.flush()
         for start in original_starts(meeting):

@@ -441,3 +441,54 @@ def test_attendance_with_no_one_present_is_still_taken(app, held):
     client.post_form(f"{base}/attendance", {})
     page = client.get(f"{base}/record").get_data(as_text=True)
     assert "Attendance has not been taken." not in page and "Correct the attendance" in page
+
+
+def _edit_form(client, meeting_id, **changes):
+    page = client.get(f"/meetings/{meeting_id}/edit").get_data(as_text=True)
+    version = re.search(r'name="version"[^>]*value="(\d+)"', page).group(1)
+    data = {
+        "title": "Steering committee",
+        "day": LAST_WEEK.isoformat(),
+        "start_time": "18:00",
+        "end_time": "19:30",
+        "timezone": "America/Chicago",
+        "repeat": "none",
+        "interval": "1",
+        "ends": "count",
+        "count": "6",
+        "committee_id": "",
+        "version": version,
+    }
+    data.update(changes)
+    return client.post_form(f"/meetings/{meeting_id}/edit", data)
+
+
+def test_the_record_follows_its_date_when_the_meeting_changes_time(app, held):
+    client, base, meeting = held["client"], held["base"], held["meeting"]
+    client.post_form(f"{base}/minutes", {"text": "We met.", "base_revision": "0"})
+    client.post_form(f"{base}/decisions", {"decision-text": "Meet monthly"})
+    assert _edit_form(client, meeting.id, start_time="17:00", end_time="18:30").status_code == 302
+    assert client.get(f"{base}/record").status_code == 404  # the old time is gone
+    page = client.get(f"/meetings/{meeting.id}").get_data(as_text=True)
+    new_base = re.search(rf"/meetings/{meeting.id}/dates/\w+", page).group(0)
+    assert new_base != base
+    record = client.get(f"{new_base}/record").get_data(as_text=True)
+    assert "We met." in record and "Meet monthly" in record
+    answers = client.get(f"/meetings/{meeting.id}/answers").get_data(as_text=True)
+    assert "Second Chance Reentry" in answers and "No answer yet</td>" in answers  # Keisha
+    with app.app_context():
+        from coalition.meetings.rsvp_models import Rsvp
+
+        assert db.session.scalar(db.select(Rsvp.occurrence_start)) == db.session.scalar(
+            db.select(Minutes.occurrence_start)
+        )
+
+
+def test_a_change_that_would_drop_a_recorded_date_is_refused(app, held):
+    client, base, meeting = held["client"], held["base"], held["meeting"]
+    client.post_form(f"{base}/minutes", {"text": "We met.", "base_revision": "0"})
+    moved = (LAST_WEEK - timedelta(days=1)).isoformat()
+    response = _edit_form(client, meeting.id, day=moved)
+    assert response.status_code == 200
+    assert "already have minutes, attendance" in response.get_data(as_text=True)
+    assert "We met." in client.get(f"{base}/record").get_data(as_text=True)
