@@ -2,6 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 
+from coalition.audit import record_audit
 from coalition.dbtypes import utcnow
 from coalition.errors import ActionRefused
 from coalition.extensions import db
@@ -73,7 +74,8 @@ def set_done(item, done):
     return item
 
 
-def remove(record):
-    """Take back a decision or action item recorded by mistake."""
+def remove(record, actor):
+    """Take back a decision or action item recorded by mistake (the audit log keeps its text)."""
+    record_audit(actor, f"{record.__tablename__}.removed", record, record.text[:500])
     db.session.delete(record)
     db.session.flush()

@@ -336,7 +336,7 @@ def remove_action(item_id):
 
 def _remove(record, message, anchor):
     meeting_id, key = record.meeting_id, occurrence_key(record.occurrence_start)
-    actions.remove(record)
+    actions.remove(record, current_user._get_current_object())
     db.session.commit()
     flash(message, "success")
     return redirect(url_for(".record", meeting_id=meeting_id, key=key) + f"#{anchor}")

@@ -67,9 +67,7 @@ class RsvpNudge(db.Model):
         db.Integer, db.ForeignKey("meeting.id", ondelete="CASCADE"), nullable=False
     )
     occurrence_start = db.Column(UTCDateTime(), nullable=False)  # the original start
-    sent_on = db.Column(
-        db.Date, nullable=False
-    )  # the day where the coalition is
+    sent_on = db.Column(db.Date, nullable=False)  # the day where the coalition is
     sent_at = db.Column(UTCDateTime(), nullable=False, default=utcnow)
     sent_by_id = db.Column(db.Integer, db.ForeignKey("person.id", ondelete="SET NULL"))
     sent_count = db.Column(db.Integer, nullable=False, default=0)  # emails queued

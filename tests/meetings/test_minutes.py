@@ -358,6 +358,14 @@ def test_organizers_take_back_a_decision_or_action_item_others_cannot(app, held,
     assert "The action item is removed." in text
     assert "Meet weekly" not in text and "Call the DA" not in text
     assert client.post_form(f"/meetings/actions/{item_id}/remove", {}).status_code == 404
+    with app.app_context():
+        from coalition.audit import AuditEvent
+
+        logged = db.session.execute(db.select(AuditEvent.action, AuditEvent.detail)).all()
+    assert sorted(logged) == [
+        ("action_item.removed", "Call the DA"),
+        ("meeting_decision.removed", "Meet weekly"),
+    ]
 
 
 def test_odd_numbers_in_forms_get_messages_not_errors(app, held):
