@@ -3,10 +3,12 @@
 Each row names a route (endpoint and method), which object its URL points at, and what
 each role gets. A second test walks app.url_map, so a new route without a row fails.
 The delegate is a member who is the primary delegate of one organization ("delegated");
-rows that leave the delegate column out expect what a member gets. Later issues add
-columns for invitee by link. The chair chairs committee "own" (closed to join requests);
-"other" is another committee, open to requests; rows that leave the chair column out
-expect what a member gets.
+rows that leave the delegate column out expect what a member gets. The invitee by link has
+no account: they opened their personal link to the world's meeting (an organization's
+invitation) and then ask for the row's URL; rows that leave the invitee column out expect
+what an anonymous visitor gets, so the link opens nothing else. The chair chairs committee
+"own" (closed to join requests); "other" is another committee, open to requests; rows that
+leave the chair column out expect what a member gets.
 """
 
 from dataclasses import dataclass
@@ -22,7 +24,7 @@ REDIRECT = "redirect"
 LOGIN = "login"  # redirected to the login page, with next=
 FORBIDDEN = "403"
 NOT_FOUND = "404"
-ROLES = ("anonymous", "member", "delegate", "chair", "coordinator")
+ROLES = ("anonymous", "invitee", "member", "delegate", "chair", "coordinator")
 
 
 @dataclass(frozen=True)
@@ -39,8 +41,11 @@ class Row:
     data: tuple = ()
     delegate: str | None = None  # None: as a member
     chair: str | None = None  # None: as a member
+    invitee: str | None = None  # None: as an anonymous visitor
 
     def expected(self, role):
+        if role == "invitee" and self.invitee is None:
+            return self.anonymous
         if role in ("delegate", "chair") and getattr(self, role) is None:
             return self.member
         return getattr(self, role)
@@ -300,6 +305,7 @@ MEETING = (
     ("version", "1"),
 )
 MOVE = (("day", "2027-03-10"), ("start_time", "18:00"), ("end_time", "19:00"))
+RSVP = (("answer", "yes"), ("headcount", "2"), ("names", ""), ("needs", ""), ("note", ""))
 
 
 OCCURRENCE_ROUTES = {
@@ -355,6 +361,14 @@ TABLE += [
     *_token_routes("rsvp.answer_all", methods=("POST",)),
     *_token_routes("rsvp.answer_one", methods=("POST",)),
     *_token_routes("rsvp.continuation", methods=("POST",)),
+    # The invitee's own link is the credential: whoever holds it may answer (mail scanners
+    # only GET); a date of another meeting, or a series never split, is not found.
+    Row("rsvp.page", "GET", "link", OK, OK, OK),
+    Row("rsvp.calendar_file", "GET", "link", OK, OK, OK),
+    Row("rsvp.answer_all", "POST", "link", REDIRECT, REDIRECT, REDIRECT, RSVP),
+    Row("rsvp.answer_one", "POST", "link", REDIRECT, REDIRECT, REDIRECT, RSVP),
+    Row("rsvp.answer_one", "POST", "link-other-date", NOT_FOUND, NOT_FOUND, NOT_FOUND, RSVP),
+    Row("rsvp.continuation", "POST", "link", NOT_FOUND, NOT_FOUND, NOT_FOUND),
     Row("meetings.answers", "GET", "meeting", LOGIN, FORBIDDEN, OK),
     Row("meetings.answers_csv", "GET", "meeting", LOGIN, FORBIDDEN, OK),
     Row("meetings.answers_csv", "GET", "missing-meeting", LOGIN, NOT_FOUND, NOT_FOUND),
@@ -606,6 +620,7 @@ def world(
         "email_id": create_queued_email(people["other"]),
         "meeting": meeting,
         "occurrence_key": occurrence_key(meeting.start_at),
+        "invitee_token": _personal_link(app, meeting, other),
         "organizations": organizations,
         "affiliations": links,
         "commitments": commitments,
@@ -614,6 +629,25 @@ def world(
         "other_batch": _upload(app, people["second_coordinator"]),
         **_record_items(app, meeting, people["delegate"]),
     }
+
+
+def _personal_link(app, meeting, organization):
+    """The raw token of an organization's invitation to the meeting, as its email carries."""
+    from coalition.extensions import db
+    from coalition.meetings.invitations import personal_token
+    from coalition.meetings.models import MeetingInvitation
+
+    with app.app_context():
+        invitation = MeetingInvitation(
+            meeting_id=meeting.id,
+            organization_id=organization.id,
+            invitee_key=f"organization:{organization.id}",
+        )
+        db.session.add(invitation)
+        db.session.flush()
+        token = personal_token(invitation)
+        db.session.commit()
+        return token
 
 
 def _record_items(app, meeting, owner):
@@ -750,6 +784,10 @@ def _values(row, actor, world):
         return _committee_values(row, world)
     if target is None:
         return {}
+    if target in ("link", "link-other-date"):
+        key = world["occurrence_key"] if target == "link" else "20200101T000000Z"
+        extra = {"key": key} if row.endpoint == "rsvp.answer_one" else {}
+        return {"token": world["invitee_token"], **extra}
     if target == "token":
         extra = {"key": "20270101T000000Z"} if row.endpoint == "rsvp.answer_one" else {}
         return {"token": "forged-or-used-token", **extra}
@@ -808,6 +846,8 @@ def test_route_answers_as_the_table_says(app, client, world, row, role):
     actor = world.get(role)
     if actor is not None:
         client.login(actor)
+    if role == "invitee":  # arrives from the email, with no account
+        assert client.get(f"/rsvp/{world['invitee_token']}").status_code == 200
     url = _url(app, row, actor, world)
     if row.method == "GET":
         response = client.get(url)
