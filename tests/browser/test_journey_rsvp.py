@@ -59,3 +59,52 @@ def test_answer_from_a_phone_then_change_it(
     expect(desk.get_by_role("region", name="Answers by organization and person")).to_contain_text(
         "Spanish interpretation"
     )
+
+
+def test_a_spanish_speaker_answers_by_keyboard_alone(
+    app,
+    visitor,
+    create_person,
+    create_organization,
+    link_person,
+    create_meeting,
+    invite_to_meeting,
+):
+    """Journey 10's part of journey 5: in Spanish, on a phone, Tab, arrows, Space and Enter."""
+    iglesia = create_organization("Iglesia Nueva Esperanza", sectors=["faith"])
+    link_person(create_person(name="Ana Lucía Torres", language="es"), iglesia, "primary")
+    meeting = create_meeting(title="Reunión trimestral")
+    invite_to_meeting(meeting, organizations=[iglesia])
+    with app.app_context():
+        body = db.session.scalars(db.select(OutboxEmail.text_body)).first()
+    path = re.search(r"https?://[^/\s]+(/rsvp/[\w-]+)", body).group(1)
+
+    phone = visitor(width=320, height=640, locale="es-ES")
+    page = phone.go(path)
+    expect(page.get_by_role("heading", level=2).first).to_be_visible()
+    answer = page.get_by_label("Sí, vendremos")
+    answer.focus()
+    page.keyboard.press("Space")
+    expect(answer).to_be_checked()
+    page.keyboard.press("Tab")
+    expect(page.get_by_label("Cuántas personas vendrán")).to_be_focused()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("2")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Ana, Luis")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Interpretación al inglés")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Enviar mi respuesta")).to_be_focused()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    phone.check()
+    expect(page.get_by_role("status")).to_contain_text("Gracias")
+    with app.app_context():
+        from coalition.meetings.rsvp_models import Rsvp
+
+        rows = db.session.scalars(db.select(Rsvp)).all()
+    assert {(row.answer, row.headcount, row.names, row.needs) for row in rows} == {
+        ("yes", 2, "Ana, Luis", "Interpretación al inglés")
+    }
