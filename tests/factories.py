@@ -231,6 +231,36 @@ def invite_to_meeting(app):
 
 
 @pytest.fixture
+def create_answer(app):
+    """create_answer(meeting, invitee, answer="yes", headcount=1, start=None) -> the Rsvp of
+    an invited person or organization for one date (the first by default), as stored."""
+    from coalition.meetings.models import Meeting, MeetingInvitation
+    from coalition.meetings.rsvp_models import Rsvp
+
+    def create(meeting, invitee, answer="yes", headcount=1, start=None):
+        kind = "organization" if isinstance(invitee, Organization) else "person"
+        with app.app_context():
+            invitation = db.session.scalars(
+                db.select(MeetingInvitation).filter_by(
+                    meeting_id=meeting.id, invitee_key=f"{kind}:{invitee.id}"
+                )
+            ).one()
+            rsvp = Rsvp(
+                meeting_id=meeting.id,
+                invitation_id=invitation.id,
+                respondent_key=invitation.invitee_key,
+                occurrence_start=start or db.session.get(Meeting, meeting.id).start_at,
+                answer=answer,
+                headcount=headcount,
+            )
+            db.session.add(rsvp)
+            db.session.commit()
+            return _detached(rsvp)
+
+    return create
+
+
+@pytest.fixture
 def create_committee(app):
     """create_committee(name=None, kind="working", chairs=(), members=(), **fields) -> Committee."""
     from coalition.committees.models import Committee, CommitteeMembership

@@ -24,6 +24,7 @@ def held(
     link_person,
     create_meeting,
     invite_to_meeting,
+    create_answer,
 ):
     """A coordinator's client and a meeting held last week, to which an organization
     (with its delegate) and a person were invited; the organization said yes for 3."""
@@ -37,26 +38,8 @@ def held(
         title="Steering committee", day=LAST_WEEK, start_time=clock(18, 0), recurrence=None
     )
     invite_to_meeting(meeting, people=[member], organizations=[reentry])
-    with app.app_context():
-        from coalition.meetings.models import Meeting, MeetingInvitation
-        from coalition.meetings.rsvp_models import Rsvp
-
-        invitation = db.session.scalars(
-            db.select(MeetingInvitation).filter_by(organization_id=reentry.id)
-        ).one()
-        stored = db.session.get(Meeting, meeting.id)
-        db.session.add(
-            Rsvp(
-                meeting_id=meeting.id,
-                invitation_id=invitation.id,
-                respondent_key=invitation.invitee_key,
-                occurrence_start=stored.start_at,
-                answer="yes",
-                headcount=3,
-            )
-        )
-        db.session.commit()
-        key = occurrence_key(stored.start_at)
+    answer = create_answer(meeting, reentry, "yes", 3)
+    key = occurrence_key(answer.occurrence_start)
     base = f"/meetings/{meeting.id}/dates/{key}"
     return {
         "client": client,
