@@ -1,7 +1,7 @@
 """What every template can use: authz, the coalition's name, languages, date filters."""
 
 from flask import current_app, request
-from flask_babel import format_date, format_datetime, get_locale, get_timezone
+from flask_babel import format_date, format_datetime, format_time, get_locale, get_timezone
 
 from coalition import authz
 from coalition.auth.forms import LanguageForm
@@ -16,6 +16,8 @@ def register(app):
     app.jinja_env.filters["datetime"] = lambda value, fmt="medium": format_datetime(value, fmt)
     app.jinja_env.filters["markdown"] = render_markdown
     app.jinja_env.filters["date"] = lambda value, fmt="medium": format_date(value, fmt)
+    app.jinja_env.filters["when"] = when
+    app.jinja_env.filters["time"] = lambda value, fmt="short": format_time(value, fmt)
 
     @app.context_processor
     def common_context():
@@ -28,3 +30,8 @@ def register(app):
                 formdata=None, language=str(get_locale()), next=request.full_path.rstrip("?")
             ),
         }
+
+
+def when(moment):
+    """A moment to the minute in the viewer's zone ("Nov 3, 2026, 12:00 PM"): no seconds."""
+    return f"{format_date(moment, 'medium')}, {format_time(moment, 'short')}"

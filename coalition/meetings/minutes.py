@@ -21,10 +21,11 @@ MAX_MINUTES_LENGTH = 100_000
 class MinutesConflict(Exception):
     """Someone saved the minutes after the editor opened them: their text and the merge."""
 
-    def __init__(self, saved, merged):
+    def __init__(self, saved, merged, base=""):
         super().__init__("minutes changed meanwhile")
         self.saved = saved
         self.merged = merged  # textdiff.MergeResult of (base, mine, theirs)
+        self.base = base  # the text the editor started from
 
 
 def minutes_of(meeting_id, start):
@@ -74,7 +75,16 @@ def save_minutes(meeting, start, text, base_number, actor, note=""):
 def crossed_edit(saved, text, base_number):
     """The conflict of `text` (written from revision `base_number`) with the saved minutes."""
     base = _revision_text(saved.id, base_number)
-    return MinutesConflict(saved, merge(base, text, saved.text))
+    return MinutesConflict(saved, merge(base, text, saved.text), base)
+
+
+def latest_revision(minutes):
+    """The newest revision with its author: who saved the text now current, and when."""
+    return db.session.scalar(
+        db.select(MinutesRevision)
+        .filter_by(minutes_id=minutes.id, number=minutes.revision_number)
+        .options(db.joinedload(MinutesRevision.author))
+    )
 
 
 def _first_minutes(meeting, start):

@@ -41,11 +41,9 @@ def _date(meeting_id, key, predicate=authz.can_view_meeting):
     return meeting, occurrence
 
 
-def _to_record(meeting, occurrence, anchor=""):
-    return redirect(
-        url_for(".record", meeting_id=meeting.id, key=occurrence.key)
-        + (f"#{anchor}" if anchor else "")
-    )
+def _to_record(meeting, occurrence):
+    # No #anchor: the page opens at its top, where the message says what was done.
+    return redirect(url_for(".record", meeting_id=meeting.id, key=occurrence.key))
 
 
 def _has_begun(occurrence):
@@ -127,7 +125,7 @@ def edit(meeting_id, key):
             form.text.errors.append(str(refused.message))
         else:
             flash(_("The minutes are saved."), "success")
-            return _to_record(meeting, occurrence, "minutes-heading")
+            return _to_record(meeting, occurrence)
     return render_template(
         "meetings/minutes_form.html",
         meeting=meeting,
@@ -146,12 +144,13 @@ def _merge_view(form, crossed):
     merged = crossed.merged
     form.text.data = merged.text
     form.base_revision.data = str(saved.revision_number)
+    labels = {"removed_label": _("removed:"), "added_label": _("added:")}
     return {
         "saved": saved,
         "merged": merged,
-        "theirs_vs_mine": diff_html(
-            saved.text, mine, removed_label=_("removed:"), added_label=_("added:")
-        ),
+        "latest": minutes.latest_revision(saved) if saved.id else None,
+        "theirs": diff_html(crossed.base, saved.text, **labels),
+        "mine": diff_html(crossed.base, mine, **labels),
     }
 
 
@@ -174,7 +173,7 @@ def publish(meeting_id, key):
             _("The minutes are published, and the timeline records that the meeting was held."),
             "success",
         )
-    return _to_record(meeting, occurrence, "minutes-heading")
+    return _to_record(meeting, occurrence)
 
 
 @bp.route("/<int:meeting_id>/dates/<key>/minutes/history")
@@ -222,10 +221,10 @@ def take_attendance(meeting_id, key):
             except IntegrityError:  # someone else saved the first attendance at this moment
                 db.session.rollback()
                 flash(_("Someone saved the attendance at the same moment: check it here."), "error")
-                return _to_record(meeting, occurrence, "attendance-heading")
+                return _to_record(meeting, occurrence)
             else:
                 flash(_("Attendance is saved."), "success")
-                return _to_record(meeting, occurrence, "attendance-heading")
+                return _to_record(meeting, occurrence)
     lines, taken = attendance.sheet(invited, meeting.id, occurrence.original_start)
     posted = request.form if request.method == "POST" else None
     return render_template(
@@ -255,7 +254,8 @@ def _posted_marks(invited, errors):
                 )
                 continue
             headcount = int(raw)
-        marks[key] = attendance.Mark(present, headcount)
+        # People counted for an organization means it came, ticked or not.
+        marks[key] = attendance.Mark(present or headcount > 0, headcount)
     return marks
 
 
@@ -270,7 +270,7 @@ def add_decision(meeting_id, key):
     actions.add_decision(meeting, occurrence.original_start, form.text.data, current_user)
     db.session.commit()
     flash(_("The decision is recorded."), "success")
-    return _to_record(meeting, occurrence, "decisions-heading")
+    return _to_record(meeting, occurrence)
 
 
 @bp.route("/<int:meeting_id>/dates/<key>/actions", methods=["POST"])
@@ -296,7 +296,7 @@ def add_action(meeting_id, key):
         else:
             db.session.commit()
             flash(_("The action item is recorded."), "success")
-            return _to_record(meeting, occurrence, "actions-heading")
+            return _to_record(meeting, occurrence)
     return _render_record(meeting, occurrence, action_form=form, status=400)
 
 
@@ -308,13 +308,15 @@ def action_done(item_id):
     done = request.form.get("done", "1") == "1"
     actions.set_done(item, done)
     db.session.commit()
-    flash(_("Marked done.") if done else _("Opened again."), "success")
+    if done:
+        flash(_("Marked done: %(item)s", item=item.text), "success")
+    else:
+        flash(_("Opened again: %(item)s", item=item.text), "success")
     target = request.form.get("next")
     if target == "dashboard":
         return redirect(url_for("dashboard.home"))
     return redirect(
         url_for(".record", meeting_id=item.meeting_id, key=occurrence_key(item.occurrence_start))
-        + "#actions-heading"
     )
 
 
@@ -323,7 +325,7 @@ def action_done(item_id):
 def remove_decision(decision_id):
     """Take back a decision recorded by mistake."""
     decision = authz.load_and_check(Decision, decision_id, authz.can_remove_from_record)
-    return _remove(decision, _("The decision is removed."), "decisions-heading")
+    return _remove(decision, _("The decision is removed."))
 
 
 @bp.route("/actions/<int:item_id>/remove", methods=["POST"])
@@ -331,12 +333,12 @@ def remove_decision(decision_id):
 def remove_action(item_id):
     """Take back an action item recorded by mistake."""
     item = authz.load_and_check(ActionItem, item_id, authz.can_remove_from_record)
-    return _remove(item, _("The action item is removed."), "actions-heading")
+    return _remove(item, _("The action item is removed."))
 
 
-def _remove(record, message, anchor):
+def _remove(record, message):
     meeting_id, key = record.meeting_id, occurrence_key(record.occurrence_start)
     actions.remove(record, current_user._get_current_object())
     db.session.commit()
     flash(message, "success")
-    return redirect(url_for(".record", meeting_id=meeting_id, key=key) + f"#{anchor}")
+    return redirect(url_for(".record", meeting_id=meeting_id, key=key))

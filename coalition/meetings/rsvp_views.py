@@ -53,11 +53,10 @@ def page(token):
     """The invited meeting in its zone, the answer form, and each date's answer."""
     invitation = _invitation(token)
     form = RsvpForm(formdata=None)
-    answers = rsvps.answers_of(invitation)
-    if answers:  # start from the latest answer given
-        latest = max(answers.values(), key=lambda row: row.updated_at)
-        form.answer.data, form.headcount.data = latest.answer, latest.headcount
-        form.names.data, form.needs.data = latest.names, latest.needs
+    usual = rsvps.usual_answer(rsvps.answers_of(invitation), _upcoming(invitation.meeting))
+    if usual is not None:  # start from the answer most upcoming dates have
+        form.answer.data, form.headcount.data = usual.answer, usual.headcount
+        form.names.data, form.needs.data, form.note.data = usual.names, usual.needs, usual.note
     return _render_page(invitation, token, form)
 
 
@@ -166,6 +165,7 @@ def _render_page(invitation, token, form):
     meeting = invitation.meeting
     now = queries.now()
     upcoming = _upcoming(meeting)
+    answers = rsvps.answers_of(invitation)
     return render_template(
         "meetings/invitation_page.html",
         invitation=invitation,
@@ -174,7 +174,8 @@ def _render_page(invitation, token, form):
         taking=[o for o in upcoming if o.takes_answers(now)],
         token=token,
         form=form,
-        answers=rsvps.answers_of(invitation),
+        answers=answers,
+        waitlist_places=rsvps.waitlist_places(meeting.id, answers.values()),
         continuation=queries.continuation_of(invitation),
         show_local=request.args.get("zone") == "mine",
         now=now,

@@ -168,6 +168,7 @@ def _upsert(values):
 
 def _confirm(invitation, occurrences, answer, link):
     meeting = invitation.meeting
+    waiting = {start for start, row in answers_of(invitation).items() if row.waitlisted}
     for person, name, address in recipients(invitation):
         queue_email(
             kind="rsvp_confirmation",
@@ -180,6 +181,7 @@ def _confirm(invitation, occurrences, answer, link):
                 "meeting": meeting,
                 "answer": answer,
                 "occurrences": occurrences,
+                "waiting": waiting,
                 "link": link,
                 "invitee": invitation.invitee_name,
             },
@@ -195,6 +197,47 @@ def answers_of(invitation):
         )
     )
     return {row.occurrence_start: row for row in rows}
+
+
+def waitlist_places(meeting_id, rows):
+    """{original start: place in line (1 = next)} for these waiting answers, in one query."""
+    waiting = [row for row in rows if row.waitlisted]
+    if not waiting:
+        return {}
+    ahead = db.session.execute(
+        db.select(Rsvp.occurrence_start, Rsvp.waitlisted_at, Rsvp.id).where(
+            Rsvp.meeting_id == meeting_id,
+            Rsvp.occurrence_start.in_([row.occurrence_start for row in waiting]),
+            Rsvp.waitlisted_at.is_not(None),
+        )
+    ).all()
+    return {
+        row.occurrence_start: 1
+        + sum(
+            1
+            for start, at, other_id in ahead
+            if start == row.occurrence_start and (at, other_id) < (row.waitlisted_at, row.id)
+        )
+        for row in waiting
+    }
+
+
+def usual_answer(answers, occurrences):
+    """The answer most of these dates share (the earliest date's on a tie), or None.
+
+    One date changed to "no" must not make the form for every date start from "no", nor
+    drop the names and needs the other dates still carry.
+    """
+    given = [answers[o.original_start] for o in occurrences if o.original_start in answers]
+    if not given:
+        return None
+
+    def shape(row):
+        return (row.answer, row.headcount, row.names, row.needs)
+
+    counts = Counter(shape(row) for row in given)
+    most = max(counts.values())
+    return next(row for row in given if counts[shape(row)] == most)
 
 
 @dataclass

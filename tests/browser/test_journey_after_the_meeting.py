@@ -69,7 +69,7 @@ def test_record_a_meeting_then_the_owner_finishes_the_task(visitor, demo):
         "button", name="Mark done"
     ).click()
     phone.check()
-    expect(home.get_by_role("status")).to_contain_text("Marked done.")
+    expect(home.get_by_role("status")).to_contain_text("Marked done: Share the referral form")
     expect(home.get_by_role("region", name="Your action items")).not_to_contain_text(
         "patrol sergeants"
     )

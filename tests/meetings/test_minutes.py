@@ -121,6 +121,13 @@ def test_two_editors_at_once_both_edits_survive_through_the_merge_view(app, held
     page = crossed.get_data(as_text=True)
     assert crossed.status_code == 200
     assert "Someone saved the minutes while you were editing" in page
+    assert "Rosa Delgado saved them on" in page and "Your changes are not saved yet." in page
+    assert re.search(
+        r"What they changed</h3>\s*<div[^>]*>.*<del>.*five</del><ins>.*six</ins>", page
+    )
+    assert re.search(
+        r"What you changed</h3>\s*<div[^>]*>.*<del>.*March</del><ins>.*April", page, re.S
+    )
     assert "Present: six partners.\nDecided: the pilot starts in April." in page
     assert _minutes(app) == ("Present: six partners.\nDecided: the pilot starts in March.\n", 2)
     merged = re.search(r"<textarea[^>]*>\s*(.*?)</textarea>", page, re.S).group(1)
@@ -297,7 +304,11 @@ def test_action_items_reach_their_owner_who_marks_them_done(app, held, make_clie
     stranger = make_client()
     stranger.login(held["member"])
     assert stranger.post_form(f"/meetings/actions/{item_id}/done", {"done": "1"}).status_code == 403
-    owner.post_form(f"/meetings/actions/{item_id}/done", {"done": "1", "next": "dashboard"})
+    done = owner.post_form(
+        f"/meetings/actions/{item_id}/done", {"done": "1", "next": "dashboard"}
+    ).headers["Location"]
+    home = owner.get(done).get_data(as_text=True)  # the message names it, the list no more
+    assert "Marked done: Draft the referral form" in home
     assert "Draft the referral form" not in owner.get("/").get_data(as_text=True)
     with app.app_context():
         assert db.session.get(ActionItem, item_id).done
@@ -483,3 +494,11 @@ def test_a_change_that_would_drop_a_recorded_date_is_refused(app, held):
     assert response.status_code == 200
     assert "already have minutes, attendance" in response.get_data(as_text=True)
     assert "We met." in client.get(f"{base}/record").get_data(as_text=True)
+
+
+def test_people_counted_for_an_organization_mark_it_present(app, held):
+    client, base, organization = held["client"], held["base"], held["organization"]
+    client.post_form(f"{base}/attendance", {f"headcount-organization:{organization.id}": "2"})
+    with app.app_context():
+        row = db.session.scalar(db.select(Attendance).filter_by(organization_id=organization.id))
+    assert (row.present, row.headcount) == (True, 2)

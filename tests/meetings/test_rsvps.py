@@ -181,6 +181,15 @@ def test_a_yes_that_does_not_fit_waits_and_a_freed_seat_promotes_it(
     make_client().post_form(church_path, {**ANSWER, "headcount": "2"})
     waiting = make_client().get(church_path).get_data(as_text=True)
     assert "On the waiting list" in waiting
+    assert "The meeting is full: you are on the waiting list." in waiting  # at the top
+    assert "number 1 in line" in waiting
+    with app.app_context():
+        confirmation = db.session.scalars(
+            db.select(OutboxEmail.text_body).filter_by(
+                kind="rsvp_confirmation", to_address="office@fbc.org"
+            )
+        ).first()
+    assert "you are on the waiting list" in confirmation
     make_client().post_form(path, {**ANSWER, "headcount": "2"})  # one seat freed: 2 + 2 = 4
     assert "On the waiting list" not in make_client().get(church_path).get_data(as_text=True)
     with app.app_context():
@@ -258,3 +267,22 @@ def test_answers_download_as_a_safe_spreadsheet(invited, make_client):
     text = response.data.decode("utf-8-sig")
     assert response.mimetype == "text/csv"
     assert "Second Chance Reentry" in text and "'=HYPERLINK" in text
+
+
+def test_one_date_changed_to_no_leaves_the_form_and_the_needs_of_the_others(
+    app, invited, make_client
+):
+    client, meeting, path = invited
+    phone = make_client()
+    phone.post_form(path, ANSWER)
+    page = phone.get(path).get_data(as_text=True)
+    key = re.findall(r"/dates/(\w+)", page)[0]
+    hidden = dict(
+        re.findall(r'<input type="hidden" name="(names|needs|note)" value="([^"]*)"', page)
+    )
+    phone.post_form(f"{path}/dates/{key}", {"answer": "no", "headcount": "3", **hidden})
+    page = phone.get(path).get_data(as_text=True)
+    assert re.search(r'value="yes"[^>]*checked', page)  # the form starts from most dates' answer
+    assert 'value="Spanish interpretation"' in page
+    assert [row[2] for row in _rows(app)] == ["Spanish interpretation"] * 6
+    assert [row[0] for row in _rows(app)] == ["no"] + ["yes"] * 5
