@@ -201,7 +201,7 @@ def _seed_items(meeting, occurrence, coordinator, latest):
             continue
         due = occurrence.start.date() + timedelta(days=due_in if latest else due_in - 40)
         item = actions.add_item(
-            meeting, occurrence.original_start, text, owner.id, due, coordinator
+            meeting, occurrence.original_start, text, owner.id, due, coordinator, tell_owner=False
         )
         if not latest:
             actions.set_done(item, True)

@@ -77,7 +77,14 @@ def _token_routes(endpoint, methods=("GET", "POST")):
 INVITE = (("name", "Rosa Delgado"), ("email", "rosa@example.org"), ("language", "es"))
 PREFERENCES = tuple(
     (kind, "digest")
-    for kind in ("meeting_reminder", "draft_review", "proposal", "committee", "timeline")
+    for kind in (
+        "meeting_reminder",
+        "draft_review",
+        "proposal",
+        "committee",
+        "timeline",
+        "action_item",
+    )
 )
 
 SETTINGS = (

@@ -3,11 +3,14 @@
 from flask_babel import lazy_gettext as _l
 
 from coalition.audit import record_audit
+from coalition.committees.notify import notify
 from coalition.dbtypes import utcnow
 from coalition.errors import ActionRefused
 from coalition.extensions import db
+from coalition.meetings.occurrences import occurrence_key
 from coalition.meetings.record_models import ActionItem, Decision
 from coalition.members.models import Person
+from coalition.urls import external_url
 
 
 def decisions_of(meeting_id, start):
@@ -48,8 +51,8 @@ def add_decision(meeting, start, text, actor):
     return decision
 
 
-def add_item(meeting, start, text, owner_id, due_on, actor):
-    """Give someone an action item from this date."""
+def add_item(meeting, start, text, owner_id, due_on, actor, *, tell_owner=True):
+    """Give someone an action item from this date (and tell them by email)."""
     plausible = owner_id is not None and 0 < owner_id < 2**31
     owner = db.session.get(Person, owner_id) if plausible else None
     if owner is None or not owner.is_active:
@@ -64,7 +67,29 @@ def add_item(meeting, start, text, owner_id, due_on, actor):
     )
     db.session.add(item)
     db.session.flush()
+    if tell_owner and owner.id != actor.id:
+        _tell_owner(item, meeting, owner, actor)
     return item
+
+
+def _tell_owner(item, meeting, owner, actor):
+    """Email the owner (their preference decides: at once, in the digest, or not)."""
+    notify(
+        [owner],
+        kind="action_item",
+        subject=_l("An action item for you: %(item)s", item=item.text),
+        message=_l(
+            "%(who)s gave you an action item from %(title)s: %(item)s",
+            who=actor.name,
+            title=meeting.title,
+            item=item.text,
+        ),
+        detail=_l("Due date: %(date)s", date=item.due_on.isoformat()) if item.due_on else "",
+        link=external_url(
+            "minutes.record", meeting_id=meeting.id, key=occurrence_key(item.occurrence_start)
+        ),
+        key=f"action_item:{item.id}",
+    )
 
 
 def set_done(item, done):

@@ -20,6 +20,7 @@ OPTIONAL = {
     "proposal": _l("Proposals and decisions"),
     "committee": _l("Committee news and join requests"),
     "timeline": _l("New wins, losses and milestones"),
+    "action_item": _l("Action items given to you at meetings"),
 }
 
 DIGEST = "digest"

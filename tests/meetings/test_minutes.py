@@ -291,6 +291,13 @@ def test_action_items_reach_their_owner_who_marks_them_done(app, held, make_clie
         },
     )
     assert response.status_code == 302
+    with app.app_context():
+        from coalition.outbox.models import OutboxEmail
+
+        told = db.session.scalars(db.select(OutboxEmail).filter_by(kind="action_item")).one()
+    assert told.to_address == "darnell@example.org"
+    assert "Rosa Delgado gave you an action item from Steering committee" in told.text_body
+    assert f"Due date: {due}" in told.text_body and f"{base}/record" in told.text_body
     client.post_form(f"{base}/decisions", {"decision-text": "Adopt the pre-booking pathway"})
     record = client.get(f"{base}/record").get_data(as_text=True)
     assert "Adopt the pre-booking pathway" in record and "Draft the referral form" in record

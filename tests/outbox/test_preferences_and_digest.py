@@ -32,6 +32,7 @@ def _set(client, **choices):
         "proposal": "immediately",
         "committee": "immediately",
         "timeline": "immediately",
+        "action_item": "immediately",
     }
     data.update(choices)
     return client.post_form("/account/notifications", data)
