@@ -18,6 +18,7 @@ PAGES = [
     "/account/notifications",
     "/accounts/invite",
     "/forgot-password",
+    "/rsvp/lost",
 ]
 
 

@@ -21,7 +21,6 @@ from coalition.committees.models import Committee
 from coalition.extensions import db
 from coalition.meetings import calendar, ical, queries
 from coalition.meetings.models import CalendarSettings, Meeting
-from coalition.meetings.occurrences import find_occurrence, parse_occurrence_key
 from coalition.members.models import Person
 
 bp = Blueprint("calendar", __name__)
@@ -54,9 +53,7 @@ def meeting_ics(meeting_id):
 def occurrence_ics(meeting_id, key):
     """One occurrence of a series as a calendar file."""
     meeting = authz.load_and_check(Meeting, meeting_id, authz.can_view_meeting)
-    original = parse_occurrence_key(key)
-    exceptions = queries.exceptions_by_meeting([meeting.id])[meeting.id]
-    occurrence = find_occurrence(meeting, exceptions, original) if original else None
+    occurrence = queries.date_of(meeting, key)
     if occurrence is None:
         abort(404)
     event = ical.CalendarEvent(

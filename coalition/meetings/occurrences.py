@@ -15,8 +15,9 @@ class Occurrence:
     original_start: datetime  # UTC; identifies the occurrence within its series
     start: datetime  # UTC
     end: datetime  # UTC
-    cancelled: bool = False
+    cancelled: bool = False  # on its own, or with its whole series
     moved: bool = False
+    cancelled_alone: bool = False  # this date was cancelled, not (only) its series
     location: str = ""
 
     @property
@@ -97,6 +98,7 @@ def _apply(meeting, original, exception):
         exception.end_at if moved else end,
         cancelled=exception.cancelled or meeting.is_cancelled,
         moved=moved,
+        cancelled_alone=exception.cancelled,
         location=exception.location or meeting.location,
     )
 

@@ -6,7 +6,11 @@ from datetime import UTC, datetime, timedelta
 from coalition.committees.models import Committee, CommitteeMembership
 from coalition.extensions import db
 from coalition.meetings.models import Meeting, MeetingInvitation, OccurrenceException
-from coalition.meetings.occurrences import occurrences_of
+from coalition.meetings.occurrences import (
+    find_occurrence,
+    occurrences_of,
+    parse_occurrence_key,
+)
 from coalition.members.models import DELEGATE_ROLES, Affiliation, Person
 
 
@@ -136,10 +140,10 @@ def continuation_of(invitation):
     )
 
 
-def keeps_a_record(meeting, occurrence, exceptions):
+def keeps_a_record(meeting, occurrence):
     """A date that can have minutes: not cancelled on its own, and, in a series cancelled
     later, one that began before the cancellation (those dates did take place)."""
-    if any(e.original_start == occurrence.original_start and e.cancelled for e in exceptions):
+    if occurrence.cancelled_alone:
         return False
     if meeting.is_cancelled:
         return occurrence.start < meeting.updated_at
@@ -148,6 +152,13 @@ def keeps_a_record(meeting, occurrence, exceptions):
 
 def past_dates(meeting, now):
     """The dates of a meeting that have begun and took place, earliest first."""
-    exceptions = exceptions_by_meeting([meeting.id])[meeting.id]
-    begun = occurrences_of(meeting, exceptions, before=now, include_cancelled=True)
-    return [o for o in begun if keeps_a_record(meeting, o, exceptions)]
+    begun = meeting_occurrences(meeting, before=now, include_cancelled=True)
+    return [o for o in begun if keeps_a_record(meeting, o)]
+
+
+def date_of(meeting, key):
+    """The meeting's date for a URL key (its original start), or None when it has none."""
+    start = parse_occurrence_key(key)
+    if start is None:
+        return None
+    return find_occurrence(meeting, exceptions_by_meeting([meeting.id])[meeting.id], start)

@@ -13,11 +13,7 @@ from coalition.errors import ActionRefused
 from coalition.extensions import db
 from coalition.meetings import actions, attendance, invitations, minutes, queries
 from coalition.meetings.models import Meeting
-from coalition.meetings.occurrences import (
-    find_occurrence,
-    occurrence_key,
-    parse_occurrence_key,
-)
+from coalition.meetings.occurrences import occurrence_key
 from coalition.meetings.record_forms import ActionItemForm, DecisionForm, MinutesForm
 from coalition.meetings.record_models import ActionItem, Decision
 from coalition.meetings.record_source import register_minutes_source
@@ -33,10 +29,8 @@ bp.add_app_template_filter(occurrence_key, "occurrence_key")
 def _date(meeting_id, key, predicate=authz.can_view_meeting):
     """The meeting (checked with `predicate`) and its date for this key; 404 if none."""
     meeting = authz.load_and_check(Meeting, meeting_id, predicate)
-    start = parse_occurrence_key(key)
-    exceptions = queries.exceptions_by_meeting([meeting.id])[meeting.id]
-    occurrence = find_occurrence(meeting, exceptions, start) if start else None
-    if occurrence is None or not queries.keeps_a_record(meeting, occurrence, exceptions):
+    occurrence = queries.date_of(meeting, key)
+    if occurrence is None or not queries.keeps_a_record(meeting, occurrence):
         abort(404)
     return meeting, occurrence
 

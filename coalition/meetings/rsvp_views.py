@@ -53,11 +53,12 @@ def page(token):
     """The invited meeting in its zone, the answer form, and each date's answer."""
     invitation = _invitation(token)
     form = RsvpForm(formdata=None)
-    usual = rsvps.usual_answer(rsvps.answers_of(invitation), _upcoming(invitation.meeting))
+    answers = rsvps.answers_of(invitation)
+    usual = rsvps.usual_answer(answers, _upcoming(invitation.meeting))
     if usual is not None:  # start from the answer most upcoming dates have
         form.answer.data, form.headcount.data = usual.answer, usual.headcount
         form.names.data, form.needs.data, form.note.data = usual.names, usual.needs, usual.note
-    return _render_page(invitation, token, form)
+    return _render_page(invitation, token, form, answers)
 
 
 @bp.route("/<token>/calendar.ics")
@@ -161,11 +162,11 @@ def _answer(form):
     )
 
 
-def _render_page(invitation, token, form):
+def _render_page(invitation, token, form, answers=None):
     meeting = invitation.meeting
     now = queries.now()
     upcoming = _upcoming(meeting)
-    answers = rsvps.answers_of(invitation)
+    answers = rsvps.answers_of(invitation) if answers is None else answers
     return render_template(
         "meetings/invitation_page.html",
         invitation=invitation,

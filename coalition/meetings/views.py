@@ -339,13 +339,7 @@ def _load_all(model, ids):
 def answers(meeting_id):
     """Organizers: who comes to one date, by organization and person, with needs and sectors."""
     meeting = authz.load_and_check(Meeting, meeting_id, authz.can_view_rsvp_names)
-    occurrences = queries.meeting_occurrences(meeting, include_cancelled=False)
-    chosen = (
-        parse_occurrence_key(request.args.get("date", "")) if request.args.get("date") else None
-    )
-    current = _chosen_occurrence(occurrences, chosen)
-    if current is None:
-        abort(404)
+    occurrences, current = _answers_date(meeting)
     invited = invitations.invitations_of(meeting, with_sectors=True)
     result = rsvps.summary(invited, current.original_start, active_sectors())
     now = datetime.now(UTC)
@@ -368,10 +362,7 @@ def answers(meeting_id):
 def remind_unanswered(meeting_id, key):
     """Organizers: email every invitee with no answer for this date, once a day at most."""
     meeting = authz.load_and_check(Meeting, meeting_id, authz.can_remind_unanswered)
-    original = _occurrence_start(meeting, key)
-    occurrence = next(
-        (o for o in queries.meeting_occurrences(meeting) if o.original_start == original), None
-    )
+    occurrence = queries.date_of(meeting, key)
     if occurrence is None:
         abort(404)
     try:
@@ -390,6 +381,18 @@ def remind_unanswered(meeting_id, key):
             "success",
         )
     return redirect(url_for("meetings.answers", meeting_id=meeting.id, date=key))
+
+
+def _answers_date(meeting):
+    """The meeting's dates, and the one asked for (?date=KEY) or the next; 404 if none."""
+    occurrences = queries.meeting_occurrences(meeting, include_cancelled=False)
+    chosen = (
+        parse_occurrence_key(request.args.get("date", "")) if request.args.get("date") else None
+    )
+    current = _chosen_occurrence(occurrences, chosen)
+    if current is None:
+        abort(404)
+    return occurrences, current
 
 
 def _chosen_occurrence(occurrences, chosen):
@@ -418,11 +421,7 @@ def answer_as_invitee(meeting_id, invitation_id):
 def answers_csv(meeting_id):
     """Organizers: the answers to one date as a spreadsheet (formula-like cells neutralized)."""
     meeting = authz.load_and_check(Meeting, meeting_id, authz.can_view_rsvp_names)
-    occurrences = queries.meeting_occurrences(meeting, include_cancelled=False)
-    chosen = parse_occurrence_key(request.args["date"]) if request.args.get("date") else None
-    current = _chosen_occurrence(occurrences, chosen)
-    if current is None:
-        abort(404)
+    _occurrences, current = _answers_date(meeting)
     result = rsvps.summary(
         invitations.invitations_of(meeting, with_sectors=True),
         current.original_start,

@@ -36,6 +36,11 @@ def test_record_a_meeting_then_the_owner_finishes_the_task(visitor, demo):
     page.get_by_role("button", name="Publish the minutes").click()
     desk.check()
     expect(page.get_by_role("status")).to_contain_text("The minutes are published")
+    page.get_by_role("link", name="Every version of the minutes, with what changed").click()
+    desk.check()
+    expect(page.locator(".revision-list li").first.locator("ins", has_text="Next")).to_have_count(1)
+    page.get_by_role("link", name="Back to the record of this meeting").click()
+    desk.check()
 
     page.get_by_role("link", name="Correct the attendance").click()
     desk.check()

@@ -108,3 +108,15 @@ def test_a_spanish_speaker_answers_by_keyboard_alone(
     assert {(row.answer, row.headcount, row.names, row.needs) for row in rows} == {
         ("yes", 2, "Ana, Luis", "Interpretación al inglés")
     }
+
+
+def test_a_dead_link_leads_to_asking_for_a_new_one(visitor):
+    phone = visitor(width=320, height=640)
+    page = phone.go("/rsvp/a-link-that-was-cut-short")
+    expect(page.get_by_role("heading", level=1)).to_have_text("This link no longer works")
+    page.get_by_role("link", name="Send me a new link").click()
+    phone.check()
+    page.get_by_label("Email").fill("hello@reentry.org")
+    page.get_by_role("button", name="Send me a link").click()
+    phone.check()
+    expect(page.get_by_role("status")).to_contain_text("new links are on their way")
