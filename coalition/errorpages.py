@@ -1,10 +1,10 @@
 """Styled, translated error pages; never a bare traceback."""
 
 from flask import render_template
-from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 
 from coalition.extensions import db
+from coalition.i18n import _l
 
 ERRORS = {
     400: (

@@ -2,10 +2,8 @@
 
 from pathlib import Path
 
-from flask_babel import lazy_gettext as _l
-
 from coalition.extensions import babel, csrf, db, limiter, login_manager, mail, migrate
-from coalition.i18n import select_locale, select_timezone
+from coalition.i18n import _l, select_locale, select_timezone
 
 
 def init_extensions(app):

@@ -1,9 +1,10 @@
 """Form fields and filters shared by every package's forms."""
 
-from flask_babel import lazy_gettext as _l
 from wtforms import SelectChoice, SelectMultipleField
 from wtforms.validators import ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
+
+from coalition.i18n import _l
 
 
 class MultiCheckboxField(SelectMultipleField):

@@ -1,13 +1,38 @@
-"""Choosing the interface language and time zone for each request."""
+"""Translated strings that are never markup, and the language and time zone of each request."""
 
 from flask import current_app, has_request_context, request, session
+from flask_babel import gettext, ngettext
+from flask_babel.speaklater import LazyString
 from flask_login import current_user
+from markupsafe import escape
 
 from coalition.timezones import is_valid_timezone
 
 # Each language named in itself, so a reader finds their own whatever the interface shows.
 LANGUAGE_NAMES = {"en": "English", "es": "Español"}
 SESSION_LANGUAGE_KEY = "language"
+
+
+class PlainLazyString(LazyString):
+    """A lazily translated string that Jinja and WTForms escape like any other text.
+
+    Flask-Babel's LazyString has an `__html__` that returns the raw string, so a label such as
+    "Stage of %(name)s" carrying a user's text would reach the page as live markup. Here
+    `__html__` escapes the whole translated, formatted text: user data is never markup.
+    """
+
+    def __html__(self):
+        return escape(str(self))
+
+
+def _l(string, **variables):
+    """lazy_gettext whose result is escaped wherever it is rendered."""
+    return PlainLazyString(gettext, string, **variables)
+
+
+def _ln(singular, plural, num, **variables):
+    """lazy_ngettext whose result is escaped wherever it is rendered."""
+    return PlainLazyString(ngettext, singular, plural, num, **variables)
 
 
 def select_locale():

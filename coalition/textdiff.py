@@ -37,16 +37,16 @@ def diff_html(old, new, *, removed_label="removed:", added_label="added:"):
             parts.append(escape(added))
             continue
         if removed:
-            parts.append(_change("del", removed_label, removed))
+            parts.append(_CHANGE["del"].format(removed_label, removed))
         if added:
-            parts.append(_change("ins", added_label, added))
+            parts.append(_CHANGE["ins"].format(added_label, added))
     return Markup("").join(parts)
 
 
-def _change(tag, label, text):
-    return Markup('<{0}><span class="visually-hidden">{1} </span>{2}</{0}>').format(
-        Markup(tag), label, text
-    )
+_CHANGE = {
+    "del": Markup('<del><span class="visually-hidden">{} </span>{}</del>'),
+    "ins": Markup('<ins><span class="visually-hidden">{} </span>{}</ins>'),
+}
 
 
 def has_changes(old, new):

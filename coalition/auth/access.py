@@ -1,12 +1,12 @@
 """Invitations and password resets: emailed, single-use links that let a person in."""
 
 from flask import current_app
-from flask_babel import lazy_gettext as _l
 
 from coalition.audit import record_audit
 from coalition.auth.services import end_all_sessions, set_password
 from coalition.errors import ActionRefused
 from coalition.extensions import db
+from coalition.i18n import _l
 from coalition.mail import queue_email
 from coalition.members.models import Person, find_person_by_email, normalize_email
 from coalition.tokens import (

@@ -2,7 +2,6 @@
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from coalition import authz
@@ -11,6 +10,7 @@ from coalition.auth.forms import ForgotPasswordForm, InviteForm, NewPasswordForm
 from coalition.auth.sessions import start_session
 from coalition.errors import ActionRefused
 from coalition.extensions import db, limiter
+from coalition.i18n import _l
 from coalition.members.models import Person, normalize_email
 from coalition.members.services import affiliations_of
 from coalition.tokens import PURPOSE_INVITATION, PURPOSE_PASSWORD_RESET

@@ -1,6 +1,5 @@
 """Forms for logging in and managing one's own account."""
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     EmailField,
@@ -14,7 +13,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
 
 from coalition.auth.passwords import MAX_LENGTH, MIN_LENGTH, is_strong_enough
-from coalition.i18n import LANGUAGE_NAMES
+from coalition.i18n import LANGUAGE_NAMES, _l
 from coalition.members.models import ROLE_COORDINATOR, ROLE_MEMBER
 from coalition.timezones import timezone_names
 

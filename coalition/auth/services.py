@@ -1,13 +1,13 @@
 """Account actions: authenticate, settings, passwords, roles and deactivation."""
 
 from flask import current_app
-from flask_babel import lazy_gettext as _l
 
 from coalition.audit import record_audit
 from coalition.auth.passwords import hash_password, verify_password
 from coalition.dbtypes import utcnow
 from coalition.errors import ActionRefused
 from coalition.extensions import db
+from coalition.i18n import _l
 from coalition.mail import queue_email
 from coalition.members.models import (
     ROLE_COORDINATOR,

@@ -1,7 +1,5 @@
 """Participants' feedback: anyone may write, signed or anonymous; no IP address is kept."""
 
-from flask_babel import lazy_gettext as _l
-
 from coalition.committees.models import (
     FEEDBACK_RECEIVED,
     FEEDBACK_STATUSES,
@@ -14,6 +12,7 @@ from coalition.committees.notify import notify
 from coalition.dbtypes import utcnow
 from coalition.errors import ActionRefused
 from coalition.extensions import db
+from coalition.i18n import _l
 from coalition.members.models import ROLE_COORDINATOR, Person
 from coalition.urls import external_url
 

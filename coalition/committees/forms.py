@@ -1,6 +1,5 @@
 """Forms for committees, goals, guidelines, proposals and feedback."""
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
@@ -25,6 +24,7 @@ from coalition.committees.labels import (
     STANCE_LABELS,
 )
 from coalition.form_fields import choice_list, none_if_empty, strip
+from coalition.i18n import _l
 
 
 class CommitteeForm(FlaskForm):

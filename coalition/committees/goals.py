@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 from datetime import date
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import selectinload
 
 from coalition.committees.models import (
@@ -17,6 +16,7 @@ from coalition.committees.models import (
 )
 from coalition.errors import ActionRefused, EditConflict
 from coalition.extensions import db
+from coalition.i18n import _l
 from coalition.timeline.services import record_entry
 
 

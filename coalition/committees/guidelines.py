@@ -4,12 +4,12 @@ An adopted proposal writes a revision (proposals.py); a coordinator may make an 
 correction, recorded as a revision marked editorial. Revisions are never changed.
 """
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import selectinload
 
 from coalition.committees.models import GuidelineRevision, GuidelineSection
 from coalition.errors import ActionRefused, EditConflict
 from coalition.extensions import db
+from coalition.i18n import _l
 from coalition.textdiff import has_changes
 
 

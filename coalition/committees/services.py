@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import selectinload
 
 from coalition.committees.models import (
@@ -19,6 +18,7 @@ from coalition.committees.notify import notify
 from coalition.dbtypes import utcnow
 from coalition.errors import ActionRefused
 from coalition.extensions import db
+from coalition.i18n import _l
 from coalition.members.models import ROLE_COORDINATOR, Affiliation, Person, find_person_by_email
 from coalition.urls import external_url
 

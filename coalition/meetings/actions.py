@@ -1,12 +1,11 @@
 """Decisions a meeting took and the action items it gave people, with owners and due dates."""
 
-from flask_babel import lazy_gettext as _l
-
 from coalition.audit import record_audit
 from coalition.committees.notify import notify
 from coalition.dbtypes import utcnow
 from coalition.errors import ActionRefused
 from coalition.extensions import db
+from coalition.i18n import _l
 from coalition.meetings.occurrences import occurrence_key
 from coalition.meetings.record_models import ActionItem, Decision
 from coalition.members.models import Person

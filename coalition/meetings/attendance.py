@@ -2,10 +2,9 @@
 
 from dataclasses import dataclass
 
-from flask_babel import lazy_gettext as _l
-
 from coalition.errors import ActionRefused
 from coalition.extensions import db
+from coalition.i18n import _l
 from coalition.meetings.record_models import Attendance
 from coalition.meetings.rsvp_models import ANSWER_YES, Rsvp
 

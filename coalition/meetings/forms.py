@@ -1,6 +1,5 @@
 """The form to schedule or change a meeting."""
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     DateField,
@@ -20,6 +19,7 @@ from wtforms.validators import URL, DataRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from coalition.auth.forms import one_line, timezone_choices
+from coalition.i18n import _l
 from coalition.meetings.models import MAX_RSVP_CLOSES_HOURS
 from coalition.meetings.recurrence import (
     MONTHLY_BY_DATE,

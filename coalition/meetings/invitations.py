@@ -9,10 +9,10 @@ from datetime import timedelta
 from email.utils import parseaddr
 
 from flask import current_app
-from flask_babel import lazy_gettext as _l
 
 from coalition.dbtypes import utcnow
 from coalition.extensions import db
+from coalition.i18n import _l
 from coalition.mail import queue_email
 from coalition.meetings import calendar, ical
 from coalition.meetings.models import CalendarSettings, MeetingInvitation

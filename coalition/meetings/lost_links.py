@@ -4,11 +4,11 @@ The answer on screen is the same whether the address is invited or not, so the f
 no one who is on the coalition's lists; the email goes only to the address itself.
 """
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, or_, select
 
 from coalition.dbtypes import utcnow
 from coalition.extensions import db
+from coalition.i18n import _l
 from coalition.mail import queue_email
 from coalition.meetings.invitations import personal_token
 from coalition.meetings.models import STATUS_CANCELLED, Meeting, MeetingInvitation

@@ -3,13 +3,13 @@ published once with a "meeting held" entry on the timeline."""
 
 from flask import current_app
 from flask_babel import force_locale, gettext
-from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from coalition.dbtypes import utcnow
 from coalition.errors import ActionRefused
 from coalition.extensions import db
+from coalition.i18n import _l
 from coalition.meetings.record_models import Minutes, MinutesRevision
 from coalition.textdiff import has_changes, merge
 from coalition.timeline.services import record_entry

@@ -7,12 +7,12 @@ emails; each email also carries an idempotency key with the date and the day.
 """
 
 from flask_babel import format_time
-from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 
 from coalition.dbtypes import utcnow
 from coalition.errors import ActionRefused
 from coalition.extensions import db
+from coalition.i18n import _l
 from coalition.mail import queue_email
 from coalition.meetings.invitations import invitations_of, personal_token, recipients
 from coalition.meetings.occurrences import occurrence_key

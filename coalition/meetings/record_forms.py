@@ -1,11 +1,11 @@
 """Forms for after a meeting: minutes, decisions, action items."""
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from coalition.form_fields import strip
+from coalition.i18n import _l
 from coalition.meetings.minutes import MAX_MINUTES_LENGTH
 
 

@@ -7,11 +7,11 @@ A change that would leave minutes, attendance, decisions or action items without
 date is refused: "this and following dates" keeps the past as it was.
 """
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 
 from coalition.errors import ActionRefused
 from coalition.extensions import db
+from coalition.i18n import _l
 from coalition.meetings.occurrences import original_starts
 from coalition.meetings.record_models import ActionItem, Attendance, Decision, Minutes
 from coalition.meetings.rsvp_models import Rsvp, RsvpNudge

@@ -8,11 +8,11 @@ or on two machines at once, sends nothing twice.
 from datetime import timedelta
 
 from flask import current_app
-from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 
 from coalition.dbtypes import utcnow
 from coalition.extensions import db
+from coalition.i18n import _l
 from coalition.mail import queue_email
 from coalition.meetings.invitations import recipients
 from coalition.meetings.occurrences import occurrence_key

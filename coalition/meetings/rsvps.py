@@ -3,12 +3,12 @@
 from collections import Counter
 from dataclasses import dataclass
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy.dialects import postgresql, sqlite
 
 from coalition.dbtypes import utcnow
 from coalition.errors import ActionRefused
 from coalition.extensions import db
+from coalition.i18n import _l
 from coalition.mail import queue_email
 from coalition.meetings.display import moment_in_zone
 from coalition.meetings.invitations import recipients

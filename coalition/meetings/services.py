@@ -6,11 +6,11 @@ from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 from flask import current_app
-from flask_babel import lazy_gettext as _l
 
 from coalition.dbtypes import utcnow
 from coalition.errors import ActionRefused
 from coalition.extensions import db
+from coalition.i18n import _l
 from coalition.meetings import invitations, rekey, rsvps
 from coalition.meetings.models import (
     MAX_MEETING_LENGTH,

@@ -1,6 +1,5 @@
 """Forms for people: a profile, the directory's filters, and exports."""
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
@@ -16,6 +15,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Email, Length, Optional, Regexp
 
 from coalition.form_fields import MultiCheckboxField, choice_list, none_if_empty, strip
+from coalition.i18n import _l
 from coalition.members.languages import language_choices
 
 LIVED_EXPERIENCE_CHOICES = (

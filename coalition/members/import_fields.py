@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from email_validator import EmailNotValidError, validate_email
-from flask_babel import lazy_gettext as _l
 
+from coalition.i18n import _l
 from coalition.members.import_models import KIND_PEOPLE
 from coalition.members.languages import parse_language
 from coalition.members.models import AFFILIATION_STAFF, STATUS_IDENTIFIED, STATUSES

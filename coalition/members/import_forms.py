@@ -1,11 +1,11 @@
 """Forms for importing: the upload, the column mapping, and the final choice."""
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import SelectField, SubmitField
 
 from coalition.form_fields import choice_list
+from coalition.i18n import _l
 from coalition.members.import_fields import fields_for
 from coalition.members.import_models import KIND_ORGANIZATIONS, KIND_PEOPLE
 

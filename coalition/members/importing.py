@@ -7,13 +7,13 @@ in the caller's single transaction: every row goes in, or none does.
 
 import re
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, func, insert, update
 
 from coalition.audit import record_audit
 from coalition.dbtypes import utcnow
 from coalition.errors import ActionRefused
 from coalition.extensions import db
+from coalition.i18n import _l
 from coalition.members import import_apply
 from coalition.members.import_fields import RowContext, check_row, fields_for
 from coalition.members.import_models import (

@@ -1,6 +1,6 @@
 """Names shown for stages and roles (stored as codes, shown in the reader's language)."""
 
-from flask_babel import lazy_gettext as _l
+from coalition.i18n import _l
 
 STATUS_LABELS = {
     "identified": _l("Identified"),

@@ -1,7 +1,8 @@
 """Languages people speak and organizations serve: codes stored, names in the viewer's language."""
 
 from flask_babel import get_locale
-from flask_babel import lazy_gettext as _l
+
+from coalition.i18n import _l
 
 # The languages most often met in U.S. diversion programs; stored as their codes (ISO 639).
 LANGUAGE_CODES = (

@@ -1,6 +1,5 @@
 """Forms for organizations, their people and commitments, the pipeline and sectors."""
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     DateField,
@@ -21,6 +20,7 @@ from coalition.form_fields import (
     none_if_empty,
     strip,
 )
+from coalition.i18n import _l
 from coalition.members.forms import FilterForm, email_field
 from coalition.members.labels import AFFILIATION_LABELS, STATUS_LABELS
 from coalition.members.languages import language_choices

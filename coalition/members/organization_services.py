@@ -4,7 +4,6 @@ from dataclasses import dataclass
 
 from flask import current_app
 from flask_babel import force_locale, gettext
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import case, func
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.attributes import flag_modified
@@ -13,6 +12,7 @@ from coalition.audit import record_audit
 from coalition.dbtypes import utcnow
 from coalition.errors import ActionRefused, EditConflict
 from coalition.extensions import db
+from coalition.i18n import _l
 from coalition.members.models import (
     AFFILIATION_ALTERNATE,
     AFFILIATION_PRIMARY,

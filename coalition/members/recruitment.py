@@ -2,13 +2,12 @@
 
 from dataclasses import dataclass
 
-from flask_babel import lazy_gettext as _l
-from flask_babel import lazy_ngettext as _ln
 from sqlalchemy import and_, case, func
 
 from coalition.dbtypes import utcnow
 from coalition.errors import ActionRefused
 from coalition.extensions import db
+from coalition.i18n import _l, _ln
 from coalition.members.languages import language_name
 from coalition.members.models import (
     PIPELINE_STATUSES,

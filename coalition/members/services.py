@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import func
 from sqlalchemy.orm import contains_eager, selectinload
 from sqlalchemy.orm.attributes import flag_modified
@@ -10,6 +9,7 @@ from sqlalchemy.orm.attributes import flag_modified
 from coalition.audit import record_audit
 from coalition.errors import ActionRefused, EditConflict
 from coalition.extensions import db
+from coalition.i18n import _l
 from coalition.members.models import (
     Affiliation,
     Organization,

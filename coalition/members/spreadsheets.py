@@ -13,8 +13,9 @@ import warnings
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
-from flask_babel import lazy_gettext as _l
 from openpyxl import load_workbook
+
+from coalition.i18n import _l
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 20_000

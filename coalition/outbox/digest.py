@@ -4,11 +4,11 @@ from collections import defaultdict
 from datetime import timedelta
 
 from flask import current_app
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, update
 
 from coalition.dbtypes import utcnow
 from coalition.extensions import db
+from coalition.i18n import _l
 from coalition.mail import queue_email
 from coalition.members.models import Person
 from coalition.outbox.kinds import DIGEST, OPTIONAL

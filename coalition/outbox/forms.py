@@ -1,9 +1,9 @@
 """The notification preferences form: one choice per optional kind."""
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectChoice, SubmitField
 
+from coalition.i18n import _l
 from coalition.outbox.kinds import DELIVERY_CHOICES, OPTIONAL
 
 

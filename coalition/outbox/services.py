@@ -1,11 +1,11 @@
 """Coordinators' actions on the outbox, and reading it page by page."""
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, update
 
 from coalition.dbtypes import utcnow
 from coalition.errors import ActionRefused
 from coalition.extensions import db
+from coalition.i18n import _l
 from coalition.outbox.models import (
     STATUS_CANCELLED,
     STATUS_FAILED,
