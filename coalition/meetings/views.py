@@ -20,6 +20,7 @@ from wtforms import SelectChoice
 
 from coalition import authz
 from coalition.errors import ActionRefused
+from coalition.exports import to_csv
 from coalition.extensions import db
 from coalition.meetings import display, invitations, nudges, queries, rsvps, services
 from coalition.meetings.forms import NO_REPEAT, InviteForm, MeetingForm, OccurrenceForm
@@ -28,7 +29,6 @@ from coalition.meetings.models import Meeting, MeetingInvitation
 from coalition.meetings.monthview import month_grid, neighbours, parse_month
 from coalition.meetings.occurrences import parse_occurrence_key
 from coalition.meetings.recurrence import parse
-from coalition.members.exporting import to_csv
 from coalition.members.models import Organization, Person
 from coalition.members.services import active_sectors
 

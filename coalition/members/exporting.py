@@ -1,20 +1,17 @@
 """Exporting the filtered lists as CSV or .xlsx, each cell as the viewer may see it.
 
-Every cell a spreadsheet program could run as a formula (starting with = + - @, a tab or
-a carriage return) is neutralized with a leading apostrophe. Every export is audited.
+Cells are made safe by coalition.exports (no formula survives). Every export is audited.
 """
 
-import csv
 import io
 from dataclasses import asdict, dataclass
 
 from flask import send_file
 from flask_babel import gettext as _
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from coalition import authz
 from coalition.audit import record_audit
+from coalition.exports import to_csv, to_xlsx
 from coalition.extensions import db
 from coalition.members.labels import AFFILIATION_LABELS, STATUS_LABELS
 from coalition.members.languages import language_name
@@ -22,7 +19,6 @@ from coalition.members.organization_services import organizations_query, with_su
 from coalition.members.services import people_query, with_details
 from coalition.timezones import coalition_today
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 MAX_EXPORT_ROWS = 50_000
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
@@ -44,12 +40,6 @@ class ExportFile:
             as_attachment=True,
             download_name=self.filename,
         )
-
-
-def neutralize(value):
-    """The cell as text that no spreadsheet program will run as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def _languages(codes):
@@ -122,26 +112,6 @@ def organizations_table(viewer, organizations):
     return header, rows
 
 
-def to_csv(header, rows):
-    """UTF-8 with a byte order mark, so spreadsheet programs read accents right."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    for row in [header, *rows]:
-        writer.writerow([neutralize(cell) for cell in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
-def to_xlsx(header, rows):
-    """One sheet; every cell written as text."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet()
-    for row in [header, *rows]:
-        sheet.append([ILLEGAL_CHARACTERS_RE.sub("", neutralize(cell)) for cell in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
 def _file(kind, header, rows, file_format):
     data = to_csv(header, rows) if file_format == "csv" else to_xlsx(header, rows)
     filename = f"{kind}-{coalition_today().isoformat()}.{file_format}"
@@ -157,7 +127,8 @@ def _audit(viewer, kind, file_format, count, filters, sensitive):
 
 def export_people(viewer, filters, file_format, include_sensitive):
     """The people the viewer sees under these filters, as a file; the export is audited."""
-    query = with_details(people_query(authz.visible_people_clause(viewer), filters))
+    visible, rosters = authz.visible_people_clause(viewer), authz.visible_rosters_clause(viewer)
+    query = with_details(people_query(visible, filters, rosters))
     people = db.session.scalars(query.limit(MAX_EXPORT_ROWS)).all()
     header, rows = people_table(viewer, people, include_sensitive)
     sensitive = include_sensitive and authz.is_coordinator(viewer)

@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 
 from coalition.audit import AuditEvent
 from coalition.extensions import db
-from coalition.members.exporting import neutralize
+from coalition.exports import safe_cell
 
 
 def _csv_rows(response):
@@ -36,7 +36,7 @@ def _xlsx_rows(response):
     ],
 )
 def test_cells_a_spreadsheet_would_run_are_neutralized(value, expected):
-    assert neutralize(value) == expected
+    assert safe_cell(value) == expected
 
 
 def test_csv_and_xlsx_exports_neutralize_formulas(client, create_coordinator, create_person):
