@@ -9,7 +9,7 @@ from functools import wraps
 
 from flask import abort, g, has_app_context
 from flask_login import current_user
-from sqlalchemy import false, or_, select, true
+from sqlalchemy import and_, false, or_, select, true
 
 from coalition.committees.models import (
     KIND_ADVISORY,
@@ -19,6 +19,7 @@ from coalition.committees.models import (
     CommitteeMembership,
 )
 from coalition.extensions import db, login_manager
+from coalition.i18n import _l
 from coalition.members.models import ROLE_COORDINATOR, Person
 
 # Aggregate counts about people below this are shown as "fewer than 3" (DESIGN.md, section 4).
@@ -72,6 +73,42 @@ def visible_people_clause(viewer):
         Person.directory_consent.is_(True),
         Person.id == viewer.id,
         Person.id.in_(_fellows_select(viewer)),
+    )
+
+
+def shown_name(viewer, person):
+    """The person's name where the viewer may see it (can_view_person), else a neutral
+    phrase: what every list, pick list, export and email that names people writes."""
+    if person is None:
+        return _l("someone no longer in the coalition")
+    return person.name if can_view_person(viewer, person) else _l("a coalition member")
+
+
+def invitee_name(viewer, invitation):
+    """A meeting invitee as the viewer may name them: an organization by its name, a person
+    as shown_name does (the organizer's pages and files never name anyone else)."""
+    if invitation.person_id is None:
+        return invitation.organization.name
+    return shown_name(viewer, invitation.person)
+
+
+def visible_rosters_clause(viewer):
+    """can_view_roster as an SQL condition on Committee: the committees whose members the
+    viewer may list, so filters, pick lists and counts by committee name no one else."""
+    if is_coordinator(viewer):
+        return true()
+    if not is_member(viewer):
+        return false()
+    mine = select(CommitteeMembership.committee_id).where(
+        CommitteeMembership.person_id == viewer.id
+    )
+    return or_(
+        Committee.id.in_(mine),
+        and_(
+            Committee.kind != KIND_ADVISORY,
+            Committee.open_to_requests.is_(True),
+            Committee.active.is_(True),
+        ),
     )
 
 

@@ -131,7 +131,9 @@ def _detail_page(organization, affiliation_form=None, commitment_form=None):
         commitment_form=commitment_form
         or CommitmentForm(formdata=None, data={"committed_on": coalition_today()}),
         today=coalition_today(),
-        committees=committees_of_organization(organization),
+        committees=committees_of_organization(
+            organization, authz.visible_rosters_clause(current_user)
+        ),
     )
 
 

@@ -52,8 +52,10 @@ def like_pattern(text):
     return f"%{escaped}%"
 
 
-def people_query(visible, filters):
-    """Active people matching the filters, among those `visible` (an authz clause) allows."""
+def people_query(visible, filters, rosters):
+    """Active people matching the filters, among those `visible` (authz.visible_people_clause)
+    allows; the committee filter reads only rosters `rosters` (authz.visible_rosters_clause)
+    allows, so it never tells who sits on a committee the viewer may not see into."""
     query = db.select(Person).where(Person.deactivated_at.is_(None), visible)
     if filters.q:
         query = query.where(Person.name.ilike(like_pattern(filters.q), escape="\\"))
@@ -63,15 +65,17 @@ def people_query(visible, filters):
         in_sector = Organization.sectors.any(Sector.id == filters.sector_id)
         query = query.where(Person.affiliations.any(Affiliation.organization.has(in_sector)))
     if filters.committee_id:
-        memberships = _table("committee_membership")
-        query = query.where(
-            Person.id.in_(
-                db.select(memberships.c.person_id).where(
-                    memberships.c.committee_id == filters.committee_id
-                )
-            )
-        )
+        query = query.where(Person.id.in_(_members_of(filters.committee_id, rosters)))
     return query.order_by(*PEOPLE_ORDER.get(filters.sort, PEOPLE_ORDER["name"]))
+
+
+def _members_of(committee_id, rosters):
+    committees, memberships = _table("committee"), _table("committee_membership")
+    return (
+        db.select(memberships.c.person_id)
+        .join(committees, committees.c.id == memberships.c.committee_id)
+        .where(memberships.c.committee_id == committee_id, rosters)
+    )
 
 
 def _table(name):
@@ -79,26 +83,39 @@ def _table(name):
     return db.metadata.tables[name]
 
 
-def active_committees():
-    """(id, name) of active committees, for filters, by name."""
+def active_committees(rosters):
+    """(id, name) of active committees whose members the viewer may list (`rosters`:
+    authz.visible_rosters_clause), for filters, by name."""
     committees = _table("committee")
     return db.session.execute(
         db.select(committees.c.id, committees.c.name)
-        .where(committees.c.active.is_(True))
+        .where(committees.c.active.is_(True), rosters)
         .order_by(committees.c.name)
     ).all()
 
 
-def committees_of_organization(organization):
-    """(id, name) of committees where someone represents the organization, by name."""
+def committees_of_organization(organization, rosters):
+    """(id, name) of committees where someone represents the organization, by name, among
+    those whose members the viewer may list (`rosters`: authz.visible_rosters_clause)."""
     committees, memberships = _table("committee"), _table("committee_membership")
     return db.session.execute(
         db.select(committees.c.id, committees.c.name)
         .distinct()
         .join(memberships, memberships.c.committee_id == committees.c.id)
-        .where(memberships.c.organization_id == organization.id)
+        .where(memberships.c.organization_id == organization.id, rosters)
         .order_by(committees.c.name)
     ).all()
+
+
+def people_to_pick(visible, *, with_email=False, with_account=False):
+    """Active people the viewer may see (`visible`: authz.visible_people_clause), by name:
+    the one query behind every pick list that names people."""
+    query = db.select(Person).where(Person.deactivated_at.is_(None), visible)
+    if with_email:
+        query = query.where(Person.email.is_not(None))
+    if with_account:
+        query = query.where(Person.password_hash.is_not(None))
+    return db.session.scalars(query.order_by(Person.name, Person.id)).all()
 
 
 def with_details(query):
@@ -109,9 +126,9 @@ def with_details(query):
     )
 
 
-def directory_page(visible, filters=None, *, page=1):
-    """One page of people the viewer may list, with the total count."""
-    query = people_query(visible, filters or PeopleFilters())
+def directory_page(visible, rosters, filters=None, *, page=1):
+    """One page of people the viewer may list, with the total count (see people_query)."""
+    query = people_query(visible, filters or PeopleFilters(), rosters)
     people = db.session.scalars(
         with_details(query).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)
     ).all()

@@ -52,9 +52,14 @@ def member_labels():
 
 
 def _filter_form(data):
-    """The directory's filters from a query string or a posted form, invalid values dropped."""
+    """The directory's filters from a query string or a posted form, invalid values dropped.
+
+    Only committees whose members the viewer may list are offered, so a committee filter
+    the viewer may not use is dropped like any other invalid value.
+    """
+    rosters = authz.visible_rosters_clause(current_user)
     return PeopleFilterForm(
-        data, sectors=active_sectors(), committees=active_committees()
+        data, sectors=active_sectors(), committees=active_committees(rosters)
     ).drop_invalid()
 
 
@@ -72,12 +77,13 @@ def _people_filters(form):
 @authz.require(authz.can_view_directory)
 def index():
     """The people of the coalition the viewer may see, searched, filtered and sorted."""
-    form = PeopleFilterForm(
-        request.args, sectors=active_sectors(), committees=active_committees()
-    ).drop_invalid()
+    form = _filter_form(request.args)
     page = requested_page()
     people, total = directory_page(
-        authz.visible_people_clause(current_user), _people_filters(form), page=page
+        authz.visible_people_clause(current_user),
+        authz.visible_rosters_clause(current_user),
+        _people_filters(form),
+        page=page,
     )
     if page > 1 and not people:
         abort(404)
@@ -97,9 +103,7 @@ def index():
 def export():
     """Download the filtered people list; the export is recorded in the audit log."""
     form = ExportForm()
-    filters = PeopleFilterForm(
-        request.form, sectors=active_sectors(), committees=active_committees()
-    ).drop_invalid()
+    filters = _filter_form(request.form)
     if not form.validate_on_submit():
         flash(_("Choose a file format."), "error")
         return redirect(url_for("members.index"))
