@@ -28,7 +28,6 @@ def create_app(config=None, overrides=None):
     from coalition.routing import install_converters
 
     install_converters(app)
-    install_log_redaction()
 
     from coalition import database, errorpages, security, templating
     from coalition.cli import register_commands
@@ -41,6 +40,7 @@ def create_app(config=None, overrides=None):
     security.register(app)
     templating.register(app)
     register_commands(app)
+    install_log_redaction(app)  # after every route is known: it reads their secret segments
     return app
 
 

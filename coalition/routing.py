@@ -1,7 +1,7 @@
 """URL pieces shared by every blueprint: bounded ids and page numbers."""
 
 from flask import abort, request
-from werkzeug.routing import IntegerConverter
+from werkzeug.routing import BaseConverter, IntegerConverter
 
 MAX_ID = 2**31 - 1  # the largest id any database here stores; larger ones cannot exist
 MAX_PAGE = 100_000
@@ -15,9 +15,15 @@ class BoundedIntConverter(IntegerConverter):
         super().__init__(map, *args, **kwargs)
 
 
+class SecretConverter(BaseConverter):
+    """`<secret:token>`: a path segment that is a credential (an emailed token, a feed's
+    signature). Declaring it so is what keeps it out of the logs (coalition.logredact)."""
+
+
 def install_converters(app):
-    """Replace the built-in int converter with the bounded one."""
+    """Replace the built-in int converter with the bounded one; add `secret`."""
     app.url_map.converters["int"] = BoundedIntConverter
+    app.url_map.converters["secret"] = SecretConverter
 
 
 def requested_page():

@@ -75,7 +75,7 @@ def resend_invitation(person_id):
     return redirect(safe_next(request.form.get("next"), "auth.accounts"))
 
 
-@bp.route("/invitation/<token>", methods=["GET", "POST"])
+@bp.route("/invitation/<secret:token>", methods=["GET", "POST"])
 def accept_invitation(token):
     """The invitation link: set a password and land logged in."""
     return _password_link_page(
@@ -88,7 +88,7 @@ def accept_invitation(token):
     )
 
 
-@bp.route("/reset-password/<token>", methods=["GET", "POST"])
+@bp.route("/reset-password/<secret:token>", methods=["GET", "POST"])
 def reset_password(token):
     """The reset link: choose a new password; every other session ends."""
     return _password_link_page(

@@ -71,7 +71,7 @@ def occurrence_ics(meeting_id, key):
     return ics_response(ical.build_calendar([event]), f"meeting-{meeting.id}-{key}.ics")
 
 
-@bp.route("/feeds/<int:person_id>/<feed>/<signature>.ics")
+@bp.route("/feeds/<int:person_id>/<feed>/<secret:signature>.ics")
 def feed(person_id, feed, signature):
     """A subscription feed at a signed URL: calendar apps fetch it without logging in."""
     if not calendar.check_feed_signature(person_id, feed, signature):

@@ -99,7 +99,7 @@ def _unsubscribe_target(token):
     return person, found[1]
 
 
-@bp.route("/unsubscribe/<token>", methods=["GET", "POST"])
+@bp.route("/unsubscribe/<secret:token>", methods=["GET", "POST"])
 def unsubscribe(token):
     """From an email's link: confirm, then stop that kind of email (a scanner's GET does not)."""
     person, kind = _unsubscribe_target(token)
@@ -110,7 +110,7 @@ def unsubscribe(token):
     return render_template("outbox/unsubscribe.html", kind_label=label(kind), token=token)
 
 
-@bp.route("/unsubscribe/<token>/one-click", methods=["POST"])
+@bp.route("/unsubscribe/<secret:token>/one-click", methods=["POST"])
 @csrf.exempt
 def unsubscribe_one_click(token):
     """RFC 8058 one-click unsubscribe from a mail client; the signed token is the proof."""

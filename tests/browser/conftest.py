@@ -1,5 +1,6 @@
 """Browser journeys: Playwright drives Debian's Chromium against the real app on a free port."""
 
+import logging
 import os
 import threading
 from pathlib import Path
@@ -47,12 +48,58 @@ def browser():
     playwright.stop()
 
 
+class LogCapture(logging.Handler):
+    """Every line the access and error loggers write while a journey runs."""
+
+    def __init__(self):
+        super().__init__(logging.DEBUG)
+        self.lines = []
+
+    def emit(self, record):
+        self.lines.append(record.getMessage())
+
+
+class PathRecorder:
+    """WSGI middleware that notes every path the browser asked for."""
+
+    def __init__(self, application):
+        self.application, self.paths = application, []
+
+    def __call__(self, environ, start_response):
+        self.paths.append(environ.get("PATH_INFO", ""))
+        return self.application(environ, start_response)
+
+
+def secrets_in(application, paths):
+    """The values of the secret segments (`<secret:...>`) of the paths served."""
+    adapter = application.url_map.bind("localhost")
+    found = set()
+    for path in paths:
+        for method in ("GET", "POST"):
+            try:
+                rule, values = adapter.match(path, method=method, return_rule=True)
+            except Exception:  # not a route (static files, 404s) or not this method
+                continue
+            found |= {str(values[n]) for n in rule.arguments if f"<secret:{n}>" in rule.rule}
+    return found
+
+
 @pytest.fixture
 def serve():
-    """serve(app) -> base URL of the app on a free local port, stopped after the test."""
+    """serve(app) -> base URL of the app on a free local port, stopped after the test.
+
+    Afterwards, no secret from a URL the browser used appears in any log line written.
+    """
     servers = []
+    capture, recorders = LogCapture(), []
+    loggers = [logging.getLogger(name) for name in ("werkzeug", "coalition")]
+    for logger in loggers:
+        logger.addHandler(capture)
 
     def start(application):
+        recorder = PathRecorder(application.wsgi_app)
+        recorders.append((application, recorder))
+        application.wsgi_app = recorder
         server = make_server("127.0.0.1", 0, application, threaded=True)
         base_url = f"http://127.0.0.1:{server.server_port}"
         application.config["PUBLIC_BASE_URL"] = base_url  # links in emails point here
@@ -66,6 +113,17 @@ def serve():
         server.shutdown()
         thread.join(timeout=5)
         server.server_close()
+    for logger in loggers:
+        logger.removeHandler(capture)
+    for application, recorder in recorders:
+        application.wsgi_app = recorder.application
+        assert capture.lines or not recorder.paths, "the access log was not captured"
+        leaked = [
+            s
+            for s in secrets_in(application, recorder.paths)
+            if any(s in line for line in capture.lines)
+        ]
+        assert leaked == [], "a secret from a URL reached the logs"
 
 
 @pytest.fixture
