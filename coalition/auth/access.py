@@ -18,7 +18,6 @@ from coalition.tokens import (
     consume_token,
     find_token,
     issue_token,
-    revoke_tokens,
 )
 from coalition.urls import external_url
 
@@ -153,7 +152,6 @@ def reset_password(raw, password):
         return None
     set_password(person, password)
     end_all_sessions(person)
-    revoke_tokens(PURPOSE_PASSWORD_RESET, person)
     return person
 
 

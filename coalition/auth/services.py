@@ -61,8 +61,10 @@ def change_password(person, current_password, new_password):
 
 
 def set_password(person, new_password):
-    """Store the argon2id hash of a new password."""
+    """Store the argon2id hash of a new password; every reset link sent before stops working."""
     person.password_hash = hash_password(new_password)
+    if person.id is not None:
+        revoke_tokens(PURPOSE_PASSWORD_RESET, person)
     db.session.flush()
 
 

@@ -83,3 +83,47 @@ def test_asking_too_often_is_limited(client, create_person):
 
 def test_login_page_links_to_forgot_password(client):
     assert 'href="/forgot-password"' in client.get("/login").get_data(as_text=True)
+
+
+def _links(app):
+    return [LINK.search(body).group(1) for _, body in _reset_emails(app)]
+
+
+def test_changing_the_password_ends_every_reset_link_sent_before(app, make_client, create_person):
+    person = create_person()
+    stranger = make_client()
+    _ask(stranger, person.email)
+    _ask(stranger, person.email)
+    owner = make_client()
+    owner.login(person)
+    changed = owner.post_form(
+        "/account/password",
+        {
+            "current_password": person.password,
+            "new_password": "harvest-lagoon-crimson",
+            "confirm": "harvest-lagoon-crimson",
+        },
+        token_page="/account/password",
+    )
+    assert changed.status_code == 302
+    for link in _links(app):
+        assert stranger.get(link).status_code == 404
+        refused = stranger.post_form(
+            link, {"new_password": "quartz-meadow-lantern", "confirm": "quartz-meadow-lantern"}
+        )
+        assert refused.status_code == 404
+    make_client().login(person, password="harvest-lagoon-crimson")
+
+
+def test_a_reset_ends_the_other_reset_links_too(app, make_client, create_person):
+    person = create_person()
+    client = make_client()
+    _ask(client, person.email)
+    first = _links(app)[0]
+    _ask(client, person.email)  # a second request revokes the first link already
+    second = _links(app)[1]
+    assert client.get(first).status_code == 404
+    client.post_form(
+        second, {"new_password": "harvest-lagoon-crimson", "confirm": "harvest-lagoon-crimson"}
+    )
+    assert make_client().get(second).status_code == 404
