@@ -33,15 +33,7 @@ def _init_login(app):
 
 
 def load_user(identity):
-    """The person behind a session, if its generation is still current and they are active."""
-    from coalition.members.models import Person
+    """The person behind a session that has not ended, on a current generation, if active."""
+    from coalition.auth.sessions import session_person
 
-    person_id, _, generation = (identity or "").partition(":")
-    if not person_id.isdigit() or not generation.isdigit():
-        return None
-    person = db.session.get(Person, int(person_id))
-    if person is None or not person.is_active or not person.has_account:
-        return None
-    if person.session_generation != int(generation):
-        return None
-    return person
+    return session_person(identity)

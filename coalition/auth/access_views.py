@@ -113,8 +113,8 @@ def _password_link_page(token, purpose, use_link, *, expired, done, template):
         if person is None:  # another tab used the link a moment ago
             db.session.rollback()
             return _dead_link(expired)
-        db.session.commit()
         start_session(person)
+        db.session.commit()
         flash(str(done), "success")  # rendered now, in the person's own language
         return redirect(_landing_page(person))
 

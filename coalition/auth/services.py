@@ -1,8 +1,10 @@
 """Account actions: authenticate, settings, passwords, roles and deactivation."""
 
 from flask import current_app
+from sqlalchemy import update
 
 from coalition.audit import record_audit
+from coalition.auth.models import LoginSession
 from coalition.auth.passwords import hash_password, verify_password
 from coalition.dbtypes import utcnow
 from coalition.errors import ActionRefused
@@ -33,6 +35,11 @@ def authenticate(email, password):
 def end_all_sessions(person):
     """Every session of this person, on every device, ends at its next request."""
     person.session_generation = (person.session_generation or 1) + 1
+    db.session.execute(
+        update(LoginSession)
+        .where(LoginSession.person_id == person.id, LoginSession.ended_at.is_(None))
+        .values(ended_at=utcnow())
+    )
     db.session.flush()
 
 

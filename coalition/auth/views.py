@@ -12,7 +12,7 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
-from flask_login import current_user, login_required, login_user
+from flask_login import current_user, login_required
 
 from coalition import authz
 from coalition.auth import services
@@ -65,6 +65,7 @@ def login():
         person = services.authenticate(form.email.data, form.password.data)
         if person is not None:
             start_session(person)
+            db.session.commit()
             return redirect(safe_next(form.next.data))
         g.login_failed = True
         form.password.errors.append(_("The email or password is not correct."))
@@ -78,6 +79,7 @@ def logout():
     """End this session."""
     person = current_user._get_current_object() if current_user.is_authenticated else None
     end_session(person)
+    db.session.commit()
     flash(_("You are logged out."), "success")
     return redirect(url_for("auth.login"))
 
@@ -88,8 +90,8 @@ def logout_everywhere():
     """End every session of this account, on every device."""
     person = current_user._get_current_object()
     services.end_all_sessions(person)
-    db.session.commit()
     end_session(person)
+    db.session.commit()
     flash(_("You are logged out on every device."), "success")
     return redirect(url_for("auth.login"))
 
@@ -136,8 +138,8 @@ def change_password():
             db.session.rollback()
             getattr(form, refused.field).errors.append(str(refused.message))
         else:
+            start_session(person)  # this device keeps a session, under the new generation
             db.session.commit()
-            login_user(person)  # this device keeps its session under the new generation
             flash(_("Your password is changed. Other devices have been logged out."), "success")
             return redirect(url_for("auth.account"))
     return render_template("auth/password.html", form=form)

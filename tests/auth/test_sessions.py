@@ -1,5 +1,7 @@
 """Sessions end on logout, logout everywhere, password change, role change and deactivation."""
 
+import pytest
+
 from coalition.members.models import Person
 
 
@@ -78,7 +80,58 @@ def test_a_tampered_session_generation_is_not_accepted(app, client, create_perso
     person = create_person()
     client.login(person)
     with client.session_transaction() as session:
-        session["_user_id"] = f"{person.id}:999"
+        _id, _generation, key = session["_user_id"].split(":")
+        session["_user_id"] = f"{person.id}:999:{key}"
+    assert not _logged_in(client)
+
+
+def _cookie(client):
+    return client.get_cookie("session").value
+
+
+def _with_cookie(make_client, value):
+    copy = make_client()
+    copy.set_cookie("session", value)
+    return copy
+
+
+def test_a_copy_of_the_session_cookie_stops_working_after_logout(make_client, create_person):
+    person = create_person()
+    laptop = make_client()
+    laptop.login(person)
+    stolen = _cookie(laptop)
+    assert _logged_in(_with_cookie(make_client, stolen))
+    laptop.post_form("/logout")
+    assert not _logged_in(_with_cookie(make_client, stolen))
+
+
+def test_logout_ends_this_device_only(make_client, create_person):
+    person = create_person()
+    laptop, phone = make_client(), make_client()
+    laptop.login(person)
+    phone.login(person)
+    laptop.post_form("/logout")
+    assert not _logged_in(laptop)
+    assert _logged_in(phone)
+
+
+@pytest.mark.parametrize(
+    "identity",
+    [
+        "{id}:{generation}",
+        "{id}:{generation}:",
+        "{id}:{generation}:forged-key",
+        "{id}:x:{key}",
+        "{id}:{generation}:{key}:extra",
+        "99999999999:{generation}:{key}",
+    ],
+)
+def test_an_identity_without_a_live_session_key_is_not_accepted(client, create_person, identity):
+    person = create_person()
+    client.login(person)
+    with client.session_transaction() as session:
+        _id, _generation, key = session["_user_id"].split(":")
+        session["_user_id"] = identity.format(id=person.id, generation=_generation, key=key)
     assert not _logged_in(client)
 
 
@@ -94,3 +147,12 @@ def test_session_generation_is_bumped_in_the_database(app, client, create_person
     client.login(person)
     client.post_form("/logout-everywhere")
     assert reload(Person, person.id).session_generation == person.session_generation + 1
+
+
+def test_the_tests_log_in_through_the_session_as_a_login_would(make_client, create_person):
+    person = create_person()
+    fast = make_client()
+    fast.login_through_session(person)
+    assert _logged_in(fast)
+    fast.post_form("/logout")
+    assert not _logged_in(fast)
