@@ -92,6 +92,14 @@ def invitee_name(viewer, invitation):
     return shown_name(viewer, invitation.person)
 
 
+def by_invitee_name(viewer, invitations):
+    """Invitations in the order of the names the viewer sees, so where someone unnamed sits
+    in a list says nothing about their name."""
+    return sorted(
+        invitations, key=lambda invitation: str(invitee_name(viewer, invitation)).casefold()
+    )
+
+
 def visible_rosters_clause(viewer):
     """can_view_roster as an SQL condition on Committee: the committees whose members the
     viewer may list, so filters, pick lists and counts by committee name no one else."""

@@ -19,6 +19,18 @@ def choice_list(pairs):
     return [SelectChoice(value, label) for value, label in pairs]
 
 
+class OfferedChoice:
+    """A pick list's value must be one it offered (pick lists offer only what the viewer may
+    see), with a message that says what to do."""
+
+    def __init__(self, message):
+        self.message = message
+
+    def __call__(self, form, field):
+        if str(field.data or "") not in {str(choice[0]) for choice in field.iter_choices()}:
+            raise ValidationError(self.message)
+
+
 def strip(value):
     """Surrounding spaces never count."""
     return value.strip() if isinstance(value, str) else value

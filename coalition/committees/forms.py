@@ -23,7 +23,7 @@ from coalition.committees.labels import (
     RULE_LABELS,
     STANCE_LABELS,
 )
-from coalition.form_fields import choice_list, none_if_empty, strip
+from coalition.form_fields import OfferedChoice, choice_list, none_if_empty, strip
 from coalition.i18n import _l
 
 
@@ -79,7 +79,13 @@ class GoalForm(FlaskForm):
     )
     why = TextAreaField(_l("Why it matters"), filters=[strip], validators=[Length(max=5000)])
     target_date = DateField(_l("Target date"), validators=[Optional()])
-    owner_id = SelectField(_l("Owner"), choices=[], validate_choice=False)
+    # Only someone on the pick list (the people the viewer may see) can be chosen.
+    owner_id = SelectField(
+        _l("Owner"),
+        choices=[],
+        validate_choice=False,
+        validators=[OfferedChoice(_l("Choose the owner from the list."))],
+    )
     indicator = StringField(
         _l("Indicator"), filters=[strip, none_if_empty], validators=[Optional(), Length(max=200)]
     )

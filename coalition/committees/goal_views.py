@@ -13,7 +13,7 @@ from coalition.conflicts import save_edit
 from coalition.errors import ActionRefused
 from coalition.extensions import db
 from coalition.form_fields import choice_list
-from coalition.members.organization_services import account_holders
+from coalition.members.services import people_to_pick
 from coalition.timezones import coalition_today
 
 bp = Blueprint("goals", __name__, url_prefix="/goals")
@@ -31,11 +31,15 @@ def board():
     return render_template("committees/goals.html", goals=goals, today=coalition_today())
 
 
-def _goal_form(**kwargs):
+def _goal_form(owner=None, **kwargs):
+    """The goal form; its owner pick list names the account holders the viewer may see, and
+    keeps the goal's current owner (named as the viewer may see them)."""
     form = GoalForm(**kwargs)
-    form.owner_id.choices = choice_list(
-        [("", _("No one yet"))] + [(str(p.id), p.name) for p in account_holders()]
-    )
+    people = people_to_pick(authz.visible_people_clause(current_user), with_account=True)
+    choices = [("", _("No one yet"))] + [(str(p.id), p.name) for p in people]
+    if owner is not None and owner.id not in {p.id for p in people}:
+        choices.append((str(owner.id), authz.shown_name(current_user, owner)))
+    form.owner_id.choices = choice_list(choices)
     return form
 
 
@@ -105,7 +109,7 @@ def detail(goal_id):
 
 def _saved_form(goal_id):
     saved = _load(goal_id, authz.can_manage_goal)
-    form = _goal_form(formdata=None, obj=saved)
+    form = _goal_form(saved.owner, formdata=None, obj=saved)
     form.owner_id.data = str(saved.owner_id or "")
     form.version.data = str(saved.version)
     return form
@@ -116,7 +120,7 @@ def _saved_form(goal_id):
 def edit(goal_id):
     """Edit a goal; a save based on an older version is refused and both are shown."""
     goal = _load(goal_id, authz.can_manage_goal)
-    form = _goal_form() if request.method == "POST" else _saved_form(goal_id)
+    form = _goal_form(goal.owner) if request.method == "POST" else _saved_form(goal_id)
     conflict = None
     if form.validate_on_submit():
         saved, conflict = save_edit(

@@ -85,10 +85,20 @@ def _home(committee, member_form=None, join_form=None):
         member_form = MemberForm(formdata=None)
     if member_form is not None:
         member_form.organization_id.choices = _organization_choices()
+    # The roster names whom the viewer may see (its members and coordinators see everyone);
+    # someone who declined the directory is left out for others, not shown as a blank.
+    memberships = [
+        membership
+        for membership in sorted(
+            committee.memberships, key=lambda m: (not m.is_chair, m.person.name)
+        )
+        if authz.can_view_person(current_user, membership.person)
+    ]
     return render_template(
         "committees/detail.html",
         committee=committee,
-        memberships=sorted(committee.memberships, key=lambda m: (not m.is_chair, m.person.name)),
+        memberships=memberships,
+        unlisted=len(committee.memberships) > len(memberships),
         brought=brought,
         gaps=gaps,
         goals=goal_services.board(committee.id),

@@ -22,8 +22,8 @@ from coalition.members.models import (
     STATUS_LAPSED,
     Affiliation,
     Organization,
-    Person,
 )
+from coalition.members.services import people_to_pick
 from coalition.tokens import PURPOSE_MEETING_INVITATION, issue_token
 from coalition.urls import external_url
 
@@ -201,10 +201,7 @@ def invitable_organizations():
     ).all()
 
 
-def invitable_people():
-    """Active people with an email, by name."""
-    return db.session.scalars(
-        db.select(Person)
-        .where(Person.email.is_not(None), Person.deactivated_at.is_(None))
-        .order_by(Person.name)
-    ).all()
+def invitable_people(visible):
+    """People one may invite or give an action item: active, with an email, among those the
+    viewer may see (`visible`: authz.visible_people_clause), by name."""
+    return people_to_pick(visible, with_email=True)

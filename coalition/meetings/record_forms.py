@@ -4,7 +4,7 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
-from coalition.form_fields import strip
+from coalition.form_fields import OfferedChoice, strip
 from coalition.i18n import _l
 from coalition.meetings.minutes import MAX_MINUTES_LENGTH
 
@@ -39,6 +39,12 @@ class ActionItemForm(FlaskForm):
     text = StringField(
         _l("Action item"), filters=[strip], validators=[DataRequired(), Length(max=1000)]
     )
-    owner_id = SelectField(_l("Who will do it"), choices=[], validate_choice=False)
+    # Only someone on the pick list (the people the organizer may see) can be chosen.
+    owner_id = SelectField(
+        _l("Who will do it"),
+        choices=[],
+        validate_choice=False,
+        validators=[OfferedChoice(_l("Choose who will do it."))],
+    )
     due_on = DateField(_l("Due date"), validators=[Optional()])
     submit = SubmitField(_l("Add the action item"))

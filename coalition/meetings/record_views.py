@@ -62,7 +62,7 @@ def _render_record(meeting, occurrence, action_form=None, decision_form=None, st
         action_form.owner_id.choices = _owner_choices()
     sheet = None
     if authz.can_view_attendance_names(current_user, meeting):
-        sheet, _taken = attendance.sheet(invitations.invitations_of(meeting), meeting.id, start)
+        sheet, _taken = attendance.sheet(_invited(meeting), meeting.id, start)
     page = render_template(
         "meetings/record.html",
         meeting=meeting,
@@ -81,8 +81,14 @@ def _render_record(meeting, occurrence, action_form=None, decision_form=None, st
 
 
 def _owner_choices():
-    people = invitations.invitable_people()
+    """The people the organizer may see (one visibility rule for every pick list)."""
+    people = invitations.invitable_people(authz.visible_people_clause(current_user))
     return [("", _("Choose a person"))] + [(str(person.id), person.name) for person in people]
+
+
+def _invited(meeting):
+    """The meeting's invitees, in the order of the names the viewer sees."""
+    return authz.by_invitee_name(current_user, invitations.invitations_of(meeting))
 
 
 @bp.route("/<int:meeting_id>/dates/<key>/minutes", methods=["GET", "POST"])
@@ -196,7 +202,7 @@ def history(meeting_id, key):
 def take_attendance(meeting_id, key):
     """Tick who came, person by person and organization by organization, with headcounts."""
     meeting, occurrence = _date(meeting_id, key, authz.can_keep_record)
-    invited = invitations.invitations_of(meeting)
+    invited = _invited(meeting)
     if not _has_begun(occurrence):
         flash(_("Attendance can be taken once the meeting has started."), "error")
         return _to_record(meeting, occurrence)
@@ -244,7 +250,7 @@ def _posted_marks(invited, errors):
             if not (raw.isascii() and raw.isdigit()) or len(raw) > 4:
                 errors[key] = _(
                     "%(invitee)s: give the number of people as digits.",
-                    invitee=invitation.invitee_name,
+                    invitee=authz.invitee_name(current_user, invitation),
                 )
                 continue
             headcount = int(raw)
@@ -280,7 +286,7 @@ def add_action(meeting_id, key):
                 meeting,
                 occurrence.original_start,
                 form.text.data,
-                request.form.get("action-owner_id", type=int),
+                int(form.owner_id.data) if form.owner_id.data else None,
                 form.due_on.data,
                 current_user,
             )

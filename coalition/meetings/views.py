@@ -30,7 +30,7 @@ from coalition.meetings.monthview import month_grid, neighbours, parse_month
 from coalition.meetings.occurrences import parse_occurrence_key
 from coalition.meetings.recurrence import parse
 from coalition.members.models import Organization, Person
-from coalition.members.services import active_sectors
+from coalition.members.services import active_committees, active_sectors
 
 bp = Blueprint("meetings", __name__, url_prefix="/meetings")
 display.register(bp)
@@ -297,10 +297,13 @@ def invitations_page(meeting_id):
     form.organizations.choices = [
         SelectChoice(org.id, org.name) for org in invitable_organizations()
     ]
-    form.people.choices = [SelectChoice(person.id, person.name) for person in invitable_people()]
+    # Pick lists by the one visibility rule: people the organizer may see, and committees
+    # whose members they may list (never the participant advisory committee from outside).
+    people = invitable_people(authz.visible_people_clause(current_user))
+    form.people.choices = [SelectChoice(person.id, person.name) for person in people]
     form.committees.choices = [
-        SelectChoice(c.id, c.name)
-        for c in queries.schedulable_committees(current_user, all_committees=True)
+        SelectChoice(committee_id, name)
+        for committee_id, name in active_committees(authz.visible_rosters_clause(current_user))
     ]
     if form.validate_on_submit():
         people = {person.id: person for person in _load_all(Person, form.people.data)}
@@ -324,7 +327,7 @@ def invitations_page(meeting_id):
         "meetings/invitations.html",
         meeting=meeting,
         form=form,
-        invited=invitations.invitations_of(meeting),
+        invited=authz.by_invitee_name(current_user, invitations.invitations_of(meeting)),
     )
 
 
@@ -340,7 +343,9 @@ def answers(meeting_id):
     """Organizers: who comes to one date, by organization and person, with needs and sectors."""
     meeting = authz.load_and_check(Meeting, meeting_id, authz.can_view_rsvp_names)
     occurrences, current = _answers_date(meeting)
-    invited = invitations.invitations_of(meeting, with_sectors=True)
+    invited = authz.by_invitee_name(
+        current_user, invitations.invitations_of(meeting, with_sectors=True)
+    )
     result = rsvps.summary(invited, current.original_start, active_sectors())
     now = datetime.now(UTC)
     nudge = nudges.last_nudge(meeting, current.original_start)
@@ -422,12 +427,16 @@ def answers_csv(meeting_id):
     """Organizers: the answers to one date as a spreadsheet (formula-like cells neutralized)."""
     meeting = authz.load_and_check(Meeting, meeting_id, authz.can_view_rsvp_names)
     _occurrences, current = _answers_date(meeting)
-    result = rsvps.summary(
-        invitations.invitations_of(meeting, with_sectors=True),
-        current.original_start,
-        active_sectors(),
+    invited = authz.by_invitee_name(
+        current_user, invitations.invitations_of(meeting, with_sectors=True)
     )
+    result = rsvps.summary(invited, current.original_start, active_sectors())
     header, rows = rsvps.answers_table(result)
+    # Each invitee named as on the page: a person the organizer may not see is not named.
+    rows = [
+        [authz.invitee_name(current_user, invitation), *row[1:]]
+        for (invitation, _answer), row in zip(result.rows, rows, strict=True)
+    ]
     return Response(
         to_csv(header, rows),
         mimetype="text/csv",
