@@ -19,6 +19,9 @@ from coalition.outbox.models import DigestItem, OutboxEmail
 from coalition.urls import external_url
 
 PERSONAL_LINK = "[personal link]"
+# A subject carries names and titles (two 200-character names fit in no column): it is cut to
+# what the outbox and the digest keep, rather than failing the action that sends it.
+SUBJECT_LENGTH = min(OutboxEmail.subject.type.length, DigestItem.subject.type.length)
 
 
 def queue_email(
@@ -52,7 +55,7 @@ def queue_email(
     if delivery == NEVER:
         return None
     with force_locale(email_language(person)):
-        subject_text = one_line(str(subject))
+        subject_text = shorten(one_line(str(subject)), SUBJECT_LENGTH)
         if delivery == DAILY_DIGEST:
             return _hold_for_digest(person, kind, subject_text, link, idempotency_key)
         context = _email_context(kind, person, context or {}, link)
@@ -131,6 +134,11 @@ def _attachment(item):
 def one_line(value):
     """Collapse CR, LF and other whitespace runs: nothing typed can start a new header."""
     return re.sub(r"\s+", " ", value or "").strip()
+
+
+def shorten(text, length):
+    """The text, cut with an ellipsis if it is longer than `length` characters."""
+    return text if len(text) <= length else text[: length - 1].rstrip() + "\u2026"
 
 
 def mask_links(text, personal_links):
