@@ -331,6 +331,14 @@ OCCURRENCE_ROUTES = {
 }
 
 
+def _invitation_routes(endpoint, method, delegate, data=()):
+    return [
+        Row(endpoint, method, "delegated-invitation", LOGIN, FORBIDDEN, FORBIDDEN, data, delegate),
+        Row(endpoint, method, "other-invitation", LOGIN, FORBIDDEN, FORBIDDEN, data),
+        Row(endpoint, method, "missing-invitation", LOGIN, NOT_FOUND, NOT_FOUND, data),
+    ]
+
+
 def _meeting_routes(endpoint, method, coordinator, data=()):
 
     return [
@@ -379,7 +387,11 @@ TABLE += [
     Row("meetings.answers", "GET", "meeting", LOGIN, FORBIDDEN, OK),
     Row("meetings.answers_csv", "GET", "meeting", LOGIN, FORBIDDEN, OK),
     Row("meetings.answers_csv", "GET", "missing-meeting", LOGIN, NOT_FOUND, NOT_FOUND),
-    Row("meetings.answer_as_invitee", "POST", "meeting", LOGIN, NOT_FOUND, NOT_FOUND),
+    # Logged in, the invited person or a delegate answers on the same page through the
+    # session (no link is minted): the delegate for their organization, no one else.
+    *_invitation_routes("rsvp.signed_in_page", "GET", OK),
+    *_invitation_routes("rsvp.signed_in_answer_all", "POST", REDIRECT, RSVP),
+    *_invitation_routes("rsvp.signed_in_answer_one", "POST", REDIRECT, RSVP),
     Row("meetings.answers", "GET", "missing-meeting", LOGIN, NOT_FOUND, NOT_FOUND),
     # Organizers only, like the answers page; a refusal (no one to remind) also redirects.
     *_meeting_routes("meetings.remind_unanswered", "POST", REDIRECT),
@@ -628,6 +640,10 @@ def world(
         "meeting": meeting,
         "occurrence_key": occurrence_key(meeting.start_at),
         "invitee_token": _personal_link(app, meeting, other),
+        "invitations": {
+            "delegated-invitation": _invitation(app, meeting, delegated),
+            "other-invitation": _invitation(app, meeting, other),
+        },
         "organizations": organizations,
         "affiliations": links,
         "commitments": commitments,
@@ -639,21 +655,35 @@ def world(
     }
 
 
+def _invitation(app, meeting, organization):
+    """The id of an organization's invitation to the meeting (added if missing)."""
+    from coalition.extensions import db
+    from coalition.meetings.models import MeetingInvitation
+
+    key = f"organization:{organization.id}"
+    with app.app_context():
+        invitation = db.session.scalar(
+            db.select(MeetingInvitation).filter_by(meeting_id=meeting.id, invitee_key=key)
+        )
+        if invitation is None:
+            invitation = MeetingInvitation(
+                meeting_id=meeting.id, organization_id=organization.id, invitee_key=key
+            )
+            db.session.add(invitation)
+            db.session.commit()
+        return invitation.id
+
+
 def _personal_link(app, meeting, organization):
-    """The raw token of an organization's invitation to the meeting, as its email carries."""
+    """The raw token of an organization's invitation to the meeting, as the email to its
+    contact address carries."""
     from coalition.extensions import db
     from coalition.meetings.invitations import personal_token
     from coalition.meetings.models import MeetingInvitation
 
+    invitation_id = _invitation(app, meeting, organization)
     with app.app_context():
-        invitation = MeetingInvitation(
-            meeting_id=meeting.id,
-            organization_id=organization.id,
-            invitee_key=f"organization:{organization.id}",
-        )
-        db.session.add(invitation)
-        db.session.flush()
-        token = personal_token(invitation)
+        token = personal_token(db.session.get(MeetingInvitation, invitation_id))
         db.session.commit()
         return token
 
@@ -805,12 +835,15 @@ def _values(row, actor, world):
         return {"decision_id": world["decision"] if target == "decision" else 999_999}
     if target == "feed":
         return {"person_id": world["member"].id, "feed": "mine", "signature": "0" * 64}
+    if target in ("delegated-invitation", "other-invitation", "missing-invitation"):
+        values = {"invitation_id": world["invitations"].get(target, 999_999)}
+        if row.endpoint == "rsvp.signed_in_answer_one":
+            values["key"] = world["occurrence_key"]
+        return values
     if target in ("meeting", "occurrence", "missing-meeting"):
         values = {"meeting_id": world["meeting"].id if target != "missing-meeting" else 999_999}
         if target == "occurrence" or row.endpoint in OCCURRENCE_ROUTES:
             values["key"] = world["occurrence_key"]
-        if row.endpoint == "meetings.answer_as_invitee":
-            values["invitation_id"] = 999_999  # an invitation of no one here: not found
         return values
     if row.endpoint.startswith("outbox."):
         return {"email_id": world["email_id"] if target == "email" else 999_999}

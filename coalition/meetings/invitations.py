@@ -5,18 +5,17 @@ personal link, and (unless they follow a calendar feed instead) the calendar inv
 text/calendar part and an .ics file, so their calendar adds or updates the event it holds.
 """
 
-from datetime import timedelta
 from email.utils import parseaddr
 
 from flask import current_app
 
-from coalition.dbtypes import utcnow
 from coalition.extensions import db
 from coalition.i18n import _l
 from coalition.mail import queue_email
 from coalition.meetings import calendar, ical
 from coalition.meetings.models import CalendarSettings, MeetingInvitation
 from coalition.meetings.queries import exceptions_by_meeting
+from coalition.meetings.rsvp_links import mint_link
 from coalition.members.models import (
     DELEGATE_ROLES,
     STATUS_LAPSED,
@@ -24,7 +23,6 @@ from coalition.members.models import (
     Organization,
 )
 from coalition.members.services import people_to_pick
-from coalition.tokens import PURPOSE_MEETING_INVITATION, issue_token
 from coalition.urls import external_url
 
 REASON_INVITED = "invited"
@@ -109,24 +107,22 @@ def recipients(invitation):
     return []
 
 
-def personal_token(invitation):
-    """A new personal link's secret for this invitee; earlier links keep working."""
-    return issue_token(
-        PURPOSE_MEETING_INVITATION,
-        invitation,
-        _link_lifetime(invitation.meeting),
-        single_use=False,
-        revoke_older=False,
-    )
+def personal_token(invitation, person=None):
+    """A new personal link's secret for one recipient: `person` (the invitee or a delegate),
+    or with none the invitee itself (for an organization, its contact address)."""
+    return mint_link(invitation, person)
 
 
 def send(invitation, reason):
-    """Queue this invitee's email (one per recipient), with a fresh personal link."""
+    """Queue this invitee's email, one per recipient, each with the recipient's own link (a
+    cancellation carries none: there is nothing left to answer)."""
     meeting = invitation.meeting
-    link = external_url("rsvp.page", token=personal_token(invitation))
     exceptions = exceptions_by_meeting([meeting.id])[meeting.id]
     method = ical.METHOD_CANCEL if reason == REASON_CANCELLED else ical.METHOD_REQUEST
     for person, name, address in recipients(invitation):
+        link = None
+        if reason != REASON_CANCELLED:
+            link = external_url("rsvp.page", token=personal_token(invitation, person))
         attachments = ()
         if _wants_calendar_parts(person):
             data = ical.build_calendar(
@@ -151,7 +147,7 @@ def send(invitation, reason):
                 "exceptions": exceptions,
             },
             attachments=attachments,
-            personal_links=[link],
+            personal_links=[link] if link else [],
         )
 
 
@@ -174,11 +170,6 @@ def _wants_calendar_parts(person):
 def _organizer():
     name, address = parseaddr(current_app.config["MAIL_DEFAULT_SENDER"])
     return (name or current_app.config["COALITION_NAME"], address)
-
-
-def _link_lifetime(meeting):
-    """The personal link works until the series has ended."""
-    return max(meeting.last_end_at - utcnow(), timedelta(days=1)) + timedelta(days=1)
 
 
 def carry_over(series, continuation, actor):

@@ -12,6 +12,7 @@ from coalition.i18n import _l
 from coalition.mail import queue_email
 from coalition.meetings.invitations import personal_token
 from coalition.meetings.models import STATUS_CANCELLED, Meeting, MeetingInvitation
+from coalition.meetings.rsvp_links import delegated_organization_ids
 from coalition.members.models import (
     DELEGATE_ROLES,
     Affiliation,
@@ -64,8 +65,9 @@ def send_lost_links(address):
     if not invitations:
         return None
     person = find_person_by_email(address)
+    delegated = delegated_organization_ids(person)
     links = [
-        (invitation, external_url("rsvp.page", token=personal_token(invitation)))
+        (invitation, external_url("rsvp.page", token=_token(invitation, person, delegated)))
         for invitation in invitations
     ]
     return queue_email(
@@ -78,3 +80,13 @@ def send_lost_links(address):
         context={"links": links},
         personal_links=[link for _invitation, link in links],
     )
+
+
+def _token(invitation, person, delegated):
+    """A link of the person who owns this address, or else of the organization's contact
+    address (the only other way the address can be invited)."""
+    if invitation.person_id is not None:
+        return personal_token(invitation)
+    if invitation.organization_id in delegated:
+        return personal_token(invitation, person)
+    return personal_token(invitation, None)

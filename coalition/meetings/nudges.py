@@ -108,9 +108,9 @@ def _claim_today(meeting, occurrence, actor, now):
 
 def _remind(invitation, occurrence, now):
     meeting = occurrence.meeting
-    link = external_url("rsvp.page", token=personal_token(invitation))
     count = 0
     for person, name, address in recipients(invitation):
+        link = external_url("rsvp.page", token=personal_token(invitation, person))
         key = (
             f"{KIND}:{meeting.id}:{occurrence_key(occurrence.original_start)}:"
             f"{coalition_date(now).isoformat()}:{invitation.invitee_key}:{address.lower()}"

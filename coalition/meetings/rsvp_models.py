@@ -75,3 +75,34 @@ class RsvpNudge(db.Model):
     sent_by = db.relationship("Person")
 
     __table_args__ = (db.UniqueConstraint("meeting_id", "occurrence_start", "sent_on"),)
+
+
+class RsvpLink(db.Model):
+    """Who one emailed RSVP link was sent to, so it answers only while they may answer.
+
+    The token (coalition.tokens) keeps the secret's hash and names the invitation; this row
+    names its recipient: a person (the invited person, or a delegate of the invited
+    organization) or, with no person, the organization's contact address. Each link is
+    checked against its recipient whenever it is used, so deactivating a person, or a
+    delegate leaving their organization, ends their links and no one else's.
+    """
+
+    __tablename__ = "rsvp_link"
+
+    id = db.Column(db.Integer, primary_key=True)
+    token_id = db.Column(
+        db.Integer,
+        db.ForeignKey("email_token.id", ondelete="CASCADE"),
+        nullable=False,
+        unique=True,
+    )
+    invitation_id = db.Column(
+        db.Integer, db.ForeignKey("meeting_invitation.id", ondelete="CASCADE"), nullable=False
+    )
+    # None: the link went to the organization's contact address.
+    person_id = db.Column(db.Integer, db.ForeignKey("person.id", ondelete="CASCADE"))
+
+    invitation = db.relationship("MeetingInvitation")
+    person = db.relationship("Person")
+
+    __table_args__ = (db.Index("ix_rsvp_link_recipient", "invitation_id", "person_id"),)

@@ -1,12 +1,18 @@
-"""The page behind an invitee's personal link: the meeting, without an account.
+"""The answer page of an invitation, through one of two doors.
 
-The GET shows the meeting in its own zone and the answer form; only a POST records, since
-mail scanners follow links. One link per invitee per series, reusable until it ends.
+An invitee's personal link (no account): the GET shows the meeting in its own zone and the
+answer form; only a POST records, since mail scanners follow links. A link answers only
+while the one it was sent to may answer (rsvp_links.open_link). A logged-in invitee or
+delegate opens the same page through their session: no link is minted for them.
+
+Answers are rate-limited per link (or account) and per client address, so a flood of posts
+records nothing and queues no email past the limit.
 """
 
 from flask import (
     Blueprint,
     abort,
+    current_app,
     flash,
     make_response,
     redirect,
@@ -15,18 +21,50 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_login import current_user
 
+from coalition import authz
 from coalition.errors import ActionRefused
-from coalition.extensions import db
-from coalition.meetings import calendar, ical, invitations, queries, rsvps
+from coalition.extensions import db, limiter
+from coalition.meetings import calendar, ical, invitations, queries, rsvp_links, rsvps
 from coalition.meetings.calendar_views import ics_response
 from coalition.meetings.forms import RsvpForm
-from coalition.meetings.models import MeetingInvitation
 from coalition.meetings.occurrences import parse_occurrence_key
-from coalition.tokens import PURPOSE_MEETING_INVITATION, find_token
+from coalition.tokens import hash_token
 from coalition.urls import external_url
 
 bp = Blueprint("rsvp", __name__, url_prefix="/rsvp")
+
+# Defaults; a deployment may set these in its configuration (Flask-Limiter's notation).
+POSTS_PER_LINK = "20 per hour"
+POSTS_PER_ACCOUNT = "20 per hour"
+POSTS_PER_CLIENT = "60 per hour"
+
+
+def _configured(name, default):
+    return lambda: current_app.config.get(name, default)
+
+
+def _link_key():
+    # The token's hash, never the token: limiter keys may reach Redis and its logs.
+    return "rsvp-link:" + hash_token((request.view_args or {}).get("token", ""))
+
+
+def _account_key():
+    return "rsvp-account:" + str(current_user.get_id() or "")
+
+
+per_link = limiter.shared_limit(
+    _configured("RSVP_POSTS_PER_LINK", POSTS_PER_LINK), scope="rsvp-link", key_func=_link_key
+)
+per_account = limiter.shared_limit(
+    _configured("RSVP_POSTS_PER_ACCOUNT", POSTS_PER_ACCOUNT),
+    scope="rsvp-account",
+    key_func=_account_key,
+)
+per_client = limiter.shared_limit(
+    _configured("RSVP_POSTS_PER_CLIENT", POSTS_PER_CLIENT), scope="rsvp-client"
+)
 
 
 @bp.after_request
@@ -37,70 +75,214 @@ def protect_token_pages(response):
     return response
 
 
-def _invitation(token):
-    """The invitation behind a usable link; otherwise a page that says how to get a new one."""
-    found = find_token(PURPOSE_MEETING_INVITATION, token)
-    invitation = None
-    if found is not None and found.object_type == MeetingInvitation.__tablename__:
-        invitation = queries.invitation_with_meeting(found.object_id)
-    if invitation is None:
+@bp.errorhandler(429)
+def too_many_answers(error):
+    """Past a limit: nothing was recorded; say so, and the way back to the page."""
+    values = request.view_args or {}
+    if "token" in values:
+        back = url_for("rsvp.page", token=values["token"])
+    else:
+        back = url_for("rsvp.signed_in_page", invitation_id=values.get("invitation_id", 0))
+    return render_template("meetings/rsvp_too_many.html", back=back), 429
+
+
+class _ByLink:
+    """Answering through an emailed personal link."""
+
+    def __init__(self, link, token):
+        self.invitation = link.invitation
+        self.token = token
+        self.answered_by = link.person
+        self.change = rsvps.ChangeLink(external_url("rsvp.page", token=token), link.person_id)
+        self.page_url = url_for("rsvp.page", token=token)
+        self.calendar_url = url_for("rsvp.calendar_file", token=token)
+
+    def answer_one_url(self, key):
+        return url_for("rsvp.answer_one", token=self.token, key=key)
+
+
+class _BySession:
+    """Answering while logged in, as the invited person or a delegate."""
+
+    token = None
+
+    def __init__(self, invitation, person):
+        self.invitation = invitation
+        self.answered_by = person
+        page = external_url("rsvp.signed_in_page", invitation_id=invitation.id)
+        self.change = rsvps.ChangeLink(page, person.id, personal=False)
+        self.page_url = url_for("rsvp.signed_in_page", invitation_id=invitation.id)
+        self.calendar_url = url_for("calendar.meeting_ics", meeting_id=invitation.meeting_id)
+
+    def answer_one_url(self, key):
+        return url_for("rsvp.signed_in_answer_one", invitation_id=self.invitation.id, key=key)
+
+
+def _by_link(token):
+    """The door of a usable link; otherwise a page that says how to get a new one."""
+    link = rsvp_links.open_link(token)
+    if link is None:
         abort(make_response(render_template("meetings/rsvp_link_unusable.html"), 404))
-    return invitation
+    return _ByLink(link, token)
 
 
-@bp.route("/<token>")
+def _by_session(invitation_id):
+    """The door of a logged-in invitee or delegate: load (404), then check (403)."""
+    invitation = queries.invitation_with_meeting(invitation_id)
+    if invitation is None:
+        abort(404)
+    authz.check(authz.can_answer_for(current_user, invitation))
+    return _BySession(invitation, current_user._get_current_object())
+
+
+# --- Through the emailed link ------------------------------------------------------------
+
+
+@bp.route("/<secret:token>")
 def page(token):
     """The invited meeting in its zone, the answer form, and each date's answer."""
-    invitation = _invitation(token)
-    form = RsvpForm(formdata=None)
-    answers = rsvps.answers_of(invitation)
-    usual = rsvps.usual_answer(answers, _upcoming(invitation.meeting))
-    if usual is not None:  # start from the answer most upcoming dates have
-        form.answer.data, form.headcount.data = usual.answer, usual.headcount
-        form.names.data, form.needs.data, form.note.data = usual.names, usual.needs, usual.note
-    return _render_page(invitation, token, form, answers)
+    return _show(_by_link(token))
 
 
-@bp.route("/<token>/calendar.ics")
+@bp.route("/<secret:token>/calendar.ics")
 def calendar_file(token):
     """The whole series as a calendar file, for this invitee."""
-    invitation = _invitation(token)
-    meeting = invitation.meeting
+    meeting = _by_link(token).invitation.meeting
     exceptions = queries.exceptions_by_meeting([meeting.id])[meeting.id]
     data = ical.build_calendar(calendar.series_events(meeting, exceptions))
     return ics_response(data, f"meeting-{meeting.id}.ics")
 
 
-def _link(token):
-    return external_url("rsvp.page", token=token)
+@bp.route("/<secret:token>", methods=["POST"])
+@per_link
+@per_client
+def answer_all(token):
+    """Answer for every upcoming date at once (only a POST records: mail scanners GET)."""
+    return _answer_all(_by_link(token))
+
+
+@bp.route("/<secret:token>/dates/<key>", methods=["POST"])
+@per_link
+@per_client
+def answer_one(token, key):
+    """Change the answer for one date only."""
+    return _answer_one(_by_link(token), key)
+
+
+@bp.route("/<secret:token>/continuation", methods=["POST"])
+@per_link
+@per_client
+def continuation(token):
+    """The link of a split series opens the series it continues as, for the same recipient."""
+    door = _by_link(token)
+    following = queries.continuation_of(door.invitation)
+    if following is None:
+        abort(404)
+    new_token = invitations.personal_token(following, door.answered_by)
+    db.session.commit()
+    return redirect(url_for("rsvp.page", token=new_token))
+
+
+# --- Through the session -----------------------------------------------------------------
+
+
+@bp.route("/invitations/<int:invitation_id>")
+@authz.require(authz.is_member)
+def signed_in_page(invitation_id):
+    """The same page for a logged-in invitee or delegate."""
+    return _show(_by_session(invitation_id))
+
+
+@bp.route("/invitations/<int:invitation_id>", methods=["POST"])
+@per_account
+@per_client
+@authz.require(authz.is_member)
+def signed_in_answer_all(invitation_id):
+    """Answer every upcoming date, logged in."""
+    return _answer_all(_by_session(invitation_id))
+
+
+@bp.route("/invitations/<int:invitation_id>/dates/<key>", methods=["POST"])
+@per_account
+@per_client
+@authz.require(authz.is_member)
+def signed_in_answer_one(invitation_id, key):
+    """Change one date's answer, logged in."""
+    return _answer_one(_by_session(invitation_id), key)
+
+
+# --- The form cycle, the same through both doors -----------------------------------------
 
 
 def _upcoming(meeting):
     return queries.meeting_occurrences(meeting, after=queries.now(), include_cancelled=True)[:24]
 
 
-@bp.route("/<token>", methods=["POST"])
-def answer_all(token):
-    """Answer for every upcoming date at once (only a POST records: mail scanners GET)."""
-    invitation = _invitation(token)
+def _show(door):
+    invitation = door.invitation
+    form = RsvpForm(formdata=None)
+    answers = rsvps.answers_of(invitation)
+    usual = rsvps.usual_answer(answers, _upcoming(invitation.meeting))
+    if usual is not None:  # start from the answer most upcoming dates have
+        form.answer.data, form.headcount.data = usual.answer, usual.headcount
+        form.names.data, form.needs.data, form.note.data = usual.names, usual.needs, usual.note
+    return _render_page(door, form, answers)
+
+
+def _answer_all(door):
     form = RsvpForm()
     now = queries.now()
-    upcoming = [o for o in _upcoming(invitation.meeting) if not o.cancelled]
+    upcoming = [o for o in _upcoming(door.invitation.meeting) if not o.cancelled]
     still_open = [o for o in upcoming if o.takes_answers(now)]
     if not still_open:  # a page left open past the last deadline
         flash(_("Answers are closed for every upcoming date. Nothing was changed."), "error")
-        return redirect(url_for("rsvp.page", token=token))
+        return redirect(door.page_url)
     if form.validate_on_submit():
         try:
-            rsvps.record_answer(invitation, still_open, _answer(form), link=_link(token))
+            _record(door, still_open, form)
         except ActionRefused as refused:
             db.session.rollback()
             getattr(form, refused.field or "answer").errors.append(str(refused.message))
         else:
             db.session.commit()
             flash(_saved_message(len(still_open) < len(upcoming)), "success")
-            return redirect(url_for("rsvp.page", token=token))
-    return _render_page(invitation, token, form), 200
+            return redirect(door.page_url)
+    return _render_page(door, form), 200
+
+
+def _answer_one(door, key):
+    original = parse_occurrence_key(key)
+    occurrence = next(
+        (o for o in _upcoming(door.invitation.meeting) if o.original_start == original), None
+    )
+    if occurrence is None:
+        abort(404)
+    form = RsvpForm()
+    if form.validate_on_submit():
+        try:
+            _record(door, [occurrence], form)
+        except ActionRefused as refused:
+            db.session.rollback()
+            flash(str(refused.message), "error")
+        else:
+            db.session.commit()
+            flash(_("Your answer for this date is saved."), "success")
+    else:
+        flash(_("Choose yes, maybe or no, and a number from 0 to 20."), "error")
+    return redirect(door.page_url)
+
+
+def _record(door, occurrences, form):
+    answer = rsvps.Answer(
+        answer=form.answer.data,
+        headcount=form.headcount.data or 0,
+        names=form.names.data or "",
+        needs=form.needs.data or "",
+        note=form.note.data or "",
+    )
+    rsvps.record_answer(
+        door.invitation, occurrences, answer, link=door.change, answered_by=door.answered_by
+    )
 
 
 def _saved_message(some_closed):
@@ -115,54 +297,8 @@ def _saved_message(some_closed):
     )
 
 
-@bp.route("/<token>/dates/<key>", methods=["POST"])
-def answer_one(token, key):
-    """Change the answer for one date only."""
-    invitation = _invitation(token)
-    original = parse_occurrence_key(key)
-    occurrence = next(
-        (o for o in _upcoming(invitation.meeting) if o.original_start == original), None
-    )
-    if occurrence is None:
-        abort(404)
-    form = RsvpForm()
-    if form.validate_on_submit():
-        try:
-            rsvps.record_answer(invitation, [occurrence], _answer(form), link=_link(token))
-        except ActionRefused as refused:
-            db.session.rollback()
-            flash(str(refused.message), "error")
-        else:
-            db.session.commit()
-            flash(_("Your answer for this date is saved."), "success")
-    else:
-        flash(_("Choose yes, maybe or no, and a number from 0 to 20."), "error")
-    return redirect(url_for("rsvp.page", token=token))
-
-
-@bp.route("/<token>/continuation", methods=["POST"])
-def continuation(token):
-    """The link of a split series opens the series it continues as, for the same invitee."""
-    invitation = _invitation(token)
-    following = queries.continuation_of(invitation)
-    if following is None:
-        abort(404)
-    new_token = invitations.personal_token(following)
-    db.session.commit()
-    return redirect(url_for("rsvp.page", token=new_token))
-
-
-def _answer(form):
-    return rsvps.Answer(
-        answer=form.answer.data,
-        headcount=form.headcount.data or 0,
-        names=form.names.data or "",
-        needs=form.needs.data or "",
-        note=form.note.data or "",
-    )
-
-
-def _render_page(invitation, token, form, answers=None):
+def _render_page(door, form, answers=None):
+    invitation = door.invitation
     meeting = invitation.meeting
     now = queries.now()
     upcoming = _upcoming(meeting)
@@ -173,7 +309,7 @@ def _render_page(invitation, token, form, answers=None):
         meeting=meeting,
         upcoming=upcoming,
         taking=[o for o in upcoming if o.takes_answers(now)],
-        token=token,
+        door=door,
         form=form,
         answers=answers,
         waitlist_places=rsvps.waitlist_places(meeting.id, answers.values()),

@@ -27,8 +27,20 @@ class Answer:
     note: str = ""
 
 
+@dataclass(frozen=True)
+class ChangeLink:
+    """Where the one who answered changes the answer, for their own confirmation email."""
+
+    url: str
+    person_id: int | None  # whose it is; None: the organization's contact address
+    personal: bool = True  # a personal link (masked in the outbox); else the logged-in page
+
+
 def record_answer(invitation, occurrences, answer, *, link, answered_by=None):
     """Save the answer for each occurrence (one row per respondent and date) and confirm it.
+
+    `link` (a ChangeLink) goes only in the confirmation of the one it belongs to: another
+    delegate's copy never carries someone else's personal link.
 
     An upsert on the unique (meeting, date, respondent) key: twenty submissions at once,
     from the link and from a delegate, still leave one row per date.
@@ -170,6 +182,7 @@ def _confirm(invitation, occurrences, answer, link):
     meeting = invitation.meeting
     waiting = {start for start, row in answers_of(invitation).items() if row.waitlisted}
     for person, name, address in recipients(invitation):
+        own = link if link.person_id == (person.id if person is not None else None) else None
         queue_email(
             kind="rsvp_confirmation",
             person=person,
@@ -182,10 +195,11 @@ def _confirm(invitation, occurrences, answer, link):
                 "answer": answer,
                 "occurrences": occurrences,
                 "waiting": waiting,
-                "link": link,
+                "link": own.url if own is not None else None,
+                "personal": own is not None and own.personal,
                 "invitee": invitation.invitee_name,
             },
-            personal_links=[link],
+            personal_links=[own.url] if own is not None and own.personal else [],
         )
 
 

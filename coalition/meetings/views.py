@@ -25,7 +25,7 @@ from coalition.extensions import db
 from coalition.meetings import display, invitations, nudges, queries, rsvps, services
 from coalition.meetings.forms import NO_REPEAT, InviteForm, MeetingForm, OccurrenceForm
 from coalition.meetings.invitations import invitable_organizations, invitable_people
-from coalition.meetings.models import Meeting, MeetingInvitation
+from coalition.meetings.models import Meeting
 from coalition.meetings.monthview import month_grid, neighbours, parse_month
 from coalition.meetings.occurrences import parse_occurrence_key
 from coalition.meetings.recurrence import parse
@@ -406,19 +406,6 @@ def _chosen_occurrence(occurrences, chosen):
     now = datetime.now(UTC)
     upcoming = [o for o in occurrences if o.end > now]
     return (upcoming or occurrences or [None])[0]
-
-
-@bp.route("/<int:meeting_id>/invitations/<int:invitation_id>/answer", methods=["POST"])
-@authz.require(authz.is_member)
-def answer_as_invitee(meeting_id, invitation_id):
-    """A logged-in invitee or delegate opens the same answer page as the emailed link."""
-    invitation = authz.get_or_404(MeetingInvitation, invitation_id)
-    if invitation.meeting_id != meeting_id:
-        abort(404)
-    authz.check(authz.can_answer_for(current_user, invitation))
-    token = invitations.personal_token(invitation)
-    db.session.commit()
-    return redirect(url_for("rsvp.page", token=token))
 
 
 @bp.route("/<int:meeting_id>/answers.csv")

@@ -97,8 +97,7 @@ def test_a_delegate_logged_in_meets_the_same_deadline(
     delegate.post_form(
         "/login", {"email": "darnell@example.org", "password": "orchard-violet-lantern"}
     )
-    opened = delegate.post_form(f"/meetings/{meeting.id}/invitations/{invitation_id}/answer")
-    answer_page = opened.headers["Location"]
+    answer_page = f"/rsvp/invitations/{invitation_id}"
     first = meeting.start_at.strftime("%Y%m%dT%H%M%SZ")
     refused = delegate.post_form(f"{answer_page}/dates/{first}", ANSWER, follow_redirects=True)
     assert "Answers for this date closed on" in refused.get_data(as_text=True)

@@ -247,16 +247,14 @@ def test_a_delegate_answers_while_logged_in_as_the_same_respondent(
     )
     page = delegate.get(f"/meetings/{meeting.id}").get_data(as_text=True)
     assert "Answer for Second Chance Reentry" in page
-    opened = delegate.post_form(f"/meetings/{meeting.id}/invitations/{invitation_id}/answer")
-    answer_page = opened.headers["Location"]
+    answer_page = f"/rsvp/invitations/{invitation_id}"
+    assert f'href="{answer_page}"' in page  # the session's own page: no link is minted
     delegate.post_form(answer_page, {**ANSWER, "headcount": "5"})
     assert [row[1] for row in _rows(app)] == [5] * 6  # still one row per date
     outsider = make_client()
     outsider.login(create_person())
-    assert (
-        outsider.post_form(f"/meetings/{meeting.id}/invitations/{invitation_id}/answer").status_code
-        == 403
-    )
+    assert outsider.get(answer_page).status_code == 403
+    assert outsider.post_form(answer_page, ANSWER).status_code == 403
     assert darnell_id
 
 
