@@ -1,41 +1,45 @@
 """Reading an uploaded spreadsheet (CSV or .xlsx) into column names and rows of text.
 
 Everything a person may upload is checked here before anything is stored: size, encoding,
-delimiter, a header row, formulas, and the number of rows and columns. A file that fails
-gets one clear message and changes nothing.
+delimiter, a header row, formulas, and the number of rows, columns and characters. Every
+limit is checked while reading (CSV lines as they are split, .xlsx parts as they inflate),
+so a file that lies about its size is stopped at the limit. A file that fails gets one
+clear message and changes nothing.
 """
 
 import codecs
 import csv
 import io
+import itertools
 import re
-import warnings
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
-
-from openpyxl import load_workbook
 
 from coalition.i18n import _l
+from coalition.members.spreadsheet_limits import (
+    MAX_CELL_CHARACTERS,
+    MAX_COLUMNS,
+    MAX_FILE_BYTES,
+    MAX_LINE_CHARACTERS,
+    MAX_ROWS,
+    MAX_SCANNED_ROWS,
+    MAX_TEXT_CHARACTERS,
+    Reading,
+    SpreadsheetError,
+    cell_too_long,
+    too_many_columns,
+    too_many_rows,
+    too_much_text,
+)
+from coalition.members.xlsx_reader import xlsx_rows
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
-MAX_ROWS = 20_000
-MAX_COLUMNS = 60
-MAX_CELL_CHARACTERS = 5_000
+__all__ = ["MAX_FILE_BYTES", "Reading", "SpreadsheetError", "Table", "read_table"]
+
 XLSX_SIGNATURE = b"PK\x03\x04"
 OLD_EXCEL_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-MAX_SCANNED_ROWS = 5 * MAX_ROWS  # blank rows count here, so a sheet of empty rows cannot hang
 DELIMITERS = (",", ";", "\t")
 DELIMITER_SHOWN = {",": ",", ";": ";", "\t": "TAB"}
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 LOOKS_LIKE_DATA = re.compile(r"@|^\+?[\d\s().\-/]+$")
-
-
-class SpreadsheetError(Exception):
-    """The file cannot be read as a table; the message says why and what to do."""
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
 
 
 @dataclass
@@ -47,8 +51,12 @@ class Table:
     description: str = ""
 
 
-def read_table(filename, data):
-    """Read an uploaded file into a Table, or raise SpreadsheetError."""
+def read_table(filename, data, reading=None):
+    """Read an uploaded file into a Table, or raise SpreadsheetError.
+
+    `reading`, when given, counts what was read (bytes inflated, rows and cells visited).
+    """
+    reading = reading if reading is not None else Reading()
     if not data:
         raise SpreadsheetError(_l("The file is empty."))
     if len(data) > MAX_FILE_BYTES:
@@ -61,8 +69,10 @@ def read_table(filename, data):
             _l("This is an old Excel file (.xls). Save it as .xlsx or as CSV and upload again.")
         )
     if data.startswith(XLSX_SIGNATURE) or name.endswith(".xlsx"):
-        return _read_xlsx(data)
-    return _read_csv(data)
+        table = _collect(xlsx_rows(data, reading), reading)
+        table.description = "Excel (.xlsx)"
+        return table
+    return _read_csv(data, reading)
 
 
 # --- CSV -------------------------------------------------------------------------------
@@ -97,21 +107,52 @@ def _decode(data):
     )
 
 
-def _delimiter(text):
+def _delimiter(first_line):
     """Comma, semicolon or tab: whichever splits the first line into the most columns."""
-    first_line = text.split("\n", 1)[0]
-    widths = {d: len(next(csv.reader([first_line], delimiter=d), [])) for d in DELIMITERS}
-    best = max(DELIMITERS, key=lambda d: (widths[d], d == ","))
-    return best
+    widths = {}
+    for delimiter in DELIMITERS:
+        try:
+            widths[delimiter] = len(next(csv.reader([first_line], delimiter=delimiter), []))
+        except csv.Error:  # a quoted cell longer than the csv module allows: reported below
+            widths[delimiter] = 0
+    return max(DELIMITERS, key=lambda d: (widths[d], d == ","))
 
 
-def _read_csv(data):
+def _lines(text, reading):
+    """The text's lines as they are split, each refused past the line limit."""
+    for line in io.StringIO(text, newline=""):
+        reading.lines += 1
+        if len(line) > MAX_LINE_CHARACTERS:
+            raise SpreadsheetError(
+                _l(
+                    "Line %(line)d is longer than %(limit)s characters: a row can hold at most "
+                    "60 cells of 5,000 characters. Check that the file is a spreadsheet saved "
+                    "as CSV.",
+                    line=reading.lines,
+                    limit=f"{MAX_LINE_CHARACTERS:,}",
+                )
+            )
+        yield line
+
+
+def _records(reader, reading):
+    for number, cells in enumerate(reader, start=1):
+        reading.rows += 1
+        reading.cells += len(cells)
+        yield number, cells
+
+
+def _read_csv(data, reading):
     text, encoding = _decode(data)
-    delimiter = _delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    lines = _lines(text, reading)
+    first_line = next(lines, "")
+    delimiter = _delimiter(first_line)
+    reader = csv.reader(itertools.chain([first_line], lines), delimiter=delimiter)
     try:
-        table = _collect(enumerate(reader, start=1))
+        table = _collect(_records(reader, reading), reading)
     except csv.Error as error:
+        if "field larger than field limit" in str(error):  # the csv module's own cap
+            raise cell_too_long(reading.rows + 1) from error
         raise SpreadsheetError(
             _l("The file is not a well-formed CSV file (%(problem)s).", problem=str(error))
         ) from error
@@ -119,69 +160,10 @@ def _read_csv(data):
     return table
 
 
-# --- XLSX ------------------------------------------------------------------------------
-
-
-def _read_xlsx(data):
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # openpyxl warns about styles it does not know
-            workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except Exception as error:  # however an untrusted file fails to open, it is reported
-        raise SpreadsheetError(
-            _l("The file could not be opened as an Excel workbook (.xlsx).")
-        ) from error
-    try:
-        table = _collect(_xlsx_rows(workbook.worksheets[0]))
-    except SpreadsheetError:
-        raise
-    except Exception as error:  # a sheet that breaks while being read
-        raise SpreadsheetError(
-            _l("The file could not be opened as an Excel workbook (.xlsx).")
-        ) from error
-    finally:
-        workbook.close()
-    table.description = "Excel (.xlsx)"
-    return table
-
-
-def _xlsx_rows(sheet):
-    formulas = []
-    for number, cells in enumerate(sheet.iter_rows(), start=1):
-        values = []
-        for cell in cells:
-            if getattr(cell, "data_type", None) == "f":
-                formulas.append(f"{cell.column_letter}{number}")
-            values.append(_cell_text(getattr(cell, "value", None)))
-        if formulas:
-            raise SpreadsheetError(
-                _l(
-                    "The spreadsheet has formulas (first in cell %(cell)s). Formulas are not "
-                    "imported: copy the cells, paste them as values only, and upload again.",
-                    cell=formulas[0],
-                )
-            )
-        yield number, values
-
-
-def _cell_text(value):
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == time(0) else value.isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
 # --- Shared checks -----------------------------------------------------------------------
 
 
-def _collect(numbered_rows):
+def _collect(numbered_rows, reading):
     """Headers from the first row, then the non-empty rows, within the limits."""
     table = None
     for number, raw in numbered_rows:
@@ -194,17 +176,14 @@ def _collect(numbered_rows):
         if not cells and number <= MAX_SCANNED_ROWS:
             continue
         if len(table.rows) >= MAX_ROWS or number > MAX_SCANNED_ROWS:
-            raise SpreadsheetError(
-                _l(
-                    "The file has more than %(limit)s rows. Split it into files of at most "
-                    "%(limit)s rows and upload each.",
-                    limit=f"{MAX_ROWS:,}",
-                )
-            )
+            raise too_many_rows()
+        if len(cells) > MAX_COLUMNS:
+            raise too_many_columns()
         if any(len(cell) > MAX_CELL_CHARACTERS for cell in cells):
-            raise SpreadsheetError(
-                _l("Row %(row)d has a cell longer than 5,000 characters.", row=number)
-            )
+            raise cell_too_long(number)
+        reading.characters += sum(map(len, cells))
+        if reading.characters > MAX_TEXT_CHARACTERS:
+            raise too_much_text()
         table.rows.append((number, cells))
     if table is None:
         raise SpreadsheetError(_l("The file is empty."))
@@ -219,7 +198,7 @@ def _headers(cells):
             _l("The first row is empty. Put the column names (such as Name, Email) in row 1.")
         )
     if len(cells) > MAX_COLUMNS:
-        raise SpreadsheetError(_l("The file has more than 60 columns."))
+        raise too_many_columns()
     if any(LOOKS_LIKE_DATA.search(cell) for cell in cells if cell):
         raise SpreadsheetError(
             _l(

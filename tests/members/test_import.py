@@ -2,7 +2,6 @@
 
 import codecs
 import io
-import time
 
 import pytest
 from openpyxl import Workbook
@@ -135,9 +134,7 @@ BAD_FILES = [
 def test_a_malformed_file_gets_a_clear_report_and_changes_nothing(
     coordinator_client, app, data, filename, message
 ):
-    started = time.monotonic()
     response = _upload(coordinator_client, data, filename)
-    assert time.monotonic() - started < 20
     html = response.get_data(as_text=True)
     assert response.status_code == 200
     assert 'id="file-error"' in html and message in html
