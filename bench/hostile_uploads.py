@@ -53,9 +53,19 @@ REFERENCES = {
 }
 
 
-def resident_bytes():
-    with open("/proc/self/statm") as statm:
-        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+def memory_status(field):
+    """VmRSS (now) or VmHWM (the peak) of this process, in bytes."""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith(f"{field}:"):
+                return int(line.split()[1]) * 1024
+    raise LookupError(field)
+
+
+def reset_peak():
+    """Make the peak start from now (Linux 4.0+), so imports' peaks do not count."""
+    with open("/proc/self/clear_refs", "w") as clear_refs:
+        clear_refs.write("5")
 
 
 def cpu_seconds():
@@ -74,7 +84,8 @@ def measure(path, filename):
             str(problem.message)
     data = Path(path).read_bytes()
     reading = Reading()
-    before = resident_bytes()
+    reset_peak()
+    before = memory_status("VmRSS")
     started, started_cpu = time.perf_counter(), cpu_seconds()
     try:
         table = read_table(filename, data, reading)
@@ -82,7 +93,7 @@ def measure(path, filename):
     except SpreadsheetError as problem:
         answer = str(problem.message)
     seconds, cpu = time.perf_counter() - started, cpu_seconds() - started_cpu
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # kilobytes on Linux
+    peak = memory_status("VmHWM")
     print(
         json.dumps(
             {
