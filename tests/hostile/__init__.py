@@ -1,0 +1,1 @@
+"""The hostile-values world and the inspection of what it renders (issue 11)."""
