@@ -254,6 +254,25 @@ def count_queries(app):
     return counting
 
 
+# --- The configured database picks the markers: a bare `pytest` runs what it can ---------
+
+
+def configured_database():
+    """'postgres' when TEST_DATABASE_URL names PostgreSQL, else 'sqlite' (the default)."""
+    return (
+        "postgres" if os.environ.get("TEST_DATABASE_URL", "").startswith("postgres") else "sqlite"
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    """Deselect the tests written for the other database (never skip them)."""
+    other = "sqlite" if configured_database() == "postgres" else "postgres"
+    deselected = [item for item in items if item.get_closest_marker(other)]
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = [item for item in items if not item.get_closest_marker(other)]
+
+
 # --- Under CI, nothing may skip -------------------------------------------------------
 
 
