@@ -60,14 +60,24 @@ class LogCapture(logging.Handler):
 
 
 class PathRecorder:
-    """WSGI middleware that notes every path the browser asked for."""
+    """WSGI middleware that notes every path the browser asked for.
+
+    It also reads each response whole and closes it before the server writes it: when the
+    browser drops a connection, Werkzeug's development server can skip closing the response,
+    and a static file left open is a ResourceWarning (an error here) at an unpredictable time.
+    """
 
     def __init__(self, application):
         self.application, self.paths = application, []
 
     def __call__(self, environ, start_response):
         self.paths.append(environ.get("PATH_INFO", ""))
-        return self.application(environ, start_response)
+        body = self.application(environ, start_response)
+        try:
+            return [b"".join(body)]
+        finally:
+            if hasattr(body, "close"):
+                body.close()
 
 
 def secrets_in(application, paths):
