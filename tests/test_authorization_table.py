@@ -9,6 +9,9 @@ invitation) and then ask for the row's URL; rows that leave the invitee column o
 what an anonymous visitor gets, so the link opens nothing else. The chair chairs committee
 "own" (closed to join requests); "other" is another committee, open to requests; rows that
 leave the chair column out expect what a member gets.
+
+One app and one world serve the whole module: each test's writes (and rate-limit counts)
+are undone before the next (tests/worlds.py), and roles log in through the session.
 """
 
 from dataclasses import dataclass
@@ -18,6 +21,7 @@ import pytest
 from flask import url_for
 
 from coalition.meetings.occurrences import occurrence_key
+from tests.worlds import SharedDatabase, shared_app
 
 OK = "200"
 REDIRECT = "redirect"
@@ -597,8 +601,48 @@ TABLE += COMMITTEES_TABLE
 CSRF_EXEMPT = {"outbox.unsubscribe_one_click"}
 
 
+@pytest.fixture(scope="module")
+def app(database_url):
+    """One application for the whole table (the table changes none of its settings)."""
+    with shared_app(database_url) as application:
+        yield application
+
+
+@pytest.fixture(scope="module")
+def shared_database(app):
+    """The module's world lives in one outer transaction, rolled back when the module ends."""
+    with SharedDatabase(app) as database:
+        yield database
+
+
 @pytest.fixture
 def world(
+    shared_database,
+    app,
+    create_coordinator,
+    create_person,
+    create_organization,
+    link_person,
+    create_commitment,
+    create_queued_email,
+    create_meeting,
+):
+    """The world, built once for the module; each test's writes are rolled back after it."""
+    factories = (
+        create_coordinator,
+        create_person,
+        create_organization,
+        link_person,
+        create_commitment,
+        create_queued_email,
+        create_meeting,
+    )
+    built = shared_database.once("world", lambda: _build_world(app, *factories))
+    with shared_database.restored():
+        yield built
+
+
+def _build_world(
     app,
     create_coordinator,
     create_person,
@@ -886,7 +930,7 @@ def _outcome(response):
 def test_route_answers_as_the_table_says(app, client, world, row, role):
     actor = world.get(role)
     if actor is not None:
-        client.login(actor)
+        client.login_through_session(actor)
     if role == "invitee":  # arrives from the email, with no account
         assert client.get(f"/rsvp/{world['invitee_token']}").status_code == 200
     url = _url(app, row, actor, world)
@@ -910,7 +954,7 @@ def test_every_route_is_in_the_table(app):
 
 
 def test_post_routes_refuse_requests_without_csrf_token(app, client, world):
-    client.login(world["coordinator"])
+    client.login_through_session(world["coordinator"])
     for row in TABLE:
         if row.method != "POST" or row.endpoint in CSRF_EXEMPT:
             continue
