@@ -137,3 +137,26 @@ def test_history_query_count_does_not_grow_with_revisions(app, organizer, count_
     for number in range(2, 30):
         client.post_form(f"{base}/minutes", {"text": f"Text {number}", "base_revision": number})
     assert _count(client, count_queries, f"{base}/minutes/history") == small
+
+
+def test_signed_in_answer_page_query_count_does_not_grow_with_invitees(
+    app, organizer, make_client, create_person, link_person, count_queries
+):
+    from types import SimpleNamespace
+
+    from coalition.meetings.models import MeetingInvitation
+
+    _client, meeting_id, _key, _token, organization_id = organizer
+    delegate = create_person(name="Darnell Delegate")
+    link_person(delegate, SimpleNamespace(id=organization_id))
+    with app.app_context():
+        invitation_id = db.session.scalar(
+            db.select(MeetingInvitation.id).filter_by(organization_id=organization_id)
+        )
+    browser = make_client()
+    browser.login_through_session(delegate)
+    page = f"/rsvp/invitations/{invitation_id}"
+    _grow(app, meeting_id, 4)
+    small = _count(browser, count_queries, page)
+    _grow(app, meeting_id, 500)
+    assert _count(browser, count_queries, page) == small
