@@ -9,6 +9,7 @@ import flask_migrate
 import pytest
 from flask.testing import FlaskClient
 from hypothesis import HealthCheck, settings
+from jinja2 import BytecodeCache
 from sqlalchemy import create_engine, event, text
 
 from coalition import create_app
@@ -115,6 +116,24 @@ def _empty_all_tables(app):
         db.engine.dispose()
 
 
+class _TemplateCache(BytecodeCache):
+    """Compiled templates shared by every app of the run: each test's new app would
+    otherwise parse and compile every template it renders again."""
+
+    def __init__(self):
+        self.compiled = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATE_CACHE = _TemplateCache()
+
+
 class CoalitionClient(FlaskClient):
     """A test client that knows how to send forms with their CSRF token and log in."""
 
@@ -155,6 +174,7 @@ def app(database_url):
     """A fresh application on the suite's database; every table is emptied afterwards."""
     application = create_app(make_config(database_url))
     application.test_client_class = CoalitionClient
+    application.jinja_env.bytecode_cache = TEMPLATE_CACHE
     yield application
     _empty_all_tables(application)
 
