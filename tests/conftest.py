@@ -14,7 +14,7 @@ from sqlalchemy import create_engine, event, text
 
 from coalition import create_app
 from coalition.config import TestConfig
-from coalition.extensions import db
+from coalition.extensions import db, limiter
 from coalition.members.recruitment import ensure_preloaded_sectors
 
 pytest_plugins = ["tests.factories"]
@@ -113,7 +113,6 @@ def _empty_all_tables(app):
         # The migration preloads the sectors; every test starts with them, as a new install does.
         ensure_preloaded_sectors()
         db.session.commit()
-        db.engine.dispose()
 
 
 class _TemplateCache(BytecodeCache):
@@ -169,14 +168,56 @@ class CoalitionClient(FlaskClient):
             session.update({IDENTITY_KEY: identity, "_fresh": True})
 
 
-@pytest.fixture
-def app(database_url):
-    """A fresh application on the suite's database; every table is emptied afterwards."""
-    application = create_app(make_config(database_url))
+def _durability_off(application):
+    """Trade durability for speed on the test database only: a crash loses a test run, not
+    data (SQLite: no fsync; PostgreSQL: commits do not wait for the write-ahead log)."""
+    with application.app_context():
+        engine = db.engine
+    if engine.dialect.name == "sqlite":
+        statement = "PRAGMA synchronous=OFF"
+    else:
+        statement = "SET synchronous_commit TO OFF"
+
+    @event.listens_for(engine, "connect")
+    def relax(dbapi_connection, connection_record):
+        cursor = dbapi_connection.cursor()
+        cursor.execute(statement)
+        cursor.close()
+        if engine.dialect.name != "sqlite":
+            dbapi_connection.commit()
+
+
+def build_test_app(database_url, **settings):
+    """An application on the suite's database, as every test sees it."""
+    application = create_app(make_config(database_url, **settings))
     application.test_client_class = CoalitionClient
     application.jinja_env.bytecode_cache = TEMPLATE_CACHE
+    _durability_off(application)
+    return application
+
+
+@pytest.fixture(scope="session")
+def session_app(database_url):
+    """The one application of the test session (make_app builds others on request)."""
+    application = build_test_app(database_url)
     yield application
-    _empty_all_tables(application)
+    with application.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture
+def app(session_app):
+    """The session's application, as new: its configuration and rate-limit counts restored
+    before the test, and every table emptied after it."""
+    configuration = dict(session_app.config)
+    # The limiter is one object for every app: make_app's apps re-point it at their own
+    # storage and settings, so give it back to this app, counts reset.
+    limiter.init_app(session_app)
+    limiter.reset()
+    yield session_app
+    session_app.config.clear()
+    session_app.config.update(configuration)
+    _empty_all_tables(session_app)
 
 
 @pytest.fixture
@@ -185,8 +226,7 @@ def make_app(app, database_url):
     made = []
 
     def make(**settings):
-        application = create_app(make_config(database_url, **settings))
-        application.test_client_class = CoalitionClient
+        application = build_test_app(database_url, **settings)
         made.append(application)
         return application
 

@@ -21,7 +21,7 @@ import pytest
 from flask import url_for
 
 from coalition.meetings.occurrences import occurrence_key
-from tests.worlds import SharedDatabase, shared_app
+from tests.worlds import SharedDatabase
 
 OK = "200"
 REDIRECT = "redirect"
@@ -602,10 +602,9 @@ CSRF_EXEMPT = {"outbox.unsubscribe_one_click"}
 
 
 @pytest.fixture(scope="module")
-def app(database_url):
-    """One application for the whole table (the table changes none of its settings)."""
-    with shared_app(database_url) as application:
-        yield application
+def app(session_app):
+    """The session's application (the table changes none of its settings)."""
+    return session_app
 
 
 @pytest.fixture(scope="module")

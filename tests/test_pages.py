@@ -90,13 +90,14 @@ def test_error_pages_speak_spanish(client):
     assert "We could not find that page" not in response.get_data(as_text=True)
 
 
-def test_unexpected_error_shows_a_styled_500(app, client):
+def test_unexpected_error_shows_a_styled_500(make_app):
+    app = make_app(PROPAGATE_EXCEPTIONS=False)
+
     @app.route("/boom")
     def boom():
         raise RuntimeError("boom")
 
-    app.config["PROPAGATE_EXCEPTIONS"] = False
-    response = client.get("/boom")
+    response = app.test_client().get("/boom")
     assert response.status_code == 500
     assert "Something went wrong on our side" in response.get_data(as_text=True)
 

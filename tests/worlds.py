@@ -1,7 +1,7 @@
 """Worlds built once per module and restored before each test.
 
-A module that shares one world overrides the `app` fixture with `shared_app` (module scope)
-and opens a `SharedDatabase` on it. Every session of that app then works on one connection
+A module that shares one world overrides the `app` fixture with the session's app (module
+scope) and opens a `SharedDatabase` on it. Every session of that app then works on one connection
 held in an outer transaction for the whole module: the world is written into it once, each
 test runs inside a SAVEPOINT that is rolled back afterwards, and the outer transaction is
 rolled back when the module ends, so the next module finds the database as it was. The app's
@@ -17,21 +17,7 @@ request on this one connection; a test that needs real commits seen by other con
 
 from contextlib import contextmanager
 
-from coalition import create_app
 from coalition.extensions import db, limiter
-from tests.conftest import CoalitionClient, _empty_all_tables, make_config
-
-
-@contextmanager
-def shared_app(database_url):
-    """One application for a whole module; at the end every table is emptied (identities
-    restarted on PostgreSQL) as the `app` fixture leaves them, and the engine closed."""
-    application = create_app(make_config(database_url))
-    application.test_client_class = CoalitionClient
-    try:
-        yield application
-    finally:
-        _empty_all_tables(application)
 
 
 class SharedDatabase:

@@ -7,8 +7,8 @@ import pytest
 from openpyxl import load_workbook
 
 from coalition.audit import AuditEvent
-from coalition.extensions import db
 from coalition.exports import safe_cell
+from coalition.extensions import db
 
 
 def _csv_rows(response):
