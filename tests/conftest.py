@@ -147,7 +147,8 @@ class CoalitionClient(FlaskClient):
         data.setdefault("csrf_token", self.csrf_token(token_page))
         return self.post(url, data=data, **kwargs)
 
-    def login(self, person, password=None):
+    def log_in_with_form(self, person, password=None):
+        """Log in through the login form, as a person does: for the tests of logging in."""
         response = self.post_form(
             "/login",
             {"email": person.email, "password": password or person.password},
@@ -156,8 +157,9 @@ class CoalitionClient(FlaskClient):
         assert response.status_code == 302, "login failed"
         return response
 
-    def login_through_session(self, person):
-        """Log in without the login form (fast): a new session row and its identity."""
+    def login(self, person):
+        """Log in without the login form (fast): a new session row and its identity, as the
+        form's success leaves them."""
         from coalition.auth.sessions import IDENTITY_KEY, new_login_identity
         from coalition.members.models import Person
 

@@ -929,7 +929,7 @@ def _outcome(response):
 def test_route_answers_as_the_table_says(app, client, world, row, role):
     actor = world.get(role)
     if actor is not None:
-        client.login_through_session(actor)
+        client.login(actor)
     if role == "invitee":  # arrives from the email, with no account
         assert client.get(f"/rsvp/{world['invitee_token']}").status_code == 200
     url = _url(app, row, actor, world)
@@ -953,7 +953,7 @@ def test_every_route_is_in_the_table(app):
 
 
 def test_post_routes_refuse_requests_without_csrf_token(app, client, world):
-    client.login_through_session(world["coordinator"])
+    client.login(world["coordinator"])
     for row in TABLE:
         if row.method != "POST" or row.endpoint in CSRF_EXEMPT:
             continue

@@ -33,9 +33,9 @@ ROLES = ("coordinator", "member", "invitee")
 
 
 @pytest.fixture(scope="module")
-def world(database_url):
+def world(session_app):
     """The hostile coalition, built once for this module; every table emptied afterwards."""
-    app = create_app(make_config(database_url))
+    app = session_app
     rendered = set()
 
     def remember(sender, template, context, **extra):

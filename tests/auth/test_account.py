@@ -126,7 +126,7 @@ def test_wrong_current_password_is_refused_and_nothing_changes(client, create_pe
     )
     assert "Your current password is not correct." in page
     client.post_form("/logout")
-    client.login(person)  # the old password still works
+    client.log_in_with_form(person)  # the old password still works
 
 
 def test_a_password_made_of_ones_name_or_email_is_refused(client, create_person):

@@ -20,7 +20,7 @@ def _visible_text(response):
 
 def test_correct_password_logs_in_and_lands_on_the_dashboard(client, create_person):
     person = create_person(name="Darnell Brooks")
-    response = client.login(person)
+    response = client.log_in_with_form(person)
     assert response.headers["Location"] == "/"
     assert "Welcome, Darnell Brooks" in client.get("/").get_data(as_text=True)
 
@@ -189,7 +189,7 @@ def test_without_trusted_proxies_forwarded_headers_are_ignored(client):
 
 
 def test_logged_in_visitor_to_login_is_sent_home(client, create_person):
-    client.login(create_person())
+    client.log_in_with_form(create_person())
     assert client.get("/login").headers["Location"] == "/"
 
 

@@ -49,7 +49,7 @@ def test_reset_link_sets_a_new_password_and_ends_other_sessions(app, make_client
     assert phone.get("/account").status_code == 302
     assert make_client().get(link).status_code == 404  # single use
     other = make_client()
-    other.login(person, password="harvest-lagoon-crimson")
+    other.log_in_with_form(person, password="harvest-lagoon-crimson")
 
 
 def test_deactivated_people_get_no_reset_link(app, client, create_person):
@@ -112,7 +112,7 @@ def test_changing_the_password_ends_every_reset_link_sent_before(app, make_clien
             link, {"new_password": "quartz-meadow-lantern", "confirm": "quartz-meadow-lantern"}
         )
         assert refused.status_code == 404
-    make_client().login(person, password="harvest-lagoon-crimson")
+    make_client().log_in_with_form(person, password="harvest-lagoon-crimson")
 
 
 def test_a_reset_ends_the_other_reset_links_too(app, make_client, create_person):

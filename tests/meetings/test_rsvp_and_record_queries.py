@@ -154,7 +154,7 @@ def test_signed_in_answer_page_query_count_does_not_grow_with_invitees(
             db.select(MeetingInvitation.id).filter_by(organization_id=organization_id)
         )
     browser = make_client()
-    browser.login_through_session(delegate)
+    browser.login(delegate)
     page = f"/rsvp/invitations/{invitation_id}"
     _grow(app, meeting_id, 4)
     small = _count(browser, count_queries, page)
