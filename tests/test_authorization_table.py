@@ -11,7 +11,9 @@ what an anonymous visitor gets, so the link opens nothing else. The chair chairs
 leave the chair column out expect what a member gets.
 
 One app and one world serve the whole module: each test's writes (and rate-limit counts)
-are undone before the next (tests/worlds.py), and roles log in through the session.
+are undone before the next (tests/worlds.py), and roles log in through the session. The
+GET rows of one route make one test that asks as every role in turn, each from the world as
+built; every other row is one test per role.
 """
 
 from dataclasses import dataclass
@@ -924,9 +926,9 @@ def _outcome(response):
     return str(response.status_code)
 
 
-@pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize("row", TABLE, ids=str)
-def test_route_answers_as_the_table_says(app, client, world, row, role):
+def _answer(app, world, row, role):
+    """What the role gets for the row's URL, from a browser of its own."""
+    client = app.test_client()
     actor = world.get(role)
     if actor is not None:
         client.login(actor)
@@ -938,7 +940,39 @@ def test_route_answers_as_the_table_says(app, client, world, row, role):
     else:
         response = client.post_form(url, dict(row.data))
     response.close()
-    assert _outcome(response) == row.expected(role), f"{row} as {role}: {response.status_code}"
+    return _outcome(response), response.status_code
+
+
+def _rows_by_page():
+    pages = {}
+    for row in TABLE:
+        if row.method == "GET":
+            pages.setdefault(row.endpoint, []).append(row)
+    return pages
+
+
+PAGES = _rows_by_page()
+ACTIONS = [row for row in TABLE if row.method != "GET"]
+
+
+@pytest.mark.parametrize("endpoint", sorted(PAGES))
+def test_page_answers_every_role_as_the_table_says(app, shared_database, world, endpoint):
+    """Every GET row of one route, as every role, each from the world as it was built."""
+    wrong = []
+    for row in PAGES[endpoint]:
+        for role in ROLES:
+            with shared_database.restored():
+                outcome, status = _answer(app, world, row, role)
+            if outcome != row.expected(role):
+                wrong.append(f"{row} as {role}: {status}")
+    assert wrong == [], "\n".join(wrong)
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("row", ACTIONS, ids=str)
+def test_action_answers_as_the_table_says(app, world, row, role):
+    outcome, status = _answer(app, world, row, role)
+    assert outcome == row.expected(role), f"{row} as {role}: {status}"
 
 
 def test_every_route_is_in_the_table(app):
