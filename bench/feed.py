@@ -12,10 +12,10 @@ import statistics
 import sys
 import tempfile
 import time
-from urllib.parse import urlsplit
 from datetime import date, timedelta
 from datetime import time as clock
 from pathlib import Path
+from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 

@@ -1,8 +1,28 @@
-"""Engine settings per database: SQLite gets WAL, a busy timeout, foreign keys and savepoints."""
+"""Engine settings per database: SQLite gets WAL, a busy timeout, foreign keys and savepoints,
+and takes its write lock only in transactions that may write."""
 
+import logging
+import re
+
+from flask import current_app, g, has_app_context, request
 from sqlalchemy import event
 
 from coalition.extensions import db
+
+READ_METHODS = {"GET", "HEAD", "OPTIONS"}
+WRITE_STATEMENT = re.compile(r"\s*(INSERT|UPDATE|DELETE|REPLACE)\b", re.IGNORECASE)
+READ_ONLY = "coalition_read_only"  # in a connection's info while its transaction only reads
+log = logging.getLogger(__name__)
+
+
+class ReadTransactionWrote(RuntimeError):
+    """A page answering a GET wrote without saying so (see `writes_on_get`)."""
+
+
+def writes_on_get(view):
+    """Mark a view that writes while answering a GET: its transaction takes the write lock."""
+    view.writes_on_get = True
+    return view
 
 
 def configure_engine(app):
@@ -13,6 +33,9 @@ def configure_engine(app):
         engine = db.engine
     event.listen(engine, "connect", _sqlite_on_connect(app.config["SQLITE_BUSY_TIMEOUT_MS"]))
     event.listen(engine, "begin", _sqlite_begin)
+    event.listen(engine, "before_cursor_execute", _refuse_writes_in_reads(app.config["TESTING"]))
+    # First, before any other hook reads the database in this request.
+    app.before_request_funcs.setdefault(None, []).insert(0, _note_read_only_request)
 
 
 def _sqlite_on_connect(busy_ms):
@@ -30,7 +53,39 @@ def _sqlite_on_connect(busy_ms):
 
 
 def _sqlite_begin(connection):
-    # IMMEDIATE takes the write lock up front (as Rails does): a transaction that read and
-    # then writes would otherwise fail at once with "database is locked" when another
-    # connection wrote in between, instead of waiting for the busy timeout.
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    # A transaction that may write begins IMMEDIATE, taking the write lock up front (as Rails
+    # does): one that read and then writes would otherwise fail at once with "database is
+    # locked" when another connection wrote in between. One that only reads (a page asked
+    # for with GET) begins deferred, so it never waits behind a writer: WAL lets it read.
+    if _may_write():
+        connection.info.pop(READ_ONLY, None)
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        connection.info[READ_ONLY] = True
+        connection.exec_driver_sql("BEGIN DEFERRED")
+
+
+def _note_read_only_request():
+    """A page asked for with GET whose view is not marked `writes_on_get` only reads."""
+    view = current_app.view_functions.get(request.endpoint)
+    g.read_only_request = request.method in READ_METHODS and not getattr(
+        view, "writes_on_get", False
+    )
+
+
+def _may_write():
+    """Requests with a form (POST...) and views marked `writes_on_get` may write; so does
+    everything outside a request (commands, the worker, the scheduler)."""
+    return not (has_app_context() and g.get("read_only_request", False))
+
+
+def _refuse_writes_in_reads(testing):
+    def before_cursor_execute(connection, cursor, statement, parameters, context, executemany):
+        if not connection.info.get(READ_ONLY) or not WRITE_STATEMENT.match(statement):
+            return
+        message = f"{request.method} {request.path} wrote in a read-only transaction"
+        if testing:  # the suite must find every such view: mark it with writes_on_get
+            raise ReadTransactionWrote(message)
+        log.warning("%s; mark its view with writes_on_get", message)
+
+    return before_cursor_execute

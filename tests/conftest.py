@@ -222,6 +222,25 @@ def app(session_app):
     _empty_all_tables(session_app)
 
 
+@pytest.fixture(scope="module")
+def shared_database(app):
+    """A world shared by a module's tests (tests/worlds.py): the module overrides `app` with
+    the session's app at module scope, and its `world` fixture builds through `once` and
+    runs each test in `restored`."""
+    from tests.worlds import SharedDatabase
+
+    with SharedDatabase(app) as database:
+        yield database
+
+
+@pytest.fixture(autouse=True)
+def real_commits_get_a_fresh_world(request):
+    """A test that commits on several connections at once says so; a shared world (one
+    connection in a transaction that never commits) cannot serve it."""
+    if request.node.get_closest_marker("real_commits"):
+        assert "shared_database" not in request.fixturenames, "real commits need a fresh world"
+
+
 @pytest.fixture
 def make_app(app, database_url):
     """make_app(**settings) -> another application on the suite's database, closed afterwards."""

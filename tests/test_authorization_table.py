@@ -23,7 +23,6 @@ import pytest
 from flask import url_for
 
 from coalition.meetings.occurrences import occurrence_key
-from tests.worlds import SharedDatabase
 
 OK = "200"
 REDIRECT = "redirect"
@@ -607,13 +606,6 @@ CSRF_EXEMPT = {"outbox.unsubscribe_one_click"}
 def app(session_app):
     """The session's application (the table changes none of its settings)."""
     return session_app
-
-
-@pytest.fixture(scope="module")
-def shared_database(app):
-    """The module's world lives in one outer transaction, rolled back when the module ends."""
-    with SharedDatabase(app) as database:
-        yield database
 
 
 @pytest.fixture

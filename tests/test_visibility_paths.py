@@ -8,6 +8,9 @@ directory (Quiet Quinn); a plain member, a delegate and a coordinator. Each role
 every filter, export, pick list and organizer page that names people (DESIGN.md, section 4:
 the advisory roster is seen by coordinators, its chairs and its members; someone who
 declined the directory appears to their own committees and to coordinators, nowhere else).
+
+The world is built once for the module and each test's writes are rolled back
+(tests/worlds.py).
 """
 
 import csv
@@ -68,8 +71,44 @@ class World:
             client.login(self.people[role])
 
 
+@pytest.fixture(scope="module")
+def app(session_app):
+    """The session's application: the module's world lives in one outer transaction."""
+    return session_app
+
+
 @pytest.fixture
 def world(
+    app,
+    shared_database,
+    create_person,
+    create_coordinator,
+    create_committee,
+    create_organization,
+    link_person,
+    create_meeting,
+    invite_to_meeting,
+    create_answer,
+    create_proposal,
+):
+    """The world, built once for the module; each test's writes are rolled back after it."""
+    factories = (
+        create_person,
+        create_coordinator,
+        create_committee,
+        create_organization,
+        link_person,
+        create_meeting,
+        invite_to_meeting,
+        create_answer,
+        create_proposal,
+    )
+    built = shared_database.once("world", lambda: _build_world(app, *factories))
+    with shared_database.restored():
+        yield built
+
+
+def _build_world(
     app,
     create_person,
     create_coordinator,

@@ -1,18 +1,21 @@
 """Worlds built once per module and restored before each test.
 
-A module that shares one world overrides the `app` fixture with the session's app (module
-scope) and opens a `SharedDatabase` on it. Every session of that app then works on one connection
-held in an outer transaction for the whole module: the world is written into it once, each
-test runs inside a SAVEPOINT that is rolled back afterwards, and the outer transaction is
-rolled back when the module ends, so the next module finds the database as it was. The app's
-own commits release savepoints of their own (SQLAlchemy's "joining a Session into an
-external transaction", join_transaction_mode="create_savepoint"), as Indico's fixtures do.
+A module that shares one world overrides the `app` fixture with the session's app at module
+scope, and its `world` fixture asks the `shared_database` fixture (tests/conftest.py) to
+build the world `once` and runs each test in `restored()`. Every session of that app then
+works on one connection held in an outer transaction for the whole module: the world is
+written into it once, each test runs inside a SAVEPOINT that is rolled back afterwards, and
+the outer transaction is rolled back when the module ends, so the next module finds the
+database as it was. The app's own commits release savepoints of their own (SQLAlchemy's
+"joining a Session into an external transaction", join_transaction_mode="create_savepoint"),
+as Indico's fixtures do.
 
 The same mechanism serves SQLite and PostgreSQL: on SQLite the outer transaction begins
 IMMEDIATE through the engine's "begin" event (coalition/database.py) and savepoints work
-because that module leaves transaction control to SQLAlchemy. It suits tests that run every
-request on this one connection; a test that needs real commits seen by other connections
-(workers, concurrency) cannot use it and builds its own world.
+because that module leaves transaction control to SQLAlchemy, so no golden file is copied.
+It suits tests that run every request on this one connection; a test that commits on
+several connections at once (threads, workers, a served app) carries the `real_commits`
+marker, is refused a shared world, and gets a fresh one from the `app` fixture.
 """
 
 from contextlib import contextmanager

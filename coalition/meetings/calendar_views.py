@@ -18,6 +18,7 @@ from flask_login import current_user
 
 from coalition import authz
 from coalition.committees.models import Committee
+from coalition.database import writes_on_get
 from coalition.extensions import db
 from coalition.meetings import calendar, ical, queries
 from coalition.meetings.models import CalendarSettings, Meeting
@@ -97,6 +98,7 @@ def feed(person_id, feed, signature):
 
 
 @bp.route("/account/calendar", methods=["GET", "POST"])
+@writes_on_get  # the feed secret is created on the first visit
 @authz.require(authz.is_member)
 def settings():
     """Feed URLs to subscribe to, how meetings reach one's calendar, and resetting the URLs."""
@@ -110,7 +112,7 @@ def settings():
         db.session.commit()
         flash(_("Your calendar choice is saved."), "success")
         return redirect(url_for("calendar.settings"))
-    db.session.commit()  # the feed secret, created on first visit
+    db.session.commit()
     committees = {f"committee-{c.id}": c.name for c in committees_of(person)}
     feeds = [
         (name, calendar.feed_url(person, name), calendar.feed_url(person, name, scheme="webcal"))

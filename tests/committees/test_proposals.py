@@ -177,6 +177,7 @@ def test_close_due_applies_the_outcome_exactly_once(
         assert len(outcome_mails) == 1
 
 
+@pytest.mark.real_commits
 @pytest.mark.postgres
 def test_close_due_at_once_on_two_connections(
     app, make_app, create_coordinator, create_person, create_section, create_proposal

@@ -124,6 +124,7 @@ def test_another_date_and_the_next_day_may_be_reminded(app, invited):
     assert len(_nudges(app)) == 6
 
 
+@pytest.mark.real_commits
 def test_two_organizers_clicking_at_once_send_once(app, invited, make_client, create_coordinator):
     client, meeting = invited
     second = make_client()

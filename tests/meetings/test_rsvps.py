@@ -81,6 +81,7 @@ def test_changing_the_headcount_never_counts_twice(app, invited, make_client):
     assert [row[1] for row in _rows(app)] == [2] * 6
 
 
+@pytest.mark.real_commits
 def test_twenty_submissions_at_once_leave_one_row_per_date(app, invited, make_client):
     client, meeting, path = invited
     browsers = [make_client() for _ in range(20)]

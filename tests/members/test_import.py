@@ -212,6 +212,7 @@ def test_choosing_one_field_for_two_columns_is_refused(coordinator_client, app):
     assert "Choose the column that holds Name." in response.get_data(as_text=True)
 
 
+@pytest.mark.real_commits
 def test_the_preview_lives_in_the_database_not_the_process(
     client, create_coordinator, app, make_app
 ):

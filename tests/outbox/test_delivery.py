@@ -172,6 +172,7 @@ def test_an_action_rolled_back_sends_nothing(mail_app, smtp_server, create_perso
     assert smtp_server.messages == []
 
 
+@pytest.mark.real_commits
 def test_two_workers_at_once_never_send_the_same_row(mail_app, smtp_server, queue):
     ids = [queue() for _ in range(30)]
     results = []
