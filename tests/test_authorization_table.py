@@ -23,6 +23,7 @@ import pytest
 from flask import url_for
 
 from coalition.meetings.occurrences import occurrence_key
+from tests.worlds import Factories
 
 OK = "200"
 REDIRECT = "redirect"
@@ -609,71 +610,46 @@ def app(session_app):
 
 
 @pytest.fixture
-def world(
-    shared_database,
-    app,
-    create_coordinator,
-    create_person,
-    create_organization,
-    link_person,
-    create_commitment,
-    create_queued_email,
-    create_meeting,
-):
+def world(app, shared_database, request):
     """The world, built once for the module; each test's writes are rolled back after it."""
-    factories = (
-        create_coordinator,
-        create_person,
-        create_organization,
-        link_person,
-        create_commitment,
-        create_queued_email,
-        create_meeting,
-    )
-    built = shared_database.once("world", lambda: _build_world(app, *factories))
+    built = shared_database.once("world", lambda: _build_world(app, Factories(request)))
     with shared_database.restored():
         yield built
 
 
-def _build_world(
-    app,
-    create_coordinator,
-    create_person,
-    create_organization,
-    link_person,
-    create_commitment,
-    create_queued_email,
-    create_meeting,
-):
+def _build_world(app, make):
     """Two coordinators (so neither is the last), a member, a delegate, a listed and an
     unlisted person; the delegate's organization, one the member owns, another one; a
     sector no one uses; an upload by each coordinator."""
     people = {
-        "coordinator": create_coordinator(name="Coordinator A"),
-        "second_coordinator": create_coordinator(name="Coordinator B"),
-        "member": create_person(name="Member M"),
-        "delegate": create_person(name="Delegate D"),
-        "other": create_person(name="Listed L", email="listed@example.org"),
-        "unlisted": create_person(name="Unlisted U", directory_consent=False),
+        "coordinator": make.create_coordinator(name="Coordinator A"),
+        "second_coordinator": make.create_coordinator(name="Coordinator B"),
+        "member": make.create_person(name="Member M"),
+        "delegate": make.create_person(name="Delegate D"),
+        "other": make.create_person(name="Listed L", email="listed@example.org"),
+        "unlisted": make.create_person(name="Unlisted U", directory_consent=False),
     }
-    meeting = create_meeting()
-    delegated = create_organization("Delegated Org", sectors=["reentry"])
-    other = create_organization("Other Org", sectors=["faith"])
+    meeting = make.create_meeting()
+    delegated = make.create_organization("Delegated Org", sectors=["reentry"])
+    other = make.create_organization("Other Org", sectors=["faith"])
     organizations = {
         "delegated": delegated,
         "other": other,
-        "owned": create_organization("Owned Org", owner=people["member"]),
+        "owned": make.create_organization("Owned Org", owner=people["member"]),
     }
     links = {
-        "delegated": link_person(people["delegate"], delegated, "primary"),
-        "other": link_person(people["other"], other, "staff"),
+        "delegated": make.link_person(people["delegate"], delegated, "primary"),
+        "other": make.link_person(people["other"], other, "staff"),
     }
-    commitments = {"delegated": create_commitment(delegated), "other": create_commitment(other)}
-    people["chair"] = create_person(name="Chair C")
+    commitments = {
+        "delegated": make.create_commitment(delegated),
+        "other": make.create_commitment(other),
+    }
+    people["chair"] = make.create_person(name="Chair C")
     return {
         **people,
         "committees": _committee_world(app, people),
-        "email_id": create_queued_email(people["other"]),
+        "email_id": make.create_queued_email(people["other"]),
         "meeting": meeting,
         "occurrence_key": occurrence_key(meeting.start_at),
         "invitee_token": _personal_link(app, meeting, other),
@@ -688,7 +664,7 @@ def _build_world(
         "batch": _upload(app, people["coordinator"]),
         "other_batch": _upload(app, people["second_coordinator"]),
         # On a meeting of their own, so changing the world meeting drops no recorded date.
-        **_record_items(app, create_meeting(title="Held meeting"), people["delegate"]),
+        **_record_items(app, make.create_meeting(title="Held meeting"), people["delegate"]),
     }
 
 

@@ -32,6 +32,7 @@ from coalition.meetings.models import Meeting, MeetingInvitation
 from coalition.meetings.occurrences import occurrence_key
 from coalition.meetings.record_models import ActionItem
 from coalition.members.models import Person
+from tests.worlds import Factories
 
 ROLES = (
     "anonymous",
@@ -78,69 +79,35 @@ def app(session_app):
 
 
 @pytest.fixture
-def world(
-    app,
-    shared_database,
-    create_person,
-    create_coordinator,
-    create_committee,
-    create_organization,
-    link_person,
-    create_meeting,
-    invite_to_meeting,
-    create_answer,
-    create_proposal,
-):
+def world(app, shared_database, request):
     """The world, built once for the module; each test's writes are rolled back after it."""
-    factories = (
-        create_person,
-        create_coordinator,
-        create_committee,
-        create_organization,
-        link_person,
-        create_meeting,
-        invite_to_meeting,
-        create_answer,
-        create_proposal,
-    )
-    built = shared_database.once("world", lambda: _build_world(app, *factories))
+    built = shared_database.once("world", lambda: _build_world(app, Factories(request)))
     with shared_database.restored():
         yield built
 
 
-def _build_world(
-    app,
-    create_person,
-    create_coordinator,
-    create_committee,
-    create_organization,
-    link_person,
-    create_meeting,
-    invite_to_meeting,
-    create_answer,
-    create_proposal,
-):
+def _build_world(app, make):
     people = {
-        "coordinator": create_coordinator(name="Cora Coordinator"),
-        "member": create_person(name="Mel Member"),
-        "delegate": create_person(name="Dee Delegate"),
-        "other_chair": create_person(name="Chad Housingchair"),
-        "advisory_chair": create_person(name="Ada Advisorychair"),
-        "advisory_member": create_person(name="Listed Lou"),
-        "hana": create_person(name=HIDDEN, directory_consent=False),
-        "quinn": create_person(name="Quiet Quinn", directory_consent=False),
+        "coordinator": make.create_coordinator(name="Cora Coordinator"),
+        "member": make.create_person(name="Mel Member"),
+        "delegate": make.create_person(name="Dee Delegate"),
+        "other_chair": make.create_person(name="Chad Housingchair"),
+        "advisory_chair": make.create_person(name="Ada Advisorychair"),
+        "advisory_member": make.create_person(name="Listed Lou"),
+        "hana": make.create_person(name=HIDDEN, directory_consent=False),
+        "quinn": make.create_person(name="Quiet Quinn", directory_consent=False),
     }
-    harbor = create_organization("Harbor Reentry", owner=people["hana"], status="active")
-    link_person(people["delegate"], harbor, "primary")
-    link_person(people["hana"], harbor, "staff")
-    advisory = create_committee(
+    harbor = make.create_organization("Harbor Reentry", owner=people["hana"], status="active")
+    make.link_person(people["delegate"], harbor, "primary")
+    make.link_person(people["hana"], harbor, "staff")
+    advisory = make.create_committee(
         ADVISORY,
         kind="advisory",
         open_to_requests=False,
         chairs=[people["advisory_chair"]],
         members=[people["advisory_member"]],
     )
-    housing = create_committee(
+    housing = make.create_committee(
         "Housing Working Group",
         chairs=[people["other_chair"]],
         members=[people["quinn"]],
@@ -148,29 +115,29 @@ def _build_world(
     last_week = date.today() - timedelta(days=7)
     meetings = {}
     for name, committee in (("housing", housing), ("advisory", advisory)):
-        meetings[name] = create_meeting(
+        meetings[name] = make.create_meeting(
             title=f"{committee.name} meeting",
             day=last_week,
             start_time=clock(10, 0),
             recurrence=None,
             committee_id=committee.id,
         )
-    invite_to_meeting(
+    make.invite_to_meeting(
         meetings["housing"],
         people=[people[key] for key in ("hana", "advisory_member", "quinn", "member")],
         organizations=[harbor],
     )
-    invite_to_meeting(
+    make.invite_to_meeting(
         meetings["advisory"],
         people=[people[key] for key in ("hana", "advisory_member", "advisory_chair")],
     )
     keys = {}
     for name, meeting in meetings.items():
-        answer = create_answer(meeting, people["hana"], "yes")
+        answer = make.create_answer(meeting, people["hana"], "yes")
         keys[name] = occurrence_key(answer.occurrence_start)
     proposals = {
-        "advisory": create_proposal(people["advisory_chair"], advisory),
-        "coalition": create_proposal(people["coordinator"]),
+        "advisory": make.create_proposal(people["advisory_chair"], advisory),
+        "coalition": make.create_proposal(people["coordinator"]),
     }
     with app.app_context():
         hana = db.session.get(Person, people["hana"].id)

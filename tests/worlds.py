@@ -23,6 +23,16 @@ from contextlib import contextmanager
 from coalition.extensions import db, limiter
 
 
+class Factories:
+    """The suite's creator fixtures by name, for a world's builder: make.create_person(...)."""
+
+    def __init__(self, request):
+        self._request = request
+
+    def __getattr__(self, name):
+        return self._request.getfixturevalue(name)
+
+
 class SharedDatabase:
     """One connection in an outer transaction; each test rolls back to where it started."""
 
