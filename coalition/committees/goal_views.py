@@ -1,6 +1,6 @@
 """Goals: the board, a goal's page, editing, progress, milestones and status."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
@@ -9,12 +9,11 @@ from coalition import authz
 from coalition.committees import goals as services
 from coalition.committees.forms import GoalForm, MilestoneForm, ProgressForm
 from coalition.committees.models import GOAL_STATUSES, Committee, Goal, Milestone
-from coalition.conflicts import save_edit
-from coalition.errors import ActionRefused
 from coalition.extensions import db
 from coalition.form_fields import choice_list
 from coalition.members.services import people_to_pick
 from coalition.timezones import coalition_today
+from coalition.web.form_cycle import submit
 
 bp = Blueprint("goals", __name__, url_prefix="/goals")
 
@@ -64,11 +63,13 @@ def new():
         committee = authz.get_or_404(Committee, committee_id)
     authz.check(authz.can_create_goal(current_user, committee))
     form = _goal_form()
-    if form.validate_on_submit():
-        goal = services.create_goal(_data(form), committee, actor())
-        db.session.commit()
-        flash(_("The goal is added."), "success")
-        return redirect(url_for(".detail", goal_id=goal.id))
+    outcome = submit(
+        form,
+        lambda: services.create_goal(_data(form), committee, actor()),
+        success=_("The goal is added."),
+    )
+    if outcome.done:
+        return redirect(url_for(".detail", goal_id=outcome.result.id))
     return render_template("committees/goal_form.html", form=form, goal=None, committee=committee)
 
 
@@ -121,22 +122,20 @@ def edit(goal_id):
     """Edit a goal; a save based on an older version is refused and both are shown."""
     goal = _load(goal_id, authz.can_manage_goal)
     form = _goal_form(goal.owner) if request.method == "POST" else _saved_form(goal_id)
-    conflict = None
-    if form.validate_on_submit():
-        saved, conflict = save_edit(
-            form,
-            lambda: services.update_goal(goal, _data(form), form.version.data, actor()),
-            lambda: _saved_form(goal_id),
-        )
-        if saved:
-            flash(_("The goal is saved."), "success")
-            return redirect(url_for(".detail", goal_id=goal_id))
+    outcome = submit(
+        form,
+        lambda: services.update_goal(goal, _data(form), form.version.data, actor()),
+        success=_("The goal is saved."),
+        saved_form=lambda: _saved_form(goal_id),
+    )
+    if outcome.done:
+        return redirect(url_for(".detail", goal_id=goal_id))
     return render_template(
         "committees/goal_form.html",
         form=form,
         goal=goal,
         committee=goal.committee,
-        conflict=conflict,
+        conflict=outcome.conflict,
     )
 
 
@@ -145,17 +144,14 @@ def edit(goal_id):
 def progress(goal_id):
     goal = _load(goal_id, authz.can_record_progress)
     form = ProgressForm()
-    if form.validate_on_submit():
-        try:
-            services.record_progress(
-                goal, form.value.data, form.recorded_on.data, form.note.data or "", actor()
-            )
-        except ActionRefused as refused:
-            db.session.rollback()
-            flash(str(refused.message), "error")
-        else:
-            db.session.commit()
-            flash(_("The progress is recorded."), "success")
+    outcome = submit(
+        form,
+        lambda: services.record_progress(
+            goal, form.value.data, form.recorded_on.data, form.note.data or "", actor()
+        ),
+        success=_("The progress is recorded."),
+    )
+    if outcome.done:
         return redirect(url_for(".detail", goal_id=goal_id))
     return _page(goal, progress_form=form)
 
@@ -165,11 +161,13 @@ def progress(goal_id):
 def add_milestone(goal_id):
     goal = _load(goal_id, authz.can_record_progress)
     form = MilestoneForm()
-    if not form.validate_on_submit():
+    outcome = submit(
+        form,
+        lambda: services.add_milestone(goal, form.title.data),
+        success=_("The milestone is added."),
+    )
+    if not outcome.done:
         return _page(goal, milestone_form=form)
-    services.add_milestone(goal, form.title.data)
-    db.session.commit()
-    flash(_("The milestone is added."), "success")
     return redirect(url_for(".detail", goal_id=goal_id) + "#milestones")
 
 
@@ -180,9 +178,11 @@ def milestone_done(goal_id, milestone_id):
     milestone = authz.get_or_404(Milestone, milestone_id)
     if milestone.goal_id != goal.id:
         abort(404)
-    services.complete_milestone(milestone, coalition_today())
-    db.session.commit()
-    flash(_("The milestone is done."), "success")
+    submit(
+        None,
+        lambda: services.complete_milestone(milestone, coalition_today()),
+        success=_("The milestone is done."),
+    )
     return redirect(url_for(".detail", goal_id=goal_id) + "#milestones")
 
 
@@ -191,12 +191,11 @@ def milestone_done(goal_id, milestone_id):
 def change_status(goal_id):
     """Activate, achieve or drop; achieving or dropping writes a timeline entry."""
     goal = _load(goal_id, authz.can_manage_goal)
-    try:
-        services.change_status(goal, request.form.get("status", ""), coalition_today(), actor())
-    except ActionRefused as refused:
-        db.session.rollback()
-        flash(str(refused.message), "error")
-    else:
-        db.session.commit()
-        flash(_("The goal's status is changed."), "success")
+    submit(
+        None,
+        lambda: services.change_status(
+            goal, request.form.get("status", ""), coalition_today(), actor()
+        ),
+        success=_("The goal's status is changed."),
+    )
     return redirect(url_for(".detail", goal_id=goal_id))

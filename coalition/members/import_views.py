@@ -6,12 +6,12 @@ from flask_login import current_user
 
 from coalition import authz
 from coalition.errors import ActionRefused
-from coalition.extensions import db
 from coalition.members import importing
 from coalition.members.import_fields import error_text, fields_for
 from coalition.members.import_forms import RunForm, UploadForm, mapping_form
 from coalition.members.import_models import BATCH_IMPORTED, BATCH_UPLOADED, KIND_PEOPLE, ImportBatch
 from coalition.members.spreadsheets import MAX_FILE_BYTES, SpreadsheetError
+from coalition.web.form_cycle import submit
 
 bp = Blueprint("imports", __name__, url_prefix="/import")
 
@@ -25,24 +25,26 @@ def _batch(batch_id):
 def upload():
     """Coordinators: upload a CSV or .xlsx file of people or organizations."""
     form = UploadForm()
-    if form.validate_on_submit():
-        upload_file = form.file.data
-        try:
-            batch = importing.start_import(
-                form.kind.data,
-                upload_file.filename,
-                upload_file.read(MAX_FILE_BYTES + 1),
-                current_user._get_current_object(),
-            )
-        except SpreadsheetError as problem:
-            db.session.rollback()
-            form.file.errors.append(str(problem.message))
-        else:
-            db.session.commit()
-            return redirect(url_for(".columns", batch_id=batch.id))
+    outcome = submit(form, lambda: _start_import(form))
+    if outcome.done:
+        return redirect(url_for(".columns", batch_id=outcome.result.id))
     return render_template(
         "members/import_upload.html", form=form, batches=importing.recent_batches()
     )
+
+
+def _start_import(form):
+    """Start the import; a file that cannot be read is refused beside the upload field."""
+    upload_file = form.file.data
+    try:
+        return importing.start_import(
+            form.kind.data,
+            upload_file.filename,
+            upload_file.read(MAX_FILE_BYTES + 1),
+            current_user._get_current_object(),
+        )
+    except SpreadsheetError as problem:
+        raise ActionRefused(problem.message, field="file") from problem
 
 
 @bp.route("/<int:batch_id>/columns", methods=["GET", "POST"])
@@ -53,25 +55,18 @@ def columns(batch_id):
     if batch.state == BATCH_IMPORTED:
         return redirect(url_for(".preview", batch_id=batch.id))
     form = mapping_form(batch)
-    problem = None
-    if form.validate_on_submit():
-        mapping = {str(i): form[f"column_{i}"].data for i in range(len(batch.headers))}
-        try:
-            importing.save_mapping(batch, mapping)
-        except ActionRefused as refused:
-            db.session.rollback()
-            problem = str(refused.message)
-        else:
-            db.session.commit()
-            return redirect(url_for(".preview", batch_id=batch.id))
-    elif not form.is_submitted():
+    mapping = {str(i): form[f"column_{i}"].data for i in range(len(batch.headers))}
+    outcome = submit(form, lambda: importing.save_mapping(batch, mapping), flash_refused=False)
+    if outcome.done:
+        return redirect(url_for(".preview", batch_id=batch.id))
+    if not form.is_submitted():
         for index, name in (batch.mapping or importing.suggested_mapping(batch)).items():
             form[f"column_{index}"].data = name
     return render_template(
         "members/import_columns.html",
         batch=batch,
         form=form,
-        problem=problem,
+        problem=outcome.refused and str(outcome.refused.message),
         samples=importing.column_samples(batch),
     )
 
@@ -108,15 +103,15 @@ def run(batch_id):
         return _back_to_preview(
             batch, _("Choose what to do with rows that match existing records.")
         )
-    try:
-        imported = importing.run_import(
+    outcome = submit(
+        None,
+        lambda: importing.run_import(
             batch, form.existing.data == "update", current_user._get_current_object()
-        )
-    except ActionRefused as refused:
-        db.session.rollback()
-        return _back_to_preview(batch, str(refused.message))
-    db.session.commit()
-    if not imported:
+        ),
+    )
+    if not outcome.done:
+        return redirect(url_for(".preview", batch_id=batch.id))
+    if not outcome.result:
         return _back_to_preview(
             batch,
             _("Nothing was imported: some rows have problems. Fix the file and upload it again."),
@@ -139,12 +134,9 @@ def _back_to_preview(batch, message):
 def discard(batch_id):
     """Coordinators: forget an upload without importing it."""
     batch = _batch(batch_id)
-    try:
-        importing.discard_import(batch)
-    except ActionRefused as refused:
-        db.session.rollback()
-        flash(str(refused.message), "error")
-    else:
-        db.session.commit()
-        flash(_("The upload is discarded; nothing was imported."), "success")
+    submit(
+        None,
+        lambda: importing.discard_import(batch),
+        success=_("The upload is discarded; nothing was imported."),
+    )
     return redirect(url_for(".upload"))

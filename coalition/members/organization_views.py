@@ -4,11 +4,8 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
-from sqlalchemy.orm.exc import StaleDataError
 
 from coalition import authz
-from coalition.conflicts import save_edit
-from coalition.errors import ActionRefused, EditConflict
 from coalition.extensions import db
 from coalition.members import organization_services as services
 from coalition.members.exporting import export_organizations
@@ -28,6 +25,7 @@ from coalition.members.services import active_sectors, committees_of_organizatio
 from coalition.routing import requested_page
 from coalition.timezones import coalition_today
 from coalition.urls import safe_next
+from coalition.web.form_cycle import submit
 
 bp = Blueprint("organizations", __name__, url_prefix="/organizations")
 
@@ -74,11 +72,13 @@ def export():
     if not form.validate_on_submit():
         flash(_("Choose a file format."), "error")
         return redirect(url_for(".index"))
-    exported = export_organizations(
-        current_user._get_current_object(), filters, form.file_format.data
+    outcome = submit(
+        None,
+        lambda: export_organizations(
+            current_user._get_current_object(), filters, form.file_format.data
+        ),
     )
-    db.session.commit()
-    return exported.download()
+    return outcome.result.download()
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -88,18 +88,15 @@ def new():
     form = NewOrganizationForm(sectors=active_sectors(), owners=services.account_holders())
     if request.method == "GET":
         form.owner_id.data = str(current_user.id)
-    if form.validate_on_submit():
-        try:
-            created = services.create_organization(
-                form.profile_data(), form.status.data, current_user._get_current_object()
-            )
-        except ActionRefused as refused:
-            db.session.rollback()
-            getattr(form, refused.field).errors.append(str(refused.message))
-        else:
-            db.session.commit()
-            flash(_("%(name)s is added.", name=created.name), "success")
-            return redirect(url_for(".detail", organization_id=created.id))
+    outcome = submit(
+        form,
+        lambda: services.create_organization(
+            form.profile_data(), form.status.data, current_user._get_current_object()
+        ),
+    )
+    if outcome.done:
+        flash(_("%(name)s is added.", name=outcome.result.name), "success")
+        return redirect(url_for(".detail", organization_id=outcome.result.id))
     return render_template("members/organization_form.html", form=form, organization=None)
 
 
@@ -160,21 +157,22 @@ def edit(organization_id):
     form = _edit_form(organization)
     if request.method == "GET":
         form.show(organization)
-    conflict = None
-    if form.validate_on_submit():
-        actor = current_user._get_current_object()
-        saved, conflict = save_edit(
-            form,
-            lambda: services.update_organization(
-                organization, form.profile_data(), form.version.data, actor
-            ),
-            lambda: _saved_form(organization_id),
-        )
-        if saved:
-            flash(_("The organization's profile is saved."), "success")
-            return redirect(url_for(".detail", organization_id=organization_id))
+    actor = current_user._get_current_object()
+    outcome = submit(
+        form,
+        lambda: services.update_organization(
+            organization, form.profile_data(), form.version.data, actor
+        ),
+        success=_("The organization's profile is saved."),
+        saved_form=lambda: _saved_form(organization_id),
+    )
+    if outcome.done:
+        return redirect(url_for(".detail", organization_id=organization_id))
     return render_template(
-        "members/organization_form.html", form=form, organization=organization, conflict=conflict
+        "members/organization_form.html",
+        form=form,
+        organization=organization,
+        conflict=outcome.conflict,
     )
 
 
@@ -196,21 +194,18 @@ def move_stage(organization_id):
     if not form.validate_on_submit():
         flash(_("Choose a stage from the list."), "error")
         return redirect(back)
-    try:
-        services.move_stage(
+    name = organization.name
+    submit(
+        None,
+        lambda: services.move_stage(
             organization, form.status.data, form.version.data, current_user._get_current_object()
-        )
-        db.session.commit()
-    except (EditConflict, StaleDataError):
-        db.session.rollback()
-        message = _(
+        ),
+        success=_("%(name)s is now %(stage)s.", name=name, stage=STATUS_LABELS[form.status.data]),
+        stale_message=_(
             "Someone changed %(name)s since you opened the page. Check its stage and try again.",
-            name=organization.name,
-        )
-        flash(message, "error")
-    else:
-        stage = STATUS_LABELS[form.status.data]
-        flash(_("%(name)s is now %(stage)s.", name=organization.name, stage=stage), "success")
+            name=name,
+        ),
+    )
     return redirect(back)
 
 
@@ -220,18 +215,15 @@ def add_person(organization_id):
     """Coordinators: link a person to the organization as delegate, alternate or staff."""
     organization = _load(organization_id, lambda user, _org: authz.can_manage_organizations(user))
     form = AffiliationForm()
-    if form.validate_on_submit():
-        try:
-            services.add_affiliation(
-                organization, form.email.data, form.role.data, current_user._get_current_object()
-            )
-        except ActionRefused as refused:
-            db.session.rollback()
-            getattr(form, refused.field).errors.append(str(refused.message))
-        else:
-            db.session.commit()
-            flash(_("The person is linked to %(name)s.", name=organization.name), "success")
-            return redirect(url_for(".detail", organization_id=organization_id) + "#people")
+    outcome = submit(
+        form,
+        lambda: services.add_affiliation(
+            organization, form.email.data, form.role.data, current_user._get_current_object()
+        ),
+        success=_("The person is linked to %(name)s.", name=organization.name),
+    )
+    if outcome.done:
+        return redirect(url_for(".detail", organization_id=organization_id) + "#people")
     return _detail_page(_load(organization_id, authz.can_view_organization), affiliation_form=form)
 
 
@@ -248,9 +240,11 @@ def remove_person(organization_id, affiliation_id):
     """Coordinators: unlink a person from the organization."""
     organization = _load(organization_id, lambda user, _org: authz.can_manage_organizations(user))
     affiliation = _owned(Affiliation, affiliation_id, organization)
-    services.remove_affiliation(affiliation, current_user._get_current_object())
-    db.session.commit()
-    flash(_("The person is no longer linked to %(name)s.", name=organization.name), "success")
+    submit(
+        None,
+        lambda: services.remove_affiliation(affiliation, current_user._get_current_object()),
+        success=_("The person is no longer linked to %(name)s.", name=organization.name),
+    )
     return redirect(url_for(".detail", organization_id=organization_id) + "#people")
 
 
@@ -260,13 +254,15 @@ def add_commitment(organization_id):
     """Coordinators and delegates: record a commitment the organization made."""
     organization = _load(organization_id, authz.can_edit_organization)
     form = CommitmentForm()
-    if not form.validate_on_submit():
-        return _detail_page(organization, commitment_form=form)
-    services.add_commitment(
-        organization, form.text.data, form.committed_on.data, current_user._get_current_object()
+    outcome = submit(
+        form,
+        lambda: services.add_commitment(
+            organization, form.text.data, form.committed_on.data, current_user._get_current_object()
+        ),
+        success=_("The commitment is recorded."),
     )
-    db.session.commit()
-    flash(_("The commitment is recorded."), "success")
+    if not outcome.done:
+        return _detail_page(organization, commitment_form=form)
     return redirect(url_for(".detail", organization_id=organization_id) + "#commitments")
 
 
@@ -275,7 +271,10 @@ def add_commitment(organization_id):
 def remove_commitment(organization_id, commitment_id):
     """Coordinators and delegates: delete a commitment recorded by mistake."""
     organization = _load(organization_id, authz.can_edit_organization)
-    services.remove_commitment(_owned(Commitment, commitment_id, organization))
-    db.session.commit()
-    flash(_("The commitment is deleted."), "success")
+    commitment = _owned(Commitment, commitment_id, organization)
+    submit(
+        None,
+        lambda: services.remove_commitment(commitment),
+        success=_("The commitment is deleted."),
+    )
     return redirect(url_for(".detail", organization_id=organization_id) + "#commitments")

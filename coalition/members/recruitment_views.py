@@ -1,12 +1,10 @@
 """The coalition framework: the recruitment pipeline, representation by sector, sectors."""
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from coalition import authz
-from coalition.errors import ActionRefused
-from coalition.extensions import db
 from coalition.members import recruitment
 from coalition.members.charts import sector_chart
 from coalition.members.models import STATUSES, Sector
@@ -14,6 +12,7 @@ from coalition.members.organization_forms import PipelineFilterForm, SectorForm,
 from coalition.members.services import active_sectors
 from coalition.routing import requested_page
 from coalition.timezones import coalition_today
+from coalition.web.form_cycle import submit
 
 bp = Blueprint("recruitment", __name__)
 
@@ -74,16 +73,13 @@ def representation():
 def sectors():
     """Coordinators: the sectors, their targets, and a form to add one."""
     form = SectorForm()
-    if form.validate_on_submit():
-        try:
-            recruitment.add_sector(form.name.data, form.target_active.data)
-        except ActionRefused as refused:
-            db.session.rollback()
-            getattr(form, refused.field).errors.append(str(refused.message))
-        else:
-            db.session.commit()
-            flash(_("The sector %(name)s is added.", name=form.name.data), "success")
-            return redirect(url_for(".sectors"))
+    outcome = submit(
+        form,
+        lambda: recruitment.add_sector(form.name.data, form.target_active.data),
+        success=_("The sector %(name)s is added.", name=form.name.data),
+    )
+    if outcome.done:
+        return redirect(url_for(".sectors"))
     return render_template(
         "members/sectors.html",
         sectors=recruitment.all_sectors(),
@@ -98,30 +94,19 @@ def edit_sector(sector_id):
     """Coordinators: rename a sector or change its target."""
     sector = authz.get_or_404(Sector, sector_id)
     form = SectorForm(data={"name": sector.name, "target_active": sector.target_active})
-    if form.validate_on_submit():
-        try:
-            recruitment.update_sector(sector, form.name.data, form.target_active.data)
-        except ActionRefused as refused:
-            db.session.rollback()
-            getattr(form, refused.field).errors.append(str(refused.message))
-        else:
-            db.session.commit()
-            flash(_("The sector is saved."), "success")
-            return redirect(url_for(".sectors"))
+    outcome = submit(
+        form,
+        lambda: recruitment.update_sector(sector, form.name.data, form.target_active.data),
+        success=_("The sector is saved."),
+    )
+    if outcome.done:
+        return redirect(url_for(".sectors"))
     return render_template("members/sector_form.html", form=form, sector=sector)
 
 
 def _sector_action(sector_id, action, message):
     sector = authz.get_or_404(Sector, sector_id)
-    name = sector.display_name
-    try:
-        action(sector)
-    except ActionRefused as refused:
-        db.session.rollback()
-        flash(str(refused.message), "error")
-    else:
-        db.session.commit()
-        flash(message % {"name": name}, "success")
+    submit(None, lambda: action(sector), success=message % {"name": sector.display_name})
     return redirect(url_for(".sectors"))
 
 

@@ -11,8 +11,6 @@ from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
 from coalition import authz
-from coalition.conflicts import save_edit
-from coalition.errors import ActionRefused
 from coalition.extensions import db
 from coalition.members.exporting import export_people
 from coalition.members.forms import ExportForm, PeopleFilterForm, PersonForm
@@ -33,6 +31,7 @@ from coalition.members.services import (
 )
 from coalition.members.timeline_source import register_organization_source
 from coalition.routing import requested_page
+from coalition.web.form_cycle import submit
 
 bp = Blueprint("members", __name__, url_prefix="/members")
 bp.register_blueprint(organizations_bp)
@@ -107,14 +106,16 @@ def export():
     if not form.validate_on_submit():
         flash(_("Choose a file format."), "error")
         return redirect(url_for("members.index"))
-    exported = export_people(
-        current_user._get_current_object(),
-        _people_filters(filters),
-        form.file_format.data,
-        form.include_sensitive.data,
+    outcome = submit(
+        None,
+        lambda: export_people(
+            current_user._get_current_object(),
+            _people_filters(filters),
+            form.file_format.data,
+            form.include_sensitive.data,
+        ),
     )
-    db.session.commit()
-    return exported.download()
+    return outcome.result.download()
 
 
 def _load_person(person_id, predicate):
@@ -145,16 +146,12 @@ def person(person_id):
 def new_person():
     """Coordinators: add a person to the coalition's records."""
     form = PersonForm()
-    if form.validate_on_submit():
-        try:
-            created = create_person(form.profile_data(), current_user._get_current_object())
-        except ActionRefused as refused:
-            db.session.rollback()
-            getattr(form, refused.field).errors.append(str(refused.message))
-        else:
-            db.session.commit()
-            flash(_("%(name)s is added.", name=created.name), "success")
-            return redirect(url_for("members.person", person_id=created.id))
+    outcome = submit(
+        form, lambda: create_person(form.profile_data(), current_user._get_current_object())
+    )
+    if outcome.done:
+        flash(_("%(name)s is added.", name=outcome.result.name), "success")
+        return redirect(url_for("members.person", person_id=outcome.result.id))
     return render_template("members/person_form.html", form=form, person=None)
 
 
@@ -166,18 +163,18 @@ def edit_person(person_id):
     form = PersonForm()
     if request.method == "GET":
         form.show(person)
-    conflict = None
-    if form.validate_on_submit():
-        actor = current_user._get_current_object()
-        saved, conflict = save_edit(
-            form,
-            lambda: update_person(person, form.profile_data(), form.version.data, actor),
-            lambda: _saved_form(person_id),
-        )
-        if saved:
-            flash(_("The profile is saved."), "success")
-            return redirect(url_for("members.person", person_id=person_id))
-    return render_template("members/person_form.html", form=form, person=person, conflict=conflict)
+    actor = current_user._get_current_object()
+    outcome = submit(
+        form,
+        lambda: update_person(person, form.profile_data(), form.version.data, actor),
+        success=_("The profile is saved."),
+        saved_form=lambda: _saved_form(person_id),
+    )
+    if outcome.done:
+        return redirect(url_for("members.person", person_id=person_id))
+    return render_template(
+        "members/person_form.html", form=form, person=person, conflict=outcome.conflict
+    )
 
 
 def _saved_form(person_id):

@@ -1,13 +1,9 @@
-"""Saving an edit form that may be stale: commit it, or show both versions side by side."""
+"""A stale edit shown as both versions side by side: the form submitted and the one saved."""
 
 from dataclasses import dataclass
 
 from flask_babel import format_date
 from flask_babel import gettext as _
-from sqlalchemy.orm.exc import StaleDataError
-
-from coalition.errors import ActionRefused, EditConflict
-from coalition.extensions import db
 
 HIDDEN_TYPES = ("CSRFTokenField", "HiddenField", "SubmitField")
 
@@ -44,24 +40,11 @@ def side_by_side(mine, saved):
     ]
 
 
-def save_edit(form, save, current_form):
-    """Call save() (a service) and commit; return (saved, conflict rows or None).
+def compare_with_saved(form, saved_form):
+    """Move the submitted form onto the version saved now and return the rows comparing them.
 
-    A save based on an older version (EditConflict, or the ORM's StaleDataError when two
-    saves race) is rolled back; current_form() then builds the form from the object as
-    saved now, the submitted form moves onto that version, and the rows compare the two.
-    A refused rule puts its message beside its field.
+    Saving it again then replaces the other version knowingly; nothing was overwritten yet.
     """
-    try:
-        save()
-        db.session.commit()
-    except (EditConflict, StaleDataError):
-        db.session.rollback()
-        current = current_form()
-        form.version.data = current.version.data
-        return False, side_by_side(form, current)
-    except ActionRefused as refused:
-        db.session.rollback()
-        getattr(form, refused.field).errors.append(str(refused.message))
-        return False, None
-    return True, None
+    saved = saved_form()
+    form.version.data = saved.version.data
+    return side_by_side(form, saved)
