@@ -40,10 +40,6 @@ PENDING = {
     "committees/feedback_views.py": "",
     "committees/proposal_views.py": "",
     "committees/views.py": "",
-    "meetings/calendar_views.py": "",
-    "meetings/lost_link_views.py": "",
-    "meetings/rsvp_views.py": "",
-    "meetings/views.py": "",
     "outbox/views.py": "",
 }
 

@@ -103,6 +103,12 @@ def settings_for(person):
     return settings
 
 
+def choose_delivery(person, delivery):
+    """Meetings reach the person's calendar as emailed invitations, or through their feed."""
+    settings_for(person).delivery = delivery
+    db.session.flush()
+
+
 def reset_feed_secret(person):
     """Every feed URL given out before stops working at once."""
     settings_for(person).feed_secret = secrets.token_urlsafe(24)

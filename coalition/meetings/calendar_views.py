@@ -23,6 +23,7 @@ from coalition.extensions import db
 from coalition.meetings import calendar, ical, queries
 from coalition.meetings.models import CalendarSettings, Meeting
 from coalition.members.models import Person
+from coalition.web.form_cycle import submit
 
 bp = Blueprint("calendar", __name__)
 FEEDS = (calendar.FEED_COALITION, calendar.FEED_MINE)
@@ -103,16 +104,18 @@ def feed(person_id, feed, signature):
 def settings():
     """Feed URLs to subscribe to, how meetings reach one's calendar, and resetting the URLs."""
     person = current_user._get_current_object()
-    current = calendar.settings_for(person)
     if request.method == "POST":
         choice = request.form.get("delivery")
         if choice not in (CalendarSettings.DELIVERY_EMAIL, CalendarSettings.DELIVERY_FEED):
             abort(400)
-        current.delivery = choice
-        db.session.commit()
-        flash(_("Your calendar choice is saved."), "success")
+        submit(
+            None,
+            lambda: calendar.choose_delivery(person, choice),
+            success=_("Your calendar choice is saved."),
+        )
         return redirect(url_for("calendar.settings"))
-    db.session.commit()
+    # The first visit creates the person's feed secret, kept for the URLs shown.
+    current = submit(None, lambda: calendar.settings_for(person)).result
     committees = {f"committee-{c.id}": c.name for c in committees_of(person)}
     feeds = [
         (name, calendar.feed_url(person, name), calendar.feed_url(person, name, scheme="webcal"))
@@ -153,8 +156,7 @@ def committees_of(person):
 @authz.require(authz.is_member)
 def reset():
     """New feed URLs; every old one stops working at once."""
-    calendar.reset_feed_secret(current_user._get_current_object())
-    db.session.commit()
+    submit(None, lambda: calendar.reset_feed_secret(current_user._get_current_object()))
     flash(
         _(
             "Your calendar links are new. Subscribe again with the new links; the old ones no "

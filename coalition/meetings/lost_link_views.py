@@ -3,9 +3,10 @@
 from flask import Blueprint, render_template, request
 
 from coalition.auth.forms import ForgotPasswordForm
-from coalition.extensions import db, limiter
+from coalition.extensions import limiter
 from coalition.meetings.lost_links import send_lost_links
 from coalition.members.models import normalize_email
+from coalition.web.form_cycle import submit
 
 bp = Blueprint("rsvp_links", __name__, url_prefix="/rsvp")
 
@@ -20,8 +21,6 @@ def _address_key():
 def lost():
     """Ask for one's links again; the answer is the same whether the address is invited."""
     form = ForgotPasswordForm()
-    if form.validate_on_submit():
-        send_lost_links(form.email.data)
-        db.session.commit()
+    if submit(form, lambda: send_lost_links(form.email.data)).done:
         return render_template("meetings/lost_link_sent.html", email=form.email.data)
     return render_template("meetings/lost_link.html", form=form)

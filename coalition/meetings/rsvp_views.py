@@ -24,14 +24,14 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from coalition import authz
-from coalition.errors import ActionRefused
-from coalition.extensions import db, limiter
+from coalition.extensions import limiter
 from coalition.meetings import calendar, ical, invitations, queries, rsvp_links, rsvps
 from coalition.meetings.calendar_views import ics_response
 from coalition.meetings.forms import RsvpForm
 from coalition.meetings.occurrences import parse_occurrence_key
 from coalition.tokens import hash_token
 from coalition.urls import external_url
+from coalition.web.form_cycle import submit
 
 bp = Blueprint("rsvp", __name__, url_prefix="/rsvp")
 
@@ -178,9 +178,8 @@ def continuation(token):
     following = queries.continuation_of(door.invitation)
     if following is None:
         abort(404)
-    new_token = invitations.personal_token(following, door.answered_by)
-    db.session.commit()
-    return redirect(url_for("rsvp.page", token=new_token))
+    outcome = submit(None, lambda: invitations.personal_token(following, door.answered_by))
+    return redirect(url_for("rsvp.page", token=outcome.result))
 
 
 # --- Through the session -----------------------------------------------------------------
@@ -237,16 +236,13 @@ def _answer_all(door):
     if not still_open:  # a page left open past the last deadline
         flash(_("Answers are closed for every upcoming date. Nothing was changed."), "error")
         return redirect(door.page_url)
-    if form.validate_on_submit():
-        try:
-            _record(door, still_open, form)
-        except ActionRefused as refused:
-            db.session.rollback()
-            getattr(form, refused.field or "answer").errors.append(str(refused.message))
-        else:
-            db.session.commit()
-            flash(_saved_message(len(still_open) < len(upcoming)), "success")
-            return redirect(door.page_url)
+    outcome = submit(
+        form,
+        lambda: _record(door, still_open, form),
+        success=_saved_message(len(still_open) < len(upcoming)),
+    )
+    if outcome.done:
+        return redirect(door.page_url)
     return _render_page(door, form), 200
 
 
@@ -258,17 +254,15 @@ def _answer_one(door, key):
     if occurrence is None:
         abort(404)
     form = RsvpForm()
-    if form.validate_on_submit():
-        try:
-            _record(door, [occurrence], form)
-        except ActionRefused as refused:
-            db.session.rollback()
-            flash(str(refused.message), "error")
-        else:
-            db.session.commit()
-            flash(_("Your answer for this date is saved."), "success")
-    else:
+    if not form.validate_on_submit():
         flash(_("Choose yes, maybe or no, and a number from 0 to 20."), "error")
+        return redirect(door.page_url)
+    # One date's form sits beside the date on the page: any refusal is flashed above it.
+    submit(
+        None,
+        lambda: _record(door, [occurrence], form),
+        success=_("Your answer for this date is saved."),
+    )
     return redirect(door.page_url)
 
 

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from flask import current_app
 
 from coalition.dbtypes import utcnow
-from coalition.errors import ActionRefused
+from coalition.errors import ActionRefused, EditConflict
 from coalition.extensions import db
 from coalition.i18n import _l
 from coalition.meetings import invitations, rekey, rsvps
@@ -67,8 +67,16 @@ def schedule_meeting(details, actor):
     return meeting
 
 
-def update_series(meeting, details):
-    """Change a whole meeting or series; returns True when the change matters to invitees."""
+def check_version(meeting, version):
+    """Refuse an edit based on an older version of the meeting (EditConflict)."""
+    if str(meeting.version) != str(version):
+        raise EditConflict(meeting)
+
+
+def update_series(meeting, details, version):
+    """Change a whole meeting or series, edited from `version`; returns True when the change
+    matters to invitees."""
+    check_version(meeting, version)
     before = {name: getattr(meeting, name) for name in SCHEDULE_FIELDS}
     capacity_before = meeting.capacity
     dates_before = rekey.dates_before_change(meeting)
@@ -219,11 +227,12 @@ def move_occurrence(meeting, original_start, details):
     return exception
 
 
-def split_series(meeting, original_start, details, actor):
+def split_series(meeting, original_start, details, actor, version):
     """ "This and all following": end the series before the occurrence, start a new one."""
     if not meeting.is_series or original_start == meeting.start_at:
-        update_series(meeting, details)
+        update_series(meeting, details, version)
         return meeting
+    check_version(meeting, version)
     remaining = [start for start in original_starts(meeting) if start >= original_start]
     if not remaining:
         raise ActionRefused(_l("This meeting has no such occurrence."))

@@ -19,7 +19,6 @@ from flask_login import current_user
 from wtforms import SelectChoice
 
 from coalition import authz
-from coalition.errors import ActionRefused
 from coalition.exports import to_csv
 from coalition.extensions import db
 from coalition.meetings import display, invitations, nudges, queries, rsvps, services
@@ -31,6 +30,7 @@ from coalition.meetings.occurrences import parse_occurrence_key
 from coalition.meetings.recurrence import parse
 from coalition.members.models import Organization, Person
 from coalition.members.services import active_committees, active_sectors
+from coalition.web.form_cycle import submit
 
 bp = Blueprint("meetings", __name__, url_prefix="/meetings")
 display.register(bp)
@@ -87,16 +87,13 @@ def new():
         form.timezone.data = current_user.timezone or _coalition_zone()
         first = form.committee_id.choices[0].value if form.committee_id.choices else ""
         form.committee_id.data = request.args.get("committee", first)
-    if form.validate_on_submit():
-        try:
-            meeting = services.schedule_meeting(form.details(), current_user._get_current_object())
-        except ActionRefused as refused:
-            db.session.rollback()
-            getattr(form, refused.field or "title").errors.append(str(refused.message))
-        else:
-            db.session.commit()
-            flash(_("The meeting is scheduled."), "success")
-            return redirect(url_for("meetings.detail", meeting_id=meeting.id))
+    outcome = submit(
+        form,
+        lambda: services.schedule_meeting(form.details(), current_user._get_current_object()),
+        success=_("The meeting is scheduled."),
+    )
+    if outcome.done:
+        return redirect(url_for("meetings.detail", meeting_id=outcome.result.id))
     return render_template("meetings/form.html", form=form, meeting=None)
 
 
@@ -132,10 +129,14 @@ def _managed(meeting_id):
     return authz.load_and_check(Meeting, meeting_id, authz.can_manage_meeting)
 
 
-def _fill_form(form, meeting):
+def _fill_form(form, meeting, following=None):
     local = meeting.local_start
     form.day.data, form.start_time.data = local.date(), local.time()
     form.end_time.data = meeting.end_at.astimezone(meeting.zone).time()
+    if following is not None:
+        local = following.astimezone(meeting.zone)
+        form.day.data, form.start_time.data = local.date(), local.time()
+        form.end_time.data = (local + meeting.duration).time()
     form.version.data = str(meeting.version)
     if meeting.rrule:
         rule = parse(meeting.rrule, meeting.zone)
@@ -155,29 +156,37 @@ def edit(meeting_id):
     _committee_choices(form, meeting)
     if request.method == "GET":
         _fill_form(form, meeting)
-    if form.validate_on_submit():
-        if form.version.data != str(meeting.version):
-            form.version.errors.append(_stale_message())
-            return render_template(
-                "meetings/form.html", form=form, meeting=meeting, stale=True
-            ), 409
-        try:
-            services.update_series(meeting, form.details())
-        except ActionRefused as refused:
-            db.session.rollback()
-            getattr(form, refused.field or "title").errors.append(str(refused.message))
-        else:
-            db.session.commit()
-            flash(_("The meeting is updated."), "success")
-            return redirect(url_for("meetings.detail", meeting_id=meeting.id))
-    return render_template("meetings/form.html", form=form, meeting=meeting)
-
-
-def _stale_message():
-    return _(
-        "Someone changed this meeting while you were editing. Nothing was saved: check "
-        "the meeting's page, then make your change again."
+    outcome = submit(
+        form,
+        lambda: services.update_series(meeting, form.details(), form.version.data),
+        success=_("The meeting is updated."),
+        saved_form=lambda: _saved_form(meeting_id),
     )
+    if outcome.done:
+        return redirect(url_for("meetings.detail", meeting_id=meeting_id))
+    return _form_page(form, meeting, outcome)
+
+
+def _saved_form(meeting_id, following=None):
+    """The edit form as the meeting is saved now (from the date `following`, if given)."""
+    meeting = _managed(meeting_id)
+    saved = MeetingForm(formdata=None, obj=meeting)
+    _committee_choices(saved, meeting)
+    saved.committee_id.data = str(meeting.committee_id or "")
+    _fill_form(saved, meeting, following)
+    return saved
+
+
+def _form_page(form, meeting, outcome, following=None):
+    """The edit form again; a stale edit shows both versions and answers 409 Conflict."""
+    page = render_template(
+        "meetings/form.html",
+        form=form,
+        meeting=meeting,
+        following=following,
+        conflict=outcome.conflict,
+    )
+    return page, 409 if outcome.stale else 200
 
 
 def _occurrence_start(meeting, key):
@@ -209,14 +218,7 @@ def cancel_occurrence(meeting_id, key):
 
 
 def _act(meeting, action, message):
-    try:
-        action()
-    except ActionRefused as refused:
-        db.session.rollback()
-        flash(str(refused.message), "error")
-    else:
-        db.session.commit()
-        flash(message, "success")
+    submit(None, action, success=message)
     return redirect(url_for("meetings.detail", meeting_id=meeting.id))
 
 
@@ -232,26 +234,26 @@ def move_occurrence(meeting_id, key):
         form.day.data, form.start_time.data = local.date(), local.time()
         form.end_time.data = (local + meeting.duration).time()
         form.location.data = meeting.location
-    if form.validate_on_submit():
-        details = services.MeetingDetails(
-            title=meeting.title,
-            day=form.day.data,
-            start_time=form.start_time.data,
-            end_time=form.end_time.data,
-            timezone=meeting.timezone,
-            location=form.location.data,
-        )
-        try:
-            services.move_occurrence(meeting, original, details)
-        except ActionRefused as refused:
-            db.session.rollback()
-            getattr(form, refused.field or "day", form.day).errors.append(str(refused.message))
-        else:
-            db.session.commit()
-            flash(_("This occurrence is moved; the rest of the series is unchanged."), "success")
-            return redirect(url_for("meetings.detail", meeting_id=meeting.id))
+    outcome = submit(
+        form,
+        lambda: services.move_occurrence(meeting, original, _moved(meeting, form)),
+        success=_("This occurrence is moved; the rest of the series is unchanged."),
+    )
+    if outcome.done:
+        return redirect(url_for("meetings.detail", meeting_id=meeting_id))
     return render_template(
         "meetings/move.html", form=form, meeting=meeting, original=original.astimezone(meeting.zone)
+    )
+
+
+def _moved(meeting, form):
+    return services.MeetingDetails(
+        title=meeting.title,
+        day=form.day.data,
+        start_time=form.start_time.data,
+        end_time=form.end_time.data,
+        timezone=meeting.timezone,
+        location=form.location.data,
     )
 
 
@@ -264,28 +266,17 @@ def edit_following(meeting_id, key):
     form = MeetingForm(obj=meeting)
     _committee_choices(form, meeting)
     if request.method == "GET":
-        _fill_form(form, meeting)
-        local = original.astimezone(meeting.zone)
-        form.day.data, form.start_time.data = local.date(), local.time()
-        form.end_time.data = (local + meeting.duration).time()
-    if form.validate_on_submit():
-        if form.version.data != str(meeting.version):
-            form.version.errors.append(_stale_message())
-            return render_template(
-                "meetings/form.html", form=form, meeting=meeting, stale=True, following=original
-            ), 409
-        try:
-            continuation = services.split_series(
-                meeting, original, form.details(), current_user._get_current_object()
-            )
-        except ActionRefused as refused:
-            db.session.rollback()
-            getattr(form, refused.field or "title").errors.append(str(refused.message))
-        else:
-            db.session.commit()
-            flash(_("This date and the following ones are changed."), "success")
-            return redirect(url_for("meetings.detail", meeting_id=continuation.id))
-    return render_template("meetings/form.html", form=form, meeting=meeting, following=original)
+        _fill_form(form, meeting, original)
+    actor = current_user._get_current_object()
+    outcome = submit(
+        form,
+        lambda: services.split_series(meeting, original, form.details(), actor, form.version.data),
+        success=_("This date and the following ones are changed."),
+        saved_form=lambda: _saved_form(meeting_id, original),
+    )
+    if outcome.done:
+        return redirect(url_for("meetings.detail", meeting_id=outcome.result.id))
+    return _form_page(form, meeting, outcome, following=original)
 
 
 @bp.route("/<int:meeting_id>/invitations", methods=["GET", "POST"])
@@ -305,20 +296,13 @@ def invitations_page(meeting_id):
         SelectChoice(committee_id, name)
         for committee_id, name in active_committees(authz.visible_rosters_clause(current_user))
     ]
-    if form.validate_on_submit():
-        people = {person.id: person for person in _load_all(Person, form.people.data)}
-        for person in queries.committee_member_people(form.committees.data):
-            people.setdefault(person.id, person)
-        count = invitations.invite(
-            meeting,
-            current_user._get_current_object(),
-            people=list(people.values()),
-            organizations=_load_all(Organization, form.organizations.data),
-        )
-        db.session.commit()
+    outcome = submit(form, lambda: _invite(meeting, form))
+    if outcome.done:
         flash(
             ngettext(
-                "%(num)d invitation is on its way.", "%(num)d invitations are on their way.", count
+                "%(num)d invitation is on its way.",
+                "%(num)d invitations are on their way.",
+                outcome.result,
             ),
             "success",
         )
@@ -328,6 +312,19 @@ def invitations_page(meeting_id):
         meeting=meeting,
         form=form,
         invited=authz.by_invitee_name(current_user, invitations.invitations_of(meeting)),
+    )
+
+
+def _invite(meeting, form):
+    """Invite the organizations, people and committees' members chosen; returns how many."""
+    people = {person.id: person for person in _load_all(Person, form.people.data)}
+    for person in queries.committee_member_people(form.committees.data):
+        people.setdefault(person.id, person)
+    return invitations.invite(
+        meeting,
+        current_user._get_current_object(),
+        people=list(people.values()),
+        organizations=_load_all(Organization, form.organizations.data),
     )
 
 
@@ -370,18 +367,16 @@ def remind_unanswered(meeting_id, key):
     occurrence = queries.date_of(meeting, key)
     if occurrence is None:
         abort(404)
-    try:
-        nudge = nudges.remind_unanswered(meeting, occurrence, current_user._get_current_object())
-    except ActionRefused as refused:
-        db.session.rollback()
-        flash(str(refused.message), "error")
-    else:
-        db.session.commit()
+    outcome = submit(
+        None,
+        lambda: nudges.remind_unanswered(meeting, occurrence, current_user._get_current_object()),
+    )
+    if outcome.done:
         flash(
             ngettext(
                 "%(num)d email is on its way to those who have not answered.",
                 "%(num)d emails are on their way to those who have not answered.",
-                nudge.sent_count,
+                outcome.result.sent_count,
             ),
             "success",
         )

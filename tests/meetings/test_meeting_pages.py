@@ -165,9 +165,49 @@ def test_two_coordinators_editing_at_once_the_second_is_refused(
         f"/meetings/{meeting_id}/edit", _form(title="Renamed by second", version="1")
     )
     assert refused.status_code == 409
-    assert "Someone changed this meeting while you were editing" in refused.get_data(as_text=True)
+    _assert_compared(refused, "Title", mine="Renamed by second", saved="Renamed by first")
     with app.app_context():
         assert db.session.get(Meeting, meeting_id).title == "Renamed by first"
+    again = second.post_form(
+        f"/meetings/{meeting_id}/edit", _form(title="Renamed by second", version="2")
+    )
+    assert again.status_code == 302, "saving the compared form again replaces the other version"
+
+
+def _assert_compared(response, label, *, mine, saved):
+    """The compare page: both versions of the field side by side, the form on the saved one."""
+    html = response.get_data(as_text=True)
+    assert 'id="conflict"' in html and "Someone saved this while you were editing" in html
+    row = re.search(rf"<th scope=\"row\">{label}.*?</tr>", html, re.S).group(0)
+    assert re.findall(r"<td>(.*?)</td>", row) == [mine, saved]
+    with_version = re.search(r'name="version"[^>]*value="(\d+)"', html).group(1)
+    assert with_version != "1"
+
+
+def test_two_organizers_changing_this_and_following_dates_at_once_the_second_compares(
+    app, make_client, create_coordinator
+):
+    first, second = make_client(), make_client()
+    first.login(create_coordinator())
+    second.login(create_coordinator())
+    meeting_id = _schedule(first)
+    page = first.get(f"/meetings/{meeting_id}").get_data(as_text=True)
+    key = re.findall(rf"/meetings/{meeting_id}/occurrences/(\w+)/edit", page)[4]
+    first.get(f"/meetings/{meeting_id}/edit")
+    second.get(f"/meetings/{meeting_id}/occurrences/{key}/edit")
+    renamed = first.post_form(
+        f"/meetings/{meeting_id}/edit", _form(location="City Hall", version="1")
+    )
+    assert renamed.status_code == 302
+    refused = second.post_form(
+        f"/meetings/{meeting_id}/occurrences/{key}/edit",
+        _form(day=f"{NEXT_YEAR}-05-11", location="Union Hall", version="1"),
+    )
+    assert refused.status_code == 409
+    _assert_compared(refused, "Place", mine="Union Hall", saved="City Hall")
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count(Meeting.id))) == 1, "no series split"
+        assert db.session.get(Meeting, meeting_id).location == "City Hall"
 
 
 def test_a_change_that_matters_raises_the_sequence_and_others_do_not(app, coordinator_client):
