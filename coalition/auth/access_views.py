@@ -9,12 +9,13 @@ from coalition.auth import access
 from coalition.auth.forms import ForgotPasswordForm, InviteForm, NewPasswordForm
 from coalition.auth.sessions import start_session
 from coalition.errors import ActionRefused
-from coalition.extensions import db, limiter
+from coalition.extensions import limiter
 from coalition.i18n import _l
 from coalition.members.models import Person, normalize_email
 from coalition.members.services import affiliations_of
 from coalition.tokens import PURPOSE_INVITATION, PURPOSE_PASSWORD_RESET
 from coalition.urls import safe_next
+from coalition.web.form_cycle import submit
 
 bp = Blueprint("access", __name__)
 
@@ -33,29 +34,27 @@ def protect_token_pages(response):
 def invite():
     """Coordinators: invite someone by email to create their account."""
     form = InviteForm()
-    if form.validate_on_submit():
-        try:
-            person = access.invite_person(
-                current_user._get_current_object(),
-                name=form.name.data,
-                email=form.email.data,
-                language=form.language.data,
+    outcome = submit(
+        form,
+        lambda: access.invite_person(
+            current_user._get_current_object(),
+            name=form.name.data,
+            email=form.email.data,
+            language=form.language.data,
+        ),
+    )
+    if outcome.done:
+        person = outcome.result
+        if person.name != form.name.data:
+            flash(
+                _(
+                    "%(name)s was already on the list; the invitation uses that name.",
+                    name=person.name,
+                ),
+                "info",
             )
-        except ActionRefused as refused:
-            db.session.rollback()
-            form.email.errors.append(str(refused.message))
-        else:
-            db.session.commit()
-            if person.name != form.name.data:
-                flash(
-                    _(
-                        "%(name)s was already on the list; the invitation uses that name.",
-                        name=person.name,
-                    ),
-                    "info",
-                )
-            flash(_("Invitation sent to %(email)s.", email=person.email), "success")
-            return redirect(url_for("auth.accounts"))
+        flash(_("Invitation sent to %(email)s.", email=person.email), "success")
+        return redirect(url_for("auth.accounts"))
     return render_template("auth/invite.html", form=form)
 
 
@@ -64,14 +63,11 @@ def invite():
 def resend_invitation(person_id):
     """Coordinators: send a new invitation link; the older one stops working."""
     person = authz.load_and_check(Person, person_id, authz.can_invite)
-    try:
-        access.send_invitation(current_user._get_current_object(), person)
-    except ActionRefused as refused:
-        db.session.rollback()
-        flash(str(refused.message), "error")
-    else:
-        db.session.commit()
-        flash(_("A new invitation is on its way to %(email)s.", email=person.email), "success")
+    submit(
+        None,
+        lambda: access.send_invitation(current_user._get_current_object(), person),
+        success=_("A new invitation is on its way to %(email)s.", email=person.email),
+    )
     return redirect(safe_next(request.form.get("next"), "auth.accounts"))
 
 
@@ -108,17 +104,22 @@ def _password_link_page(token, purpose, use_link, *, expired, done, template):
         return _dead_link(expired)
     form = NewPasswordForm()
     form.user_inputs = [person.name, person.email]
-    if form.validate_on_submit():
-        person = use_link(token, form.new_password.data)
-        if person is None:  # another tab used the link a moment ago
-            db.session.rollback()
-            return _dead_link(expired)
-        start_session(person)
-        db.session.commit()
+    outcome = submit(form, lambda: _use_link(use_link, token, form, expired), flash_refused=False)
+    if outcome.refused:  # another tab used the link a moment ago
+        return _dead_link(expired)
+    if outcome.done:
         flash(str(done), "success")  # rendered now, in the person's own language
-        return redirect(_landing_page(person))
-
+        return redirect(_landing_page(outcome.result))
     return render_template(template, form=form, person=person)
+
+
+def _use_link(use_link, token, form, expired):
+    """Set the password through the link and log in; refused if the link was used meanwhile."""
+    person = use_link(token, form.new_password.data)
+    if person is None:
+        raise ActionRefused(expired)
+    start_session(person)
+    return person
 
 
 def _dead_link(message):
@@ -135,9 +136,7 @@ def _forgot_key():
 def forgot_password():
     """Ask for a reset link; the answer is the same whether the email is known or not."""
     form = ForgotPasswordForm()
-    if form.validate_on_submit():
-        access.request_password_reset(form.email.data)
-        db.session.commit()
+    if submit(form, lambda: access.request_password_reset(form.email.data)).done:
         return render_template("auth/forgot_sent.html", email=form.email.data)
     return render_template("auth/forgot_password.html", form=form)
 

@@ -32,6 +32,12 @@ def authenticate(email, password):
     return person
 
 
+def choose_language(person, language):
+    """The interface language kept on the account."""
+    person.language = language
+    db.session.flush()
+
+
 def end_all_sessions(person):
     """Every session of this person, on every device, ends at its next request."""
     person.session_generation = (person.session_generation or 1) + 1

@@ -26,11 +26,11 @@ from coalition.auth.forms import (
     SettingsForm,
 )
 from coalition.auth.sessions import end_session, start_session
-from coalition.errors import ActionRefused
 from coalition.extensions import db, limiter
 from coalition.i18n import SESSION_LANGUAGE_KEY
 from coalition.members.models import Person, normalize_email
 from coalition.urls import safe_next
+from coalition.web.form_cycle import submit
 
 bp = Blueprint("auth", __name__)
 
@@ -61,26 +61,28 @@ def login():
     if current_user.is_authenticated:
         return redirect(safe_next(request.args.get("next")))
     form = LoginForm(next=request.args.get("next", ""))
-    if form.validate_on_submit():
-        person = services.authenticate(form.email.data, form.password.data)
-        if person is not None:
-            start_session(person)
-            db.session.commit()
-            return redirect(safe_next(form.next.data))
-        g.login_failed = True
+    outcome = submit(form, lambda: _log_in(form.email.data, form.password.data))
+    if outcome.result is not None:
+        return redirect(safe_next(form.next.data))
+    if outcome.done:
         form.password.errors.append(_("The email or password is not correct."))
-    elif request.method == "POST":
-        g.login_failed = True
+    g.login_failed = request.method == "POST"
     return render_template("auth/login.html", form=form)
+
+
+def _log_in(email, password):
+    """Start a session for the account matching email and password; None if none matches."""
+    person = services.authenticate(email, password)
+    if person is not None:
+        start_session(person)
+    return person
 
 
 @bp.route("/logout", methods=["POST"])
 def logout():
     """End this session."""
     person = current_user._get_current_object() if current_user.is_authenticated else None
-    end_session(person)
-    db.session.commit()
-    flash(_("You are logged out."), "success")
+    submit(None, lambda: end_session(person), success=_("You are logged out."))
     return redirect(url_for("auth.login"))
 
 
@@ -89,11 +91,17 @@ def logout():
 def logout_everywhere():
     """End every session of this account, on every device."""
     person = current_user._get_current_object()
+    submit(
+        None,
+        lambda: _end_every_session(person),
+        success=_("You are logged out on every device."),
+    )
+    return redirect(url_for("auth.login"))
+
+
+def _end_every_session(person):
     services.end_all_sessions(person)
     end_session(person)
-    db.session.commit()
-    flash(_("You are logged out on every device."), "success")
-    return redirect(url_for("auth.login"))
 
 
 @bp.route("/account", methods=["GET", "POST"])
@@ -105,22 +113,19 @@ def account():
     if request.method == "GET":
         form.language.data = person.language or ""
         form.timezone.data = person.timezone or ""
-    if form.validate_on_submit():
-        try:
-            services.update_settings(
-                person,
-                name=form.name.data,
-                email=form.email.data,
-                language=form.language.data,
-                timezone=form.timezone.data,
-            )
-        except ActionRefused as refused:
-            db.session.rollback()
-            getattr(form, refused.field).errors.append(str(refused.message))
-        else:
-            db.session.commit()
-            flash(_("Your settings are saved."), "success")
-            return redirect(url_for("auth.account"))
+    outcome = submit(
+        form,
+        lambda: services.update_settings(
+            person,
+            name=form.name.data,
+            email=form.email.data,
+            language=form.language.data,
+            timezone=form.timezone.data,
+        ),
+        success=_("Your settings are saved."),
+    )
+    if outcome.done:
+        return redirect(url_for("auth.account"))
     return render_template("auth/account.html", form=form, confirm=ConfirmForm())
 
 
@@ -131,18 +136,19 @@ def change_password():
     person = current_user._get_current_object()
     form = PasswordForm()
     form.user_inputs = [person.name, person.email]
-    if form.validate_on_submit():
-        try:
-            services.change_password(person, form.current_password.data, form.new_password.data)
-        except ActionRefused as refused:
-            db.session.rollback()
-            getattr(form, refused.field).errors.append(str(refused.message))
-        else:
-            start_session(person)  # this device keeps a session, under the new generation
-            db.session.commit()
-            flash(_("Your password is changed. Other devices have been logged out."), "success")
-            return redirect(url_for("auth.account"))
+    outcome = submit(
+        form,
+        lambda: _change_password(person, form),
+        success=_("Your password is changed. Other devices have been logged out."),
+    )
+    if outcome.done:
+        return redirect(url_for("auth.account"))
     return render_template("auth/password.html", form=form)
+
+
+def _change_password(person, form):
+    services.change_password(person, form.current_password.data, form.new_password.data)
+    start_session(person)  # this device keeps a session, under the new generation
 
 
 @bp.route("/language", methods=["POST"])
@@ -152,8 +158,8 @@ def set_language():
     if form.validate_on_submit():
         session[SESSION_LANGUAGE_KEY] = form.language.data
         if current_user.is_authenticated:
-            current_user.language = form.language.data
-            db.session.commit()
+            person = current_user._get_current_object()
+            submit(None, lambda: services.choose_language(person, form.language.data))
     return redirect(safe_next(form.next.data))
 
 
@@ -180,14 +186,8 @@ def _managed_person(person_id):
 
 
 def _apply(action, person, success_message):
-    try:
-        action(current_user._get_current_object(), person)
-    except ActionRefused as refused:
-        db.session.rollback()
-        flash(str(refused.message), "error")
-    else:
-        db.session.commit()
-        flash(success_message, "success")
+    actor = current_user._get_current_object()
+    submit(None, lambda: action(actor, person), success=success_message)
     return redirect(url_for("auth.accounts"))
 
 
