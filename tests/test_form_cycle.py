@@ -35,9 +35,6 @@ PENDING = {
     "committees/guideline_views.py": "guideline sections, moving to coalition/revisions/",
     "meetings/record_views.py": "minutes, moving to coalition/revisions/",
     # Being converted in this change, one package at a time.
-    "committees/feedback_views.py": "",
-    "committees/proposal_views.py": "",
-    "committees/views.py": "",
     "outbox/views.py": "",
 }
 

@@ -1,6 +1,6 @@
 """Participants' feedback: a form for anyone, the notes and answers, "you said, we did"."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, redirect, render_template, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -10,6 +10,7 @@ from coalition.committees import feedback as services
 from coalition.committees.forms import FeedbackForm, ResponseForm
 from coalition.committees.models import Feedback
 from coalition.extensions import db, limiter
+from coalition.web.form_cycle import submit
 
 bp = Blueprint("feedback", __name__, url_prefix="/feedback")
 
@@ -26,20 +27,27 @@ def _limit_key():
 def give():
     """Anyone, signed in or not, may send a note; it may be anonymous."""
     form = FeedbackForm()
-    if form.validate_on_submit():
-        person = current_user._get_current_object() if authz.is_member(current_user) else None
-        services.submit_feedback(
-            form.body.data,
-            str(get_locale() or "en"),
-            name=form.name.data,
-            contact=form.contact.data,
-            person=person if form.name.data else None,
-            may_publish=form.may_publish.data,
-        )
-        db.session.commit()
-        flash(_("Thank you. Your feedback reached the participant advisory committee."), "success")
+    outcome = submit(
+        form,
+        lambda: _send(form),
+        success=_("Thank you. Your feedback reached the participant advisory committee."),
+    )
+    if outcome.done:
         return redirect(url_for(".give"))
     return render_template("committees/feedback_form.html", form=form)
+
+
+def _send(form):
+    """Keep the note; it names its author only when they gave their name."""
+    person = current_user._get_current_object() if authz.is_member(current_user) else None
+    return services.submit_feedback(
+        form.body.data,
+        str(get_locale() or "en"),
+        name=form.name.data,
+        contact=form.contact.data,
+        person=person if form.name.data else None,
+        may_publish=form.may_publish.data,
+    )
 
 
 @bp.route("/you-said-we-did")
@@ -62,11 +70,13 @@ def note(note_id):
     if feedback is None:
         abort(404)
     form = ResponseForm(obj=feedback)
-    if form.validate_on_submit():
-        services.respond(
+    outcome = submit(
+        form,
+        lambda: services.respond(
             feedback, form.status.data, form.response.data or "", current_user._get_current_object()
-        )
-        db.session.commit()
-        flash(_("The note is updated."), "success")
+        ),
+        success=_("The note is updated."),
+    )
+    if outcome.done:
         return redirect(url_for(".notes"))
     return render_template("committees/feedback_note.html", note=feedback, form=form)

@@ -2,7 +2,7 @@
 
 from zoneinfo import ZoneInfo
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, current_app, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -12,10 +12,10 @@ from coalition.committees import proposals as services
 from coalition.committees.forms import PositionForm, ProposalForm
 from coalition.committees.goals import GoalData
 from coalition.committees.models import PROPOSAL_AMENDMENT, PROPOSAL_GOAL, Committee
-from coalition.errors import ActionRefused
 from coalition.extensions import db
 from coalition.form_fields import choice_list
 from coalition.textdiff import diff_html
+from coalition.web.form_cycle import submit
 
 bp = Blueprint("proposals", __name__, url_prefix="/proposals")
 
@@ -78,22 +78,18 @@ def new():
     form.section_id.choices = choice_list(
         [("", _("Choose a section"))] + [(str(s.id), s.title) for s in guidelines.sections()]
     )
-    if form.validate_on_submit():
-        if form.committee_id.data not in dict(choices):
-            abort(403)
-        committee = db.session.get(Committee, int(form.committee_id.data or 0) or -1)
-        try:
-            proposal = services.open_proposal(
-                _data(form), committee, current_user._get_current_object()
-            )
-        except ActionRefused as refused:
-            db.session.rollback()
-            getattr(form, refused.field).errors.append(str(refused.message))
-        else:
-            db.session.commit()
-            flash(_("The proposal is open."), "success")
-            return redirect(url_for(".detail", proposal_id=proposal.id))
+    outcome = submit(form, lambda: _open(form, choices), success=_("The proposal is open."))
+    if outcome.done:
+        return redirect(url_for(".detail", proposal_id=outcome.result.id))
     return render_template("committees/proposal_form.html", form=form)
+
+
+def _open(form, choices):
+    """Open the proposal for the committee chosen, which must be one the actor may choose."""
+    if form.committee_id.data not in dict(choices):
+        abort(403)
+    committee = db.session.get(Committee, int(form.committee_id.data or 0) or -1)
+    return services.open_proposal(_data(form), committee, current_user._get_current_object())
 
 
 def _load(proposal_id):
@@ -145,19 +141,13 @@ def position(proposal_id):
     proposal = _load(proposal_id)
     authz.check(authz.can_take_part(current_user, proposal))
     form = PositionForm()
-    if not form.validate_on_submit():
-        return _page(proposal, form, 400)
-    try:
-        services.record_position(
+    outcome = submit(
+        form,
+        lambda: services.record_position(
             proposal, current_user._get_current_object(), form.stance.data, form.reason.data or ""
-        )
-    except ActionRefused as refused:
-        db.session.rollback()
-        if refused.field:
-            getattr(form, refused.field).errors.append(str(refused.message))
-            return _page(_load(proposal_id), form, 400)
-        flash(str(refused.message), "error")
+        ),
+        success=_("Your position is recorded."),
+    )
+    if outcome.done or (outcome.refused and not outcome.refused.field):  # flashed
         return redirect(url_for(".detail", proposal_id=proposal_id))
-    db.session.commit()
-    flash(_("Your position is recorded."), "success")
-    return redirect(url_for(".detail", proposal_id=proposal_id))
+    return _page(_load(proposal_id), form, 400)  # invalid, or refused beside a field

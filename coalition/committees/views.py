@@ -18,6 +18,7 @@ from coalition.errors import ActionRefused
 from coalition.extensions import db
 from coalition.form_fields import choice_list
 from coalition.timezones import coalition_today
+from coalition.web.form_cycle import submit
 
 bp = Blueprint("committees", __name__, url_prefix="/committees")
 bp.register_blueprint(goals_bp)
@@ -54,16 +55,13 @@ def _data(form):
 @authz.require(authz.can_create_committee)
 def new():
     form = CommitteeForm()
-    if form.validate_on_submit():
-        try:
-            committee = services.create_committee(_data(form), actor())
-        except ActionRefused as refused:
-            db.session.rollback()
-            getattr(form, refused.field).errors.append(str(refused.message))
-        else:
-            db.session.commit()
-            flash(_("The committee is created."), "success")
-            return redirect(url_for(".detail", committee_id=committee.id))
+    outcome = submit(
+        form,
+        lambda: services.create_committee(_data(form), actor()),
+        success=_("The committee is created."),
+    )
+    if outcome.done:
+        return redirect(url_for(".detail", committee_id=outcome.result.id))
     return render_template("committees/form.html", form=form, committee=None)
 
 
@@ -134,16 +132,13 @@ def edit(committee_id):
     form = CommitteeForm(obj=committee)
     if not authz.is_coordinator(current_user):
         form.kind.choices = choice_list([(committee.kind, KIND_LABELS[committee.kind])])
-    if form.validate_on_submit():
-        try:
-            services.update_committee(committee, _data(form), actor())
-        except ActionRefused as refused:
-            db.session.rollback()
-            getattr(form, refused.field).errors.append(str(refused.message))
-        else:
-            db.session.commit()
-            flash(_("The committee is saved."), "success")
-            return redirect(url_for(".detail", committee_id=committee.id))
+    outcome = submit(
+        form,
+        lambda: services.update_committee(committee, _data(form), actor()),
+        success=_("The committee is saved."),
+    )
+    if outcome.done:
+        return redirect(url_for(".detail", committee_id=committee_id))
     return render_template("committees/form.html", form=form, committee=committee)
 
 
@@ -153,21 +148,28 @@ def add_member(committee_id):
     committee = _load(committee_id, authz.can_manage_committee)
     form = MemberForm()
     form.organization_id.choices = _organization_choices()
-    if form.validate_on_submit():
-        try:
-            organization_id = int(form.organization_id.data) if form.organization_id.data else None
-            services.add_member(
-                committee, form.email.data, form.role.data, organization_id, actor()
-            )
-        except (ActionRefused, ValueError) as refused:
-            db.session.rollback()
-            field = getattr(refused, "field", None) or "organization_id"
-            getattr(form, field).errors.append(str(getattr(refused, "message", refused)))
-        else:
-            db.session.commit()
-            flash(_("The committee's members are updated."), "success")
-            return redirect(url_for(".detail", committee_id=committee_id) + "#members")
+    outcome = submit(
+        form,
+        lambda: services.add_member(
+            committee,
+            form.email.data,
+            form.role.data,
+            _organization_id(form),
+            actor(),
+        ),
+        success=_("The committee's members are updated."),
+    )
+    if outcome.done:
+        return redirect(url_for(".detail", committee_id=committee_id) + "#members")
     return _home(_load(committee_id, authz.can_manage_committee), member_form=form)
+
+
+def _organization_id(form):
+    """The organization the new member represents, if any; its pick list is not checked."""
+    value = form.organization_id.data or ""
+    if value and not value.isdigit():
+        raise ActionRefused(_("Choose an organization from the list."), field="organization_id")
+    return int(value) if value else None
 
 
 def _owned(model, object_id, committee):
@@ -181,9 +183,12 @@ def _owned(model, object_id, committee):
 @authz.require(authz.is_member)
 def remove_member(committee_id, membership_id):
     committee = _load(committee_id, authz.can_manage_committee)
-    services.remove_member(_owned(CommitteeMembership, membership_id, committee))
-    db.session.commit()
-    flash(_("The person is no longer on the committee."), "success")
+    membership = _owned(CommitteeMembership, membership_id, committee)
+    submit(
+        None,
+        lambda: services.remove_member(membership),
+        success=_("The person is no longer on the committee."),
+    )
     return redirect(url_for(".detail", committee_id=committee_id) + "#members")
 
 
@@ -195,14 +200,11 @@ def join(committee_id):
     authz.check(authz.can_request_to_join(current_user, committee))
     form = JoinForm()
     if form.validate_on_submit():
-        try:
-            services.request_to_join(committee, actor(), form.message.data or "")
-        except ActionRefused as refused:
-            db.session.rollback()
-            flash(str(refused.message), "error")
-        else:
-            db.session.commit()
-            flash(_("Your request is sent to the committee's chairs."), "success")
+        submit(
+            None,
+            lambda: services.request_to_join(committee, actor(), form.message.data or ""),
+            success=_("Your request is sent to the committee's chairs."),
+        )
     return redirect(url_for(".detail", committee_id=committee_id))
 
 
@@ -216,16 +218,13 @@ def decide(committee_id, request_id):
     if not form.validate_on_submit():
         flash(_("Choose to approve or decline."), "error")
         return redirect(url_for(".detail", committee_id=committee_id) + "#requests")
-    try:
-        services.decide_request(
+    submit(
+        None,
+        lambda: services.decide_request(
             join_request, form.decision.data == "approve", form.response.data or "", actor()
-        )
-    except ActionRefused as refused:
-        db.session.rollback()
-        flash(str(refused.message), "error")
-    else:
-        db.session.commit()
-        flash(_("Your answer is sent."), "success")
+        ),
+        success=_("Your answer is sent."),
+    )
     return redirect(url_for(".detail", committee_id=committee_id) + "#requests")
 
 
