@@ -34,8 +34,6 @@ OWN_TRANSACTIONS = {
 PENDING = {
     "committees/guideline_views.py": "guideline sections, moving to coalition/revisions/",
     "meetings/record_views.py": "minutes, moving to coalition/revisions/",
-    # Being converted in this change, one package at a time.
-    "outbox/views.py": "",
 }
 
 

@@ -1,11 +1,10 @@
 """The coordinators' outbox, each person's email preferences, and unsubscribing."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from coalition import authz
-from coalition.errors import ActionRefused
 from coalition.extensions import csrf, db
 from coalition.members.models import Person
 from coalition.outbox import preferences, services
@@ -13,6 +12,7 @@ from coalition.outbox.forms import preferences_form
 from coalition.outbox.kinds import OPTIONAL, label
 from coalition.outbox.models import STATUSES, OutboxEmail
 from coalition.routing import requested_page
+from coalition.web.form_cycle import submit
 
 bp = Blueprint("outbox", __name__)
 
@@ -47,15 +47,8 @@ def detail(email_id):
 def _act(email_id, action, message):
     email = authz.get_or_404(OutboxEmail, email_id)
     authz.check(authz.can_manage_outbox(current_user))
-    try:
-        action(email)
-    except ActionRefused as refused:
-        db.session.rollback()
-        flash(str(refused.message), "error")
-    else:
-        db.session.commit()
-        flash(message, "success")
-    return redirect(url_for("outbox.detail", email_id=email.id))
+    submit(None, lambda: action(email), success=message)
+    return redirect(url_for("outbox.detail", email_id=email_id))
 
 
 @bp.route("/outbox/<int:email_id>/retry", methods=["POST"])
@@ -80,13 +73,19 @@ def preferences_page():
     form = preferences_form(
         preferences.choices_for(person), formdata=request.form if request.method == "POST" else None
     )
-    if form.validate_on_submit():
-        for kind in OPTIONAL:
-            preferences.set_delivery(person, kind, getattr(form, kind).data)
-        db.session.commit()
-        flash(_("Your email preferences are saved."), "success")
+    outcome = submit(
+        form,
+        lambda: _save_preferences(person, form),
+        success=_("Your email preferences are saved."),
+    )
+    if outcome.done:
         return redirect(url_for("outbox.preferences_page"))
     return render_template("outbox/preferences.html", form=form)
+
+
+def _save_preferences(person, form):
+    for kind in OPTIONAL:
+        preferences.set_delivery(person, kind, getattr(form, kind).data)
 
 
 def _unsubscribe_target(token):
@@ -104,8 +103,7 @@ def unsubscribe(token):
     """From an email's link: confirm, then stop that kind of email (a scanner's GET does not)."""
     person, kind = _unsubscribe_target(token)
     if request.method == "POST":
-        preferences.unsubscribe(person, kind)
-        db.session.commit()
+        submit(None, lambda: preferences.unsubscribe(person, kind))
         return render_template("outbox/unsubscribed.html", kind_label=label(kind))
     return render_template("outbox/unsubscribe.html", kind_label=label(kind), token=token)
 
@@ -115,8 +113,7 @@ def unsubscribe(token):
 def unsubscribe_one_click(token):
     """RFC 8058 one-click unsubscribe from a mail client; the signed token is the proof."""
     person, kind = _unsubscribe_target(token)
-    preferences.unsubscribe(person, kind)
-    db.session.commit()
+    submit(None, lambda: preferences.unsubscribe(person, kind))
     return "", 204
 
 
