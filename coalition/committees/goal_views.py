@@ -144,16 +144,17 @@ def edit(goal_id):
 def progress(goal_id):
     goal = _load(goal_id, authz.can_record_progress)
     form = ProgressForm()
-    outcome = submit(
-        form,
+    if not form.validate_on_submit():
+        return _page(goal, progress_form=form)
+    # A goal tracked by milestones shows no progress form: its refusal is flashed on the page.
+    submit(
+        None,
         lambda: services.record_progress(
             goal, form.value.data, form.recorded_on.data, form.note.data or "", actor()
         ),
         success=_("The progress is recorded."),
     )
-    if outcome.done:
-        return redirect(url_for(".detail", goal_id=goal_id))
-    return _page(goal, progress_form=form)
+    return redirect(url_for(".detail", goal_id=goal_id))
 
 
 @bp.route("/<int:goal_id>/milestones", methods=["POST"])
