@@ -32,8 +32,6 @@ OWN_TRANSACTIONS = {
 }
 # Views still committing by hand, moving onto the cycle with the revisions module (issue 13).
 PENDING = {
-    "committees/guideline_views.py": "guideline sections, moving to coalition/revisions/",
-    "meetings/record_views.py": "minutes, moving to coalition/revisions/",
 }
 
 

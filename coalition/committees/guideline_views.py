@@ -1,17 +1,15 @@
 """Operating guidelines: the adopted text, each section's history, diffs, editorial fixes."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy.orm.exc import StaleDataError
 
 from coalition import authz
 from coalition.committees import guidelines as services
 from coalition.committees.forms import EditorialForm, SectionForm
 from coalition.committees.models import GuidelineSection
-from coalition.errors import ActionRefused, EditConflict
-from coalition.extensions import db
-from coalition.textdiff import diff_html
+from coalition.revisions.diff import diff_html
+from coalition.web.form_cycle import submit
 
 bp = Blueprint("guidelines", __name__, url_prefix="/guidelines")
 
@@ -26,20 +24,20 @@ def index():
 @bp.route("/new", methods=["GET", "POST"])
 @authz.require(authz.can_edit_guidelines)
 def new_section():
+    """A new section, its text as the first revision."""
     form = SectionForm()
-    if form.validate_on_submit():
-        try:
-            services.add_section(
-                form.title.data, form.text.data or "", current_user._get_current_object()
-            )
-        except ActionRefused as refused:
-            db.session.rollback()
-            getattr(form, refused.field).errors.append(str(refused.message))
-        else:
-            db.session.commit()
-            flash(_("The section is added."), "success")
-            return redirect(url_for(".index"))
+    outcome = submit(
+        form,
+        lambda: services.add_section(form.title.data, form.text.data or "", _actor()),
+        success=_("The section is added."),
+    )
+    if outcome.done:
+        return redirect(url_for(".index"))
     return render_template("committees/section_form.html", form=form)
+
+
+def _actor():
+    return current_user._get_current_object()
 
 
 def _section(section_id):
@@ -56,26 +54,22 @@ def history(section_id):
     return render_template("committees/history.html", section=_section(section_id))
 
 
+def _labels():
+    return {"removed_label": _("removed:"), "added_label": _("added:")}
+
+
 @bp.route("/<int:section_id>/diff")
 @authz.require(authz.can_view_guidelines)
 def diff(section_id):
     """What changed between two revisions (?old=N&new=M; by default the last change)."""
-    section = _section(section_id)
-    by_number = {revision.number: revision for revision in section.revisions}
-    newest = section.revisions[0].number if section.revisions else 0
-    new_number = request.args.get("new", newest, type=int)
+    section = authz.get_or_404(GuidelineSection, section_id)
+    new_number = request.args.get("new", section.revisioned.current_number, type=int)
     old_number = request.args.get("old", new_number - 1, type=int)
-    old, new = by_number.get(old_number), by_number.get(new_number)
-    if old is None or new is None:
+    compared = services.compare(section, old_number, new_number, **_labels())
+    if compared is None:
         abort(404)
-    html = diff_html(old.text, new.text, removed_label=_("removed:"), added_label=_("added:"))
+    old, new, html = compared
     return render_template("committees/diff.html", section=section, old=old, new=new, diff=html)
-
-
-def _editorial_page(section, form, conflict=None):
-    return render_template(
-        "committees/editorial.html", section=section, form=form, conflict=conflict
-    )
 
 
 @bp.route("/<int:section_id>/edit", methods=["GET", "POST"])
@@ -86,29 +80,26 @@ def edit(section_id):
     form = EditorialForm()
     if request.method == "GET":
         form.text.data, form.version.data = section.text, str(section.version)
-    if form.validate_on_submit():
-        submitted = form.text.data
-        try:
-            services.correct_editorially(
-                section,
-                submitted,
-                form.note.data,
-                form.version.data,
-                current_user._get_current_object(),
-            )
-            db.session.commit()
-        except (EditConflict, StaleDataError):
-            db.session.rollback()
-            saved = authz.get_or_404(GuidelineSection, section_id)
-            conflict = diff_html(
-                saved.text, submitted, removed_label=_("removed:"), added_label=_("added:")
-            )
-            form.version.data = str(saved.version)
-            return _editorial_page(saved, form, conflict)
-        except ActionRefused as refused:
-            db.session.rollback()
-            getattr(form, refused.field).errors.append(str(refused.message))
-        else:
-            flash(_("The editorial correction is saved as a new revision."), "success")
-            return redirect(url_for(".index") + f"#section-{section_id}")
-    return _editorial_page(section, form)
+    outcome = submit(
+        form,
+        lambda: services.correct_editorially(
+            section, form.text.data, form.note.data, form.version.data, _actor()
+        ),
+        success=_("The editorial correction is saved as a new revision."),
+        on_stale=lambda error: _differences(section_id, form),
+    )
+    if outcome.done:
+        return redirect(url_for(".index") + f"#section-{section_id}")
+    return render_template(
+        "committees/editorial.html",
+        section=section,  # after a stale save, read again as saved now
+        form=form,
+        conflict=outcome.conflict,
+    )
+
+
+def _differences(section_id, form):
+    """Nothing was saved: the saved text against the one submitted, now based on the saved."""
+    saved = authz.get_or_404(GuidelineSection, section_id)
+    form.version.data = str(saved.version)
+    return diff_html(saved.text, form.text.data, **_labels())

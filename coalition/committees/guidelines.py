@@ -1,4 +1,4 @@
-"""Operating guidelines: sections whose text changes only by revision.
+"""Operating guidelines: sections whose text changes only by revision (coalition/revisions).
 
 An adopted proposal writes a revision (proposals.py); a coordinator may make an editorial
 correction, recorded as a revision marked editorial. Revisions are never changed.
@@ -10,7 +10,10 @@ from coalition.committees.models import GuidelineRevision, GuidelineSection
 from coalition.errors import ActionRefused, EditConflict
 from coalition.extensions import db
 from coalition.i18n import _l
-from coalition.textdiff import has_changes
+from coalition.revisions import services as revisions
+from coalition.revisions.models import Revision
+
+KIND = "guideline"  # the kind of revisioned text a section holds
 
 
 def sections():
@@ -20,10 +23,13 @@ def sections():
 
 
 def add_section(title, text, actor):
+    """A new section at the end, its text as revision 1."""
     if db.session.scalar(db.select(GuidelineSection.id).filter_by(title=title)):
         raise ActionRefused(_l("A section with this title exists."), field="title")
     position = db.session.scalar(db.select(db.func.count(GuidelineSection.id)))
-    section = GuidelineSection(title=title, position=position, text="")
+    section = GuidelineSection(
+        title=title, position=position, revisioned=revisions.create_text(KIND)
+    )
     db.session.add(section)
     db.session.flush()
     write_revision(section, text, actor, editorial=False, note=str(_l("First text")))
@@ -32,39 +38,42 @@ def add_section(title, text, actor):
 
 def write_revision(section, text, actor, *, editorial, note="", proposal=None):
     """Make `text` current: a new immutable revision, numbered after the last."""
-    number = (
-        db.session.scalar(
-            db.select(db.func.max(GuidelineRevision.number)).filter_by(section_id=section.id)
-        )
-        or 0
-    ) + 1
-    revision = GuidelineRevision(
-        section=section,
-        number=number,
-        text=text,
+    revision = revisions.write(section.text_id, text, actor, note)
+    return _mark(revision, editorial, proposal)
+
+
+def _mark(revision, editorial, proposal=None):
+    marked = GuidelineRevision(
+        revision=revision,
         editorial=editorial,
-        note=note,
         proposal_id=proposal.id if proposal is not None else None,
-        author_id=actor.id if actor is not None else None,
     )
-    db.session.add(revision)
-    section.text = text
+    db.session.add(marked)
     db.session.flush()
-    return revision
+    return marked
 
 
 def correct_editorially(section, text, note, version, actor):
     """A coordinator's editorial correction; a save from an older version is refused."""
     if str(section.version) != str(version):
         raise EditConflict(section)
-    if not has_changes(section.text, text):
-        raise ActionRefused(_l("The text is unchanged."), field="text")
-    return write_revision(section, text, actor, editorial=True, note=note)
+    current = section.revisioned.current_number
+    return _mark(revisions.save(section.text_id, text, current, actor, note), editorial=True)
 
 
 def history(section_id):
+    """The section with every revision (newest first), its marks and its author."""
     return db.session.scalar(
         db.select(GuidelineSection)
         .where(GuidelineSection.id == section_id)
-        .options(selectinload(GuidelineSection.revisions).selectinload(GuidelineRevision.author))
+        .options(
+            selectinload(GuidelineSection.revisions)
+            .joinedload(GuidelineRevision.revision)
+            .selectinload(Revision.author)
+        )
     )
+
+
+def compare(section, old_number, new_number, **labels):
+    """(old, new, word diff) of two revisions of the section, or None if either is missing."""
+    return revisions.compare(section.text_id, old_number, new_number, **labels)

@@ -5,8 +5,11 @@ Who may see or change any of this is decided in coalition/authz.py, never here.
 
 from datetime import timedelta
 
+from sqlalchemy.orm import foreign
+
 from coalition.dbtypes import UTCDateTime, utcnow
 from coalition.extensions import db
+from coalition.revisions.models import Revision, RevisionedText
 
 KIND_STEERING = "steering"
 KIND_WORKING = "working"
@@ -238,47 +241,62 @@ class Milestone(db.Model):
 
 
 class GuidelineSection(db.Model):
-    """One section of the operating guidelines; its text is its latest revision."""
+    """One section of the operating guidelines; its text is revisioned (coalition/revisions)."""
 
     __tablename__ = "guideline_section"
 
     id = db.Column(db.Integer, primary_key=True)
     title = db.Column(db.String(200), nullable=False, unique=True)
     position = db.Column(db.Integer, nullable=False, default=0)
-    text = db.Column(db.Text, nullable=False, default="")  # the adopted text, as now
-    version = db.Column(db.Integer, nullable=False)
-
-    revisions = db.relationship(
-        "GuidelineRevision",
-        back_populates="section",
-        cascade="all, delete-orphan",
-        order_by="GuidelineRevision.number.desc()",
+    text_id = db.Column(
+        db.Integer, db.ForeignKey("revisioned_text.id"), nullable=False, unique=True
     )
 
-    __mapper_args__ = {"version_id_col": version}
+    revisioned = db.relationship(RevisionedText, lazy="joined", innerjoin=True)
+    # Newest first, each with what only guidelines say about it (editorial, proposal).
+    revisions = db.relationship(
+        "GuidelineRevision",
+        secondary=Revision.__table__,
+        primaryjoin=lambda: GuidelineSection.text_id == foreign(Revision.text_id),
+        secondaryjoin=lambda: foreign(Revision.id) == GuidelineRevision.revision_id,
+        order_by=lambda: Revision.number.desc(),
+        viewonly=True,
+    )
+
+    @property
+    def text(self):
+        """The adopted text, as now."""
+        return self.revisioned.text
+
+    @property
+    def version(self):
+        """What an edit form carries: a save from an older version is stale."""
+        return self.revisioned.version
 
 
 class GuidelineRevision(db.Model):
-    """An immutable version of a section: adopted by a proposal, or an editorial correction."""
+    """What a guideline revision is besides its text: an editorial correction, or adopted by
+    a proposal. The text, author, time and note are the revision's (coalition/revisions)."""
 
     __tablename__ = "guideline_revision"
 
     id = db.Column(db.Integer, primary_key=True)
-    section_id = db.Column(
-        db.Integer, db.ForeignKey("guideline_section.id", ondelete="CASCADE"), nullable=False
+    revision_id = db.Column(
+        db.Integer,
+        db.ForeignKey("text_revision.id", ondelete="CASCADE"),
+        nullable=False,
+        unique=True,
     )
-    number = db.Column(db.Integer, nullable=False)
-    text = db.Column(db.Text, nullable=False)
     editorial = db.Column(db.Boolean, nullable=False, default=False)
-    note = db.Column(db.String(500), nullable=False, default="")
     proposal_id = db.Column(db.Integer, db.ForeignKey("proposal.id", ondelete="SET NULL"))
-    author_id = db.Column(db.Integer, db.ForeignKey("person.id", ondelete="SET NULL"))
-    created_at = db.Column(UTCDateTime(), nullable=False, default=utcnow)
 
-    section = db.relationship("GuidelineSection", back_populates="revisions")
-    author = db.relationship("Person")
+    revision = db.relationship(Revision, lazy="joined", innerjoin=True)
 
-    __table_args__ = (db.UniqueConstraint("section_id", "number"),)
+    number = property(lambda self: self.revision.number)
+    text = property(lambda self: self.revision.text)
+    note = property(lambda self: self.revision.summary)
+    author = property(lambda self: self.revision.author)
+    created_at = property(lambda self: self.revision.created_at)
 
 
 class Proposal(db.Model):

@@ -48,3 +48,30 @@ class ActionItemForm(FlaskForm):
     )
     due_on = DateField(_l("Due date"), validators=[Optional()])
     submit = SubmitField(_l("Add the action item"))
+
+
+class AttendanceErrors(dict):
+    """The attendance sheet's errors, {invitee key: message}, standing in for its form in the
+    form cycle (coalition/web/form_cycle.py): the sheet is checked line by line as it is read,
+    and a refused line's message lands beside that line, as a field's would."""
+
+    def validate_on_submit(self):
+        return not self
+
+    def __getattr__(self, key):
+        if key.startswith("_"):
+            raise AttributeError(key)
+        return _LineErrors(self, key)
+
+
+class _LineErrors:
+    def __init__(self, sheet, key):
+        self.sheet, self.key = sheet, key
+
+    @property
+    def errors(self):
+        return [self.sheet[self.key]] if self.key in self.sheet else []
+
+    @errors.setter
+    def errors(self, messages):
+        self.sheet[self.key] = messages[-1]

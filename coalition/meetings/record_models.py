@@ -6,10 +6,11 @@ start in UTC, as answers do.
 
 from coalition.dbtypes import UTCDateTime, utcnow
 from coalition.extensions import db
+from coalition.revisions.models import RevisionedText
 
 
 class Minutes(db.Model):
-    """The current text of one date's minutes; every saved text is also a revision."""
+    """One date's minutes: the text is revisioned (coalition/revisions), every save kept."""
 
     __tablename__ = "minutes"
 
@@ -18,9 +19,9 @@ class Minutes(db.Model):
         db.Integer, db.ForeignKey("meeting.id", ondelete="CASCADE"), nullable=False
     )
     occurrence_start = db.Column(UTCDateTime(), nullable=False)
-    text = db.Column(db.Text, nullable=False, default="")
-    # The number of the revision `text` comes from: an edit made from an older one is merged.
-    revision_number = db.Column(db.Integer, nullable=False, default=0)
+    text_id = db.Column(
+        db.Integer, db.ForeignKey("revisioned_text.id"), nullable=False, unique=True
+    )
     published_at = db.Column(UTCDateTime())
     # The revision that was published: readers see it and later ones, never earlier drafts.
     published_number = db.Column(db.Integer)
@@ -29,41 +30,23 @@ class Minutes(db.Model):
     version = db.Column(db.Integer, nullable=False, default=1)
 
     meeting = db.relationship("Meeting")
-    revisions = db.relationship(
-        "MinutesRevision",
-        back_populates="minutes",
-        order_by="MinutesRevision.number.desc()",
-        cascade="all, delete-orphan",
-        lazy="raise",
-    )
+    revisioned = db.relationship(RevisionedText, lazy="joined", innerjoin=True)
 
     __mapper_args__ = {"version_id_col": version}
     __table_args__ = (db.UniqueConstraint("meeting_id", "occurrence_start"),)
 
     @property
+    def text(self):
+        return self.revisioned.text
+
+    @property
+    def revision_number(self):
+        """The revision the text comes from: an edit made from an older one is merged."""
+        return self.revisioned.current_number
+
+    @property
     def published(self):
         return self.published_at is not None
-
-
-class MinutesRevision(db.Model):
-    """One saved text of the minutes; never changed afterwards."""
-
-    __tablename__ = "minutes_revision"
-
-    id = db.Column(db.Integer, primary_key=True)
-    minutes_id = db.Column(
-        db.Integer, db.ForeignKey("minutes.id", ondelete="CASCADE"), nullable=False
-    )
-    number = db.Column(db.Integer, nullable=False)
-    text = db.Column(db.Text, nullable=False)
-    note = db.Column(db.String(300), nullable=False, default="")
-    author_id = db.Column(db.Integer, db.ForeignKey("person.id", ondelete="SET NULL"))
-    created_at = db.Column(UTCDateTime(), nullable=False, default=utcnow)
-
-    minutes = db.relationship("Minutes", back_populates="revisions")
-    author = db.relationship("Person")
-
-    __table_args__ = (db.UniqueConstraint("minutes_id", "number"),)
 
 
 class Attendance(db.Model):

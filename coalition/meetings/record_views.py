@@ -6,18 +6,23 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm.exc import StaleDataError
 
 from coalition import authz
 from coalition.errors import ActionRefused
-from coalition.extensions import db
 from coalition.meetings import actions, attendance, invitations, minutes, queries
 from coalition.meetings.models import Meeting
 from coalition.meetings.occurrences import occurrence_key
-from coalition.meetings.record_forms import ActionItemForm, DecisionForm, MinutesForm
+from coalition.meetings.record_forms import (
+    ActionItemForm,
+    AttendanceErrors,
+    DecisionForm,
+    MinutesForm,
+)
 from coalition.meetings.record_models import ActionItem, Decision
 from coalition.meetings.record_source import register_minutes_source
-from coalition.textdiff import diff_html
+from coalition.revisions.diff import diff_html
+from coalition.revisions.services import StaleRevision
+from coalition.web.form_cycle import submit
 
 bp = Blueprint("minutes", __name__, url_prefix="/meetings")
 bp.record_once(register_minutes_source)
@@ -96,61 +101,59 @@ def _invited(meeting):
 def edit(meeting_id, key):
     """Write or change the minutes; an edit that crossed another is merged for review."""
     meeting, occurrence = _date(meeting_id, key, authz.can_keep_record)
-    saved = minutes.minutes_of(meeting.id, occurrence.original_start)
+    start = occurrence.original_start
+    saved = minutes.minutes_of(meeting.id, start)
     form = MinutesForm()
     if request.method == "GET":
         form.text.data = saved.text if saved else ""
         form.base_revision.data = str(saved.revision_number if saved else 0)
-    conflict = None
-    if form.validate_on_submit():
-        try:
-            minutes.save_minutes(
-                meeting,
-                occurrence.original_start,
-                form.text.data or "",
-                form.base_number(),
-                current_user._get_current_object(),
-                form.note.data or "",
-            )
-            db.session.commit()
-        except minutes.MinutesConflict as crossed:
-            conflict = _merge_view(form, crossed)
-        except StaleDataError:
-            db.session.rollback()
-            latest = minutes.minutes_of(meeting.id, occurrence.original_start)
-            crossed = minutes.crossed_edit(latest, form.text.data or "", form.base_number())
-            conflict = _merge_view(form, crossed)
-        except ActionRefused as refused:
-            db.session.rollback()
-            form.text.errors.append(str(refused.message))
-        else:
-            flash(_("The minutes are saved."), "success")
-            return _to_record(meeting, occurrence)
+    outcome = submit(
+        form,
+        lambda: minutes.save_minutes(
+            meeting, start, form.text.data or "", form.base_number(), _actor(), form.note.data or ""
+        ),
+        success=_("The minutes are saved."),
+        on_stale=lambda error: _merge_view(form, _crossed(error, meeting, start, form)),
+    )
+    if outcome.done:
+        return _to_record(meeting, occurrence)
     return render_template(
         "meetings/minutes_form.html",
         meeting=meeting,
         occurrence=occurrence,
         form=form,
         saved=saved,
-        conflict=conflict,
+        conflict=outcome.conflict,
     )
+
+
+def _actor():
+    return current_user._get_current_object()
+
+
+def _labels():
+    return {"removed_label": _("removed:"), "added_label": _("added:")}
+
+
+def _crossed(error, meeting, start, form):
+    """The crossed edit: as the service found it, or rebuilt after two saves raced."""
+    if isinstance(error, StaleRevision):
+        return error
+    latest = minutes.minutes_of(meeting.id, start)
+    return minutes.crossed_edit(latest, form.text.data or "", form.base_number())
 
 
 def _merge_view(form, crossed):
     """Nothing is saved: the form now holds the merge, based on the text saved meanwhile."""
-    db.session.rollback()
-    saved = crossed.saved
     mine = form.text.data or ""
-    merged = crossed.merged
-    form.text.data = merged.text
-    form.base_revision.data = str(saved.revision_number)
-    labels = {"removed_label": _("removed:"), "added_label": _("added:")}
+    form.text.data = crossed.merged.text
+    form.base_revision.data = str(crossed.current.current_number)
     return {
-        "saved": saved,
-        "merged": merged,
-        "latest": minutes.latest_revision(saved) if saved.id else None,
-        "theirs": diff_html(crossed.base, saved.text, **labels),
-        "mine": diff_html(crossed.base, mine, **labels),
+        "merged": crossed.merged,
+        "since": crossed.since,  # who saved since the editor opened the minutes
+        "latest": crossed.since[-1] if crossed.since else None,
+        "theirs": diff_html(crossed.base, crossed.saved, **_labels()),
+        "mine": diff_html(crossed.base, mine, **_labels()),
     }
 
 
@@ -160,19 +163,17 @@ def publish(meeting_id, key):
     """Publish the minutes to everyone who sees the meeting."""
     meeting, occurrence = _date(meeting_id, key, authz.can_keep_record)
     found = minutes.minutes_of(meeting.id, occurrence.original_start)
-    try:
+
+    def publish_them():
         if found is None:
             raise ActionRefused(_("Write the minutes before publishing them."))
-        minutes.publish(found, occurrence, current_user._get_current_object())
-    except ActionRefused as refused:
-        db.session.rollback()
-        flash(str(refused.message), "error")
-    else:
-        db.session.commit()
-        flash(
-            _("The minutes are published, and the timeline records that the meeting was held."),
-            "success",
-        )
+        minutes.publish(found, occurrence, _actor())
+
+    submit(
+        None,
+        publish_them,
+        success=_("The minutes are published, and the timeline records that the meeting was held."),
+    )
     return _to_record(meeting, occurrence)
 
 
@@ -181,17 +182,17 @@ def publish(meeting_id, key):
 def history(meeting_id, key):
     """Every saved version of the minutes, each with what it changed."""
     meeting, occurrence = _date(meeting_id, key)
-    found = minutes.with_history(meeting.id, occurrence.original_start)
+    found = minutes.minutes_of(meeting.id, occurrence.original_start)
     if found is None or not authz.can_read_minutes(current_user, meeting, found):
         abort(404)
-    revisions = found.revisions
+    first = 0
     if not authz.can_keep_record(current_user, meeting):  # readers: from the published text on
-        revisions = [r for r in revisions if r.number >= (found.published_number or 0)]
+        first = found.published_number or 0
+    revisions = minutes.history(found, first)
     changes = []
     for index, revision in enumerate(revisions):
         older = revisions[index + 1].text if index + 1 < len(revisions) else ""
-        diff = diff_html(older, revision.text, removed_label=_("removed:"), added_label=_("added:"))
-        changes.append((revision, diff))
+        changes.append((revision, diff_html(older, revision.text, **_labels())))
     return render_template(
         "meetings/minutes_history.html", meeting=meeting, occurrence=occurrence, changes=changes
     )
@@ -206,24 +207,22 @@ def take_attendance(meeting_id, key):
     if not _has_begun(occurrence):
         flash(_("Attendance can be taken once the meeting has started."), "error")
         return _to_record(meeting, occurrence)
-    errors = {}
+    errors = AttendanceErrors()
     if request.method == "POST":
         marks = _posted_marks(invited, errors)
         if not errors:
             try:
-                attendance.record_attendance(
-                    meeting, occurrence.original_start, invited, marks, current_user
+                outcome = submit(
+                    errors,
+                    lambda: attendance.record_attendance(
+                        meeting, occurrence.original_start, invited, marks, current_user
+                    ),
+                    success=_("Attendance is saved."),
                 )
-                db.session.commit()
-            except ActionRefused as refused:
-                db.session.rollback()
-                errors[refused.field] = str(refused.message)
             except IntegrityError:  # someone else saved the first attendance at this moment
-                db.session.rollback()
                 flash(_("Someone saved the attendance at the same moment: check it here."), "error")
                 return _to_record(meeting, occurrence)
-            else:
-                flash(_("Attendance is saved."), "success")
+            if outcome.done:
                 return _to_record(meeting, occurrence)
     lines, taken = attendance.sheet(invited, meeting.id, occurrence.original_start)
     posted = request.form if request.method == "POST" else None
@@ -265,12 +264,14 @@ def add_decision(meeting_id, key):
     """Record a decision of this date."""
     meeting, occurrence = _date(meeting_id, key, authz.can_keep_record)
     form = DecisionForm(prefix="decision")
-    if not form.validate_on_submit():
-        return _render_record(meeting, occurrence, decision_form=form, status=400)
-    actions.add_decision(meeting, occurrence.original_start, form.text.data, current_user)
-    db.session.commit()
-    flash(_("The decision is recorded."), "success")
-    return _to_record(meeting, occurrence)
+    outcome = submit(
+        form,
+        lambda: actions.add_decision(meeting, occurrence.original_start, form.text.data, _actor()),
+        success=_("The decision is recorded."),
+    )
+    if outcome.done:
+        return _to_record(meeting, occurrence)
+    return _render_record(meeting, occurrence, decision_form=form, status=400)
 
 
 @bp.route("/<int:meeting_id>/dates/<key>/actions", methods=["POST"])
@@ -280,23 +281,20 @@ def add_action(meeting_id, key):
     meeting, occurrence = _date(meeting_id, key, authz.can_keep_record)
     form = ActionItemForm(prefix="action")
     form.owner_id.choices = _owner_choices()
-    if form.validate_on_submit():
-        try:
-            actions.add_item(
-                meeting,
-                occurrence.original_start,
-                form.text.data,
-                int(form.owner_id.data) if form.owner_id.data else None,
-                form.due_on.data,
-                current_user,
-            )
-        except ActionRefused as refused:
-            db.session.rollback()
-            form.owner_id.errors.append(str(refused.message))
-        else:
-            db.session.commit()
-            flash(_("The action item is recorded."), "success")
-            return _to_record(meeting, occurrence)
+    outcome = submit(
+        form,
+        lambda: actions.add_item(
+            meeting,
+            occurrence.original_start,
+            form.text.data,
+            int(form.owner_id.data) if form.owner_id.data else None,
+            form.due_on.data,
+            _actor(),
+        ),
+        success=_("The action item is recorded."),
+    )
+    if outcome.done:
+        return _to_record(meeting, occurrence)
     return _render_record(meeting, occurrence, action_form=form, status=400)
 
 
@@ -306,18 +304,15 @@ def action_done(item_id):
     """Mark an action item done (or, with done=0, open again)."""
     item = authz.load_and_check(ActionItem, item_id, authz.can_complete_action_item)
     done = request.form.get("done", "1") == "1"
-    actions.set_done(item, done)
-    db.session.commit()
     if done:
-        flash(_("Marked done: %(item)s", item=item.text), "success")
+        message = _("Marked done: %(item)s", item=item.text)
     else:
-        flash(_("Opened again: %(item)s", item=item.text), "success")
-    target = request.form.get("next")
-    if target == "dashboard":
+        message = _("Opened again: %(item)s", item=item.text)
+    meeting_id, key = item.meeting_id, occurrence_key(item.occurrence_start)
+    submit(None, lambda: actions.set_done(item, done), success=message)
+    if request.form.get("next") == "dashboard":
         return redirect(url_for("dashboard.home"))
-    return redirect(
-        url_for(".record", meeting_id=item.meeting_id, key=occurrence_key(item.occurrence_start))
-    )
+    return redirect(url_for(".record", meeting_id=meeting_id, key=key))
 
 
 @bp.route("/decisions/<int:decision_id>/remove", methods=["POST"])
@@ -338,7 +333,5 @@ def remove_action(item_id):
 
 def _remove(record, message):
     meeting_id, key = record.meeting_id, occurrence_key(record.occurrence_start)
-    actions.remove(record, current_user._get_current_object())
-    db.session.commit()
-    flash(message, "success")
+    submit(None, lambda: actions.remove(record, _actor()), success=message)
     return redirect(url_for(".record", meeting_id=meeting_id, key=key))

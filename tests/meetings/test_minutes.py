@@ -8,7 +8,8 @@ import pytest
 
 from coalition.extensions import db
 from coalition.meetings.occurrences import occurrence_key
-from coalition.meetings.record_models import ActionItem, Attendance, Minutes, MinutesRevision
+from coalition.meetings.record_models import ActionItem, Attendance, Minutes
+from coalition.revisions.models import Revision
 from coalition.timeline.models import TimelineEntry
 
 LAST_WEEK = date.today() - timedelta(days=7)
@@ -55,7 +56,11 @@ def held(
 def _minutes(app):
     with app.app_context():
         minutes = db.session.scalar(db.select(Minutes))
-        revisions = db.session.scalar(db.select(db.func.count(MinutesRevision.id)))
+        revisions = db.session.scalar(
+            db.select(db.func.count(Revision.id)).where(
+                Revision.text_id.in_(db.select(Minutes.text_id))
+            )
+        )
         return (minutes.text if minutes else None), revisions
 
 
