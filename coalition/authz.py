@@ -461,11 +461,6 @@ def can_see_who(viewer, proposal):
     return can_view_roster(viewer, proposal.committee)
 
 
-def can_give_feedback(user):
-    """The feedback form: anyone, with or without an account."""
-    return True
-
-
 def can_read_feedback(user):
     """Notes and responses: coordinators and the participant advisory committee."""
     if is_coordinator(user):

@@ -106,8 +106,3 @@ def _address(name, email, attendee=False):
         address.params["partstat"] = vText("NEEDS-ACTION")
         address.params["rsvp"] = vText("FALSE")
     return address
-
-
-def stamp_now():
-    """DTSTAMP for a document generated now."""
-    return datetime.now(UTC)

@@ -37,11 +37,6 @@ DELIVERY_CHOICES = {
 }
 
 
-def is_essential(kind):
-    """True for email a person cannot turn off."""
-    return kind in ESSENTIAL
-
-
 def has_unsubscribe(kind):
     """Optional kinds and the digest carry an unsubscribe link; essential email does not."""
     return kind in OPTIONAL or kind == DIGEST

@@ -38,8 +38,3 @@ def register_source(source_type, resolver):
 def resolver_for(source_type):
     """The resolver for a source type, or None when no feature registered it."""
     return _resolvers.get(source_type)
-
-
-def registered_types():
-    """Source types known to the timeline."""
-    return tuple(_resolvers)
