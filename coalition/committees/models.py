@@ -75,12 +75,14 @@ class Committee(db.Model):
     open_to_requests = db.Column(db.Boolean, nullable=False, default=True)
     active = db.Column(db.Boolean, nullable=False, default=True)
     created_at = db.Column(UTCDateTime(), nullable=False, default=utcnow)
+    version = db.Column(db.Integer, nullable=False)
 
     memberships = db.relationship(
         "CommitteeMembership", back_populates="committee", cascade="all, delete-orphan"
     )
 
     __table_args__ = (db.CheckConstraint(f"kind IN {_in(COMMITTEE_KINDS)}", name="kind"),)
+    __mapper_args__ = {"version_id_col": version}
 
     @property
     def is_advisory(self):
@@ -389,5 +391,7 @@ class Feedback(db.Model):
     responded_by_id = db.Column(db.Integer, db.ForeignKey("person.id", ondelete="SET NULL"))
     created_at = db.Column(UTCDateTime(), nullable=False, default=utcnow)
     responded_at = db.Column(UTCDateTime())
+    version = db.Column(db.Integer, nullable=False)
 
     __table_args__ = (db.CheckConstraint(f"status IN {_in(FEEDBACK_STATUSES)}", name="status"),)
+    __mapper_args__ = {"version_id_col": version}

@@ -142,8 +142,10 @@ class Sector(db.Model):
     target_active = db.Column(db.Integer, nullable=False, default=1)
     retired_at = db.Column(UTCDateTime())
     created_at = db.Column(UTCDateTime(), nullable=False, default=utcnow)
+    version = db.Column(db.Integer, nullable=False)
 
     __table_args__ = (db.CheckConstraint("target_active >= 0", name="target_active"),)
+    __mapper_args__ = {"version_id_col": version}
 
     @property
     def display_name(self):
