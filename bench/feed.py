@@ -45,10 +45,18 @@ def build(app, count):
             if series:
                 pattern = WEEKLY_FREQ if number % 4 == 0 else MONTHLY_BY_WEEKDAY
                 recurrence = Recurrence(pattern, count=12)
-            meeting = schedule_meeting(MeetingDetails(
-                title=f"Meeting {number}", day=date.today() + timedelta(days=number % 200),
-                start_time=clock(18, 0), end_time=clock(19, 0), timezone="America/Chicago",
-                location="Library", recurrence=recurrence), None)
+            meeting = schedule_meeting(
+                MeetingDetails(
+                    title=f"Meeting {number}",
+                    day=date.today() + timedelta(days=number % 200),
+                    start_time=clock(18, 0),
+                    end_time=clock(19, 0),
+                    timezone="America/Chicago",
+                    location="Library",
+                    recurrence=recurrence,
+                ),
+                None,
+            )
             if series and number % 10 == 0:
                 cancel_occurrence(meeting, original_starts(meeting)[3])
             invite(meeting, None, people=[person])
@@ -79,9 +87,11 @@ def main():
         timings.append(time.perf_counter() - begin)
         assert response.status_code == 200, response.status_code
         size = len(response.data)
-    print(f"feed of {args.meetings} meetings: {size / 1024:.0f} KiB, median "
-          f"{statistics.median(timings) * 1000:.0f} ms over {args.runs} runs "
-          f"(min {min(timings) * 1000:.0f} ms)")
+    print(
+        f"feed of {args.meetings} meetings: {size / 1024:.0f} KiB, median "
+        f"{statistics.median(timings) * 1000:.0f} ms over {args.runs} runs "
+        f"(min {min(timings) * 1000:.0f} ms)"
+    )
 
 
 if __name__ == "__main__":

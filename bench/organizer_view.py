@@ -39,35 +39,64 @@ def build(app, invitees):
 
     with app.app_context():
         flask_migrate.upgrade()
-        coordinator = Person(name="Bench Coordinator", email="c@example.org", role="coordinator",
-                             password_hash=hash_password("bench-lantern-orchard"))
+        coordinator = Person(
+            name="Bench Coordinator",
+            email="c@example.org",
+            role="coordinator",
+            password_hash=hash_password("bench-lantern-orchard"),
+        )
         db.session.add(coordinator)
-        meeting = schedule_meeting(MeetingDetails(
-            title="Quarterly meeting", day=date.today() - timedelta(days=1),
-            start_time=clock(17, 0), end_time=clock(19, 0), timezone="America/Chicago",
-            location="Library", capacity=invitees * 2), coordinator)
+        meeting = schedule_meeting(
+            MeetingDetails(
+                title="Quarterly meeting",
+                day=date.today() - timedelta(days=1),
+                start_time=clock(17, 0),
+                end_time=clock(19, 0),
+                timezone="America/Chicago",
+                location="Library",
+                capacity=invitees * 2,
+            ),
+            coordinator,
+        )
         start = meeting.start_at
         for number in range(invitees // 2):
             person = Person(name=f"Person {number}", email=f"p{number}@example.org")
             organization = Organization(name=f"Organization {number}", status="active")
             db.session.add_all([person, organization])
             db.session.flush()
-            db.session.add(Affiliation(person_id=person.id, organization_id=organization.id,
-                                       role="primary"))
-            for key, field, value in ((f"person:{person.id}", "person_id", person.id),
-                                      (f"organization:{organization.id}", "organization_id",
-                                       organization.id)):
-                invitation = MeetingInvitation(meeting_id=meeting.id, invitee_key=key,
-                                               **{field: value})
+            db.session.add(
+                Affiliation(person_id=person.id, organization_id=organization.id, role="primary")
+            )
+            for key, field, value in (
+                (f"person:{person.id}", "person_id", person.id),
+                (f"organization:{organization.id}", "organization_id", organization.id),
+            ):
+                invitation = MeetingInvitation(
+                    meeting_id=meeting.id, invitee_key=key, **{field: value}
+                )
                 db.session.add(invitation)
                 db.session.flush()
-                db.session.add(Rsvp(meeting_id=meeting.id, invitation_id=invitation.id,
-                                    respondent_key=key, occurrence_start=start,
-                                    answer=("yes", "maybe", "no")[number % 3], headcount=2,
-                                    needs="Spanish interpretation" if number % 5 == 0 else ""))
-                db.session.add(Attendance(meeting_id=meeting.id, occurrence_start=start,
-                                          attendee_key=key, present=number % 4 != 0,
-                                          headcount=1, **{field: value}))
+                db.session.add(
+                    Rsvp(
+                        meeting_id=meeting.id,
+                        invitation_id=invitation.id,
+                        respondent_key=key,
+                        occurrence_start=start,
+                        answer=("yes", "maybe", "no")[number % 3],
+                        headcount=2,
+                        needs="Spanish interpretation" if number % 5 == 0 else "",
+                    )
+                )
+                db.session.add(
+                    Attendance(
+                        meeting_id=meeting.id,
+                        occurrence_start=start,
+                        attendee_key=key,
+                        present=number % 4 != 0,
+                        headcount=1,
+                        **{field: value},
+                    )
+                )
         db.session.commit()
         base = f"/meetings/{meeting.id}"
         key = occurrence_key(start)
@@ -87,9 +116,7 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     config = TestConfig()
-    config.SQLALCHEMY_DATABASE_URI = (
-        args.database_url or f"sqlite:///{tempfile.mkdtemp()}/bench.db"
-    )
+    config.SQLALCHEMY_DATABASE_URI = args.database_url or f"sqlite:///{tempfile.mkdtemp()}/bench.db"
     app = create_app(config)
     started = time.perf_counter()
     user_id, urls = build(app, args.invitees)
@@ -109,8 +136,10 @@ def main():
             response = client.get(url)
             timings.append(time.perf_counter() - begin)
             assert response.status_code == 200, (url, response.status_code)
-        print(f"{name:12} median {statistics.median(timings) * 1000:5.0f} ms over {args.runs} "
-              f"runs, {len(statements)} SQL statements, {len(response.data) / 1024:.0f} KiB")
+        print(
+            f"{name:12} median {statistics.median(timings) * 1000:5.0f} ms over {args.runs} "
+            f"runs, {len(statements)} SQL statements, {len(response.data) / 1024:.0f} KiB"
+        )
 
 
 if __name__ == "__main__":

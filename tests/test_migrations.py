@@ -1,6 +1,8 @@
 """The schema is built only by migrations, and they match the models exactly."""
 
+import re
 from datetime import datetime
+from pathlib import Path
 from unittest.mock import ANY
 
 import flask_migrate
@@ -11,6 +13,8 @@ from sqlalchemy import DateTime, bindparam, create_engine, text
 
 from coalition import create_app
 from coalition.extensions import db
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_upgrade_from_empty_matches_the_models(app):
@@ -23,13 +27,15 @@ def test_upgrade_from_empty_matches_the_models(app):
     assert differences == []
 
 
-def test_every_migration_file_name_starts_with_its_date():
-    from pathlib import Path
+def test_migration_file_names_sort_in_the_order_they_run():
+    """Date and time first (YYYYMMDD_HHMM_<revision>_...), so a listing reads as the chain."""
+    from alembic.script import ScriptDirectory
 
-    versions = Path(__file__).resolve().parent.parent / "migrations" / "versions"
-    names = [path.name for path in versions.glob("*.py")]
-    assert names
-    assert all(name[:8].isdigit() and name[8] == "_" for name in names)
+    scripts = ScriptDirectory(str(ROOT / "migrations"))
+    chain = [script.revision for script in reversed(list(scripts.walk_revisions()))]
+    names = sorted(path.name for path in (ROOT / "migrations" / "versions").glob("*.py"))
+    assert all(re.match(r"\d{8}_\d{4}_[0-9a-f]+_", name) for name in names), names
+    assert [name.split("_")[2] for name in names] == chain
 
 
 # --- Guideline sections and minutes move onto the revisions module (b02a8211f835) ----------
