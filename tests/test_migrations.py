@@ -203,3 +203,49 @@ def test_guideline_and_minutes_revisions_survive_the_move_to_the_revisions_modul
 
 def _utc(moment):
     return datetime.fromisoformat(moment)
+
+
+def _revisions_as_pages_show_them():
+    """Every guideline and minutes revision: number, text, summary, author, time, flags."""
+    from coalition.committees import guidelines
+    from coalition.meetings import minutes
+    from coalition.meetings.record_models import Minutes
+
+    shown = {}
+    for section in guidelines.sections():
+        shown[("section", section.title)] = [
+            (r.number, r.text, r.note, r.revision.author_id, r.created_at, r.editorial)
+            for r in guidelines.history(section.id).revisions
+        ]
+    for found in db.session.scalars(db.select(Minutes)):
+        shown[("minutes", found.id)] = [
+            (r.number, r.text, r.summary, r.author_id, r.created_at) for r in minutes.history(found)
+        ]
+    return shown
+
+
+def test_the_demo_coalitions_revisions_survive_a_downgrade_and_upgrade(scratch_url):
+    """On a copy of the demo data: back to the old tables and forward again, nothing lost."""
+    from coalition.demo import seed_demo
+    from tests.conftest import make_config
+
+    scratch = create_app(make_config(scratch_url))
+    with scratch.app_context():
+        flask_migrate.upgrade()
+        seed_demo()
+        db.session.commit()
+        before = _revisions_as_pages_show_them()
+        db.session.remove()
+        flask_migrate.downgrade(revision=BEFORE_REVISIONS)
+        with db.engine.connect() as connection:
+            old = _old_rows(connection)
+        flask_migrate.upgrade()
+        after = _revisions_as_pages_show_them()
+        db.session.remove()
+        db.engine.dispose()
+    kinds = {kind for kind, _key in before}
+    assert kinds == {"section", "minutes"} and any(len(kept) > 1 for kept in before.values())
+    assert len(old["guideline_revision"]) + len(old["minutes_revision"]) == sum(
+        len(kept) for kept in before.values()
+    )
+    assert after == before
