@@ -58,7 +58,7 @@ def build(app, count):
                 None,
             )
             if series and number % 10 == 0:
-                cancel_occurrence(meeting, original_starts(meeting)[3])
+                cancel_occurrence(meeting, original_starts(meeting)[3], meeting.version)
             invite(meeting, None, people=[person])
         db.session.commit()
         url = feed_url(person, "mine")

@@ -240,7 +240,7 @@ def _seed_meetings():
         _invite_partners(meeting, coordinator)
         starts = original_starts(meeting)
         if cancel_nth is not None:
-            cancel_occurrence(meeting, starts[cancel_nth])
+            cancel_occurrence(meeting, starts[cancel_nth], meeting.version)
         if move_nth is not None:
             moved = starts[move_nth].astimezone(meeting.zone) + timedelta(days=1)
             move_occurrence(
@@ -254,6 +254,7 @@ def _seed_meetings():
                     timezone=meeting.timezone,
                     location="Riverside Public Library, Room B",
                 ),
+                meeting.version,
             )
         created += 1
     return created

@@ -213,7 +213,7 @@ MEMBERS_TABLE = [
         "POST",
         ("sector", "missing"),
         REDIRECT,
-        (("name", "Renamed sector"), ("target_active", "2")),
+        (("name", "Renamed sector"), ("target_active", "2"), ("version", "1")),
     ),
     *_admin_routes("members.recruitment.retire_sector", "POST", ("sector", "missing"), REDIRECT),
     *_admin_routes("members.recruitment.restore_sector", "POST", ("sector", "missing"), REDIRECT),
@@ -317,7 +317,7 @@ MEETING = (
     ("ends", "until"),
     ("version", "1"),
 )
-MOVE = (("day", "2027-03-10"), ("start_time", "18:00"), ("end_time", "19:00"))
+MOVE = (("day", "2027-03-10"), ("start_time", "18:00"), ("end_time", "19:00"), ("version", "1"))
 RSVP = (("answer", "yes"), ("headcount", "2"), ("names", ""), ("needs", ""), ("note", ""))
 
 
@@ -362,7 +362,7 @@ TABLE += [
     *_meeting_routes("meetings.edit", "GET", OK),
     *_meeting_routes("meetings.edit", "POST", REDIRECT, MEETING),
     *_meeting_routes("meetings.cancel", "POST", REDIRECT),
-    *_meeting_routes("meetings.cancel_occurrence", "POST", REDIRECT),
+    *_meeting_routes("meetings.cancel_occurrence", "POST", REDIRECT, (("version", "1"),)),
     *_meeting_routes("meetings.move_occurrence", "GET", OK),
     *_meeting_routes("meetings.move_occurrence", "POST", REDIRECT, MOVE),
     *_meeting_routes("meetings.edit_following", "GET", OK),
@@ -427,7 +427,12 @@ TABLE += [
     Row("minutes.remove_decision", "POST", "missing", LOGIN, NOT_FOUND, NOT_FOUND),
 ]
 
-COMMITTEE = (("name", "Renamed committee"), ("kind", "working"), ("active", "y"))
+COMMITTEE = (
+    ("name", "Renamed committee"),
+    ("kind", "working"),
+    ("active", "y"),
+    ("version", "1"),
+)
 GOAL = (("title", "Renamed goal"), ("version", "1"), ("owner_id", ""))
 PROPOSAL = (
     ("kind", "question"),
@@ -594,7 +599,7 @@ COMMITTEES_TABLE = [
         "POST",
         ("note", "missing"),
         REDIRECT,
-        (("status", "discussed"), ("response", "We talked about it.")),
+        (("status", "discussed"), ("response", "We talked about it."), ("version", "1")),
     ),
 ]
 TABLE += COMMITTEES_TABLE

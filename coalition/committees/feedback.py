@@ -10,7 +10,7 @@ from coalition.committees.models import (
 )
 from coalition.committees.notify import notify
 from coalition.dbtypes import utcnow
-from coalition.errors import ActionRefused
+from coalition.errors import ActionRefused, EditConflict
 from coalition.extensions import db
 from coalition.i18n import _l
 from coalition.members.models import ROLE_COORDINATOR, Person
@@ -54,7 +54,10 @@ def submit_feedback(body, language, *, name=None, contact=None, person=None, may
     return note
 
 
-def respond(note, status, response, actor):
+def respond(note, status, response, version, actor):
+    """Set a note's status and answer, edited from `version`; a newer save refuses it."""
+    if str(note.version) != str(version):
+        raise EditConflict(note)
     if status not in FEEDBACK_STATUSES:
         raise ActionRefused(_l("Choose a status."), field="status")
     note.status, note.response = status, response

@@ -1,6 +1,6 @@
 """Participants' feedback: a form for anyone, the notes and answers, "you said, we did"."""
 
-from flask import Blueprint, abort, redirect, render_template, url_for
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -62,21 +62,40 @@ def notes():
     return render_template("committees/feedback_notes.html", notes=services.all_notes())
 
 
-@bp.route("/notes/<int:note_id>", methods=["GET", "POST"])
-@authz.require(authz.can_read_feedback)
-def note(note_id):
-    """Read one note; set its status and answer it."""
+def _load(note_id):
     feedback = db.session.get(Feedback, note_id)
     if feedback is None:
         abort(404)
-    form = ResponseForm(obj=feedback)
+    return feedback
+
+
+def _saved_form(note_id):
+    """The answer form as the note is saved now."""
+    return ResponseForm(formdata=None, obj=_load(note_id))
+
+
+@bp.route("/notes/<int:note_id>", methods=["GET", "POST"])
+@authz.require(authz.can_read_feedback)
+def note(note_id):
+    """Read one note; set its status and answer it. A stale answer is refused, both shown."""
+    feedback = _load(note_id)
+    # A posted form is read alone: its version must come from the page, never the database.
+    form = ResponseForm() if request.method == "POST" else _saved_form(note_id)
     outcome = submit(
         form,
         lambda: services.respond(
-            feedback, form.status.data, form.response.data or "", current_user._get_current_object()
+            feedback,
+            form.status.data,
+            form.response.data or "",
+            form.version.data,
+            current_user._get_current_object(),
         ),
         success=_("The note is updated."),
+        saved_form=lambda: _saved_form(note_id),
     )
     if outcome.done:
         return redirect(url_for(".notes"))
-    return render_template("committees/feedback_note.html", note=feedback, form=form)
+    page = render_template(
+        "committees/feedback_note.html", note=feedback, form=form, conflict=outcome.conflict
+    )
+    return page, 409 if outcome.stale else 200

@@ -28,6 +28,7 @@ from coalition.i18n import _l
 
 
 class CommitteeForm(FlaskForm):
+    version = HiddenField()
     name = StringField(
         _l("Name"),
         filters=[strip],
@@ -209,6 +210,7 @@ class FeedbackForm(FlaskForm):
 
 
 class ResponseForm(FlaskForm):
+    version = HiddenField()
     status = SelectField(_l("Status"), choices=choice_list(FEEDBACK_STATUS_LABELS.items()))
     response = TextAreaField(_l("Response"), filters=[strip], validators=[Length(max=5000)])
     submit = SubmitField(_l("Save"))

@@ -16,7 +16,7 @@ from coalition.committees.models import (
 )
 from coalition.committees.notify import notify
 from coalition.dbtypes import utcnow
-from coalition.errors import ActionRefused
+from coalition.errors import ActionRefused, EditConflict
 from coalition.extensions import db
 from coalition.i18n import _l
 from coalition.members.models import ROLE_COORDINATOR, Affiliation, Person, find_person_by_email
@@ -46,7 +46,10 @@ def create_committee(data, actor):
     return committee
 
 
-def update_committee(committee, data, actor):
+def update_committee(committee, data, version, actor):
+    """Save an edit made from `version`; a newer saved version refuses it (EditConflict)."""
+    if str(committee.version) != str(version):
+        raise EditConflict(committee)
     _check_name(data.name, committee)
     for name, value in vars(data).items():
         setattr(committee, name, value)

@@ -1,6 +1,6 @@
 """Committees: the list, a committee's home, its members and join requests."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -125,21 +125,39 @@ def detail(committee_id):
     return _home(_load(committee_id, authz.can_view_committee))
 
 
+def _committee_form(committee, **kwargs):
+    """The committee form; only coordinators change a committee's kind."""
+    form = CommitteeForm(**kwargs)
+    if not authz.is_coordinator(current_user):
+        form.kind.choices = choice_list([(committee.kind, KIND_LABELS[committee.kind])])
+    return form
+
+
+def _saved_form(committee_id):
+    """The edit form as the committee is saved now."""
+    committee = _load(committee_id, authz.can_manage_committee)
+    return _committee_form(committee, formdata=None, obj=committee)
+
+
 @bp.route("/<int:committee_id>/edit", methods=["GET", "POST"])
 @authz.require(authz.is_member)
 def edit(committee_id):
+    """Edit a committee; a save based on an older version is refused and both are shown."""
     committee = _load(committee_id, authz.can_manage_committee)
-    form = CommitteeForm(obj=committee)
-    if not authz.is_coordinator(current_user):
-        form.kind.choices = choice_list([(committee.kind, KIND_LABELS[committee.kind])])
+    # A posted form is read alone: its version must come from the page, never the database.
+    form = _committee_form(committee) if request.method == "POST" else _saved_form(committee_id)
     outcome = submit(
         form,
-        lambda: services.update_committee(committee, _data(form), actor()),
+        lambda: services.update_committee(committee, _data(form), form.version.data, actor()),
         success=_("The committee is saved."),
+        saved_form=lambda: _saved_form(committee_id),
     )
     if outcome.done:
         return redirect(url_for(".detail", committee_id=committee_id))
-    return render_template("committees/form.html", form=form, committee=committee)
+    page = render_template(
+        "committees/form.html", form=form, committee=committee, conflict=outcome.conflict
+    )
+    return page, 409 if outcome.stale else 200
 
 
 @bp.route("/<int:committee_id>/members", methods=["POST"])

@@ -172,7 +172,18 @@ class OccurrenceForm(FlaskForm):
         _l("Ends at"), validators=[DataRequired(message=_l("Enter the end time."))]
     )
     location = StringField(_l("Place"), filters=[one_line], validators=[Length(max=300)])
+    version = HiddenField()  # of the series: a move based on an older one is stale
     submit = SubmitField(_l("Move this meeting"))
+
+    def show(self, occurrence):
+        """Fill the form with the date as saved now, and the version of its series."""
+        self.day.data, self.start_time.data = (
+            occurrence.local_start.date(),
+            occurrence.local_start.time(),
+        )
+        self.end_time.data = occurrence.local_end.time()
+        self.location.data = occurrence.location
+        self.version.data = str(occurrence.meeting.version)
 
 
 class InviteForm(FlaskForm):

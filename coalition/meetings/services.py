@@ -186,10 +186,13 @@ def cancel_meeting(meeting):
     invitations.notify_invitees(meeting, invitations.REASON_CANCELLED)
 
 
-def _exception_for(meeting, original_start):
+def _exception_for(meeting, original_start, version):
+    """The date's exception row (added if new), once the date exists in the version of the
+    series the change was based on."""
     exceptions = list(_exceptions(meeting))
     if find_occurrence(meeting, exceptions, original_start) is None:
         raise ActionRefused(_l("This meeting has no such occurrence."))
+    check_version(meeting, version)
     for exception in exceptions:
         if exception.original_start == original_start:
             return exception
@@ -198,9 +201,9 @@ def _exception_for(meeting, original_start):
     return exception
 
 
-def cancel_occurrence(meeting, original_start):
-    """Cancel one occurrence; the rest of the series stays as it is."""
-    exception = _exception_for(meeting, original_start)
+def cancel_occurrence(meeting, original_start, version):
+    """Cancel one occurrence, seen in the series' `version`; the rest stays as it is."""
+    exception = _exception_for(meeting, original_start, version)
     if exception.cancelled:
         raise ActionRefused(_l("This occurrence is already cancelled."))
     exception.cancelled = True
@@ -211,10 +214,11 @@ def cancel_occurrence(meeting, original_start):
     return exception
 
 
-def move_occurrence(meeting, original_start, details):
-    """Give one occurrence another day, time or place; the rest of the series stays."""
+def move_occurrence(meeting, original_start, details, version):
+    """Give one occurrence another day, time or place, seen in the series' `version`; the
+    rest of the series stays."""
     start, end = _local_times(details)
-    exception = _exception_for(meeting, original_start)
+    exception = _exception_for(meeting, original_start, version)
     exception.start_at = start.astimezone(UTC)
     exception.end_at = end.astimezone(UTC)
     exception.location = (details.location or "").strip() or None

@@ -30,6 +30,7 @@ from coalition.meetings.occurrences import parse_occurrence_key
 from coalition.meetings.recurrence import parse
 from coalition.members.models import Organization, Person
 from coalition.members.services import active_committees, active_sectors
+from coalition.web.conflicts import ConflictRow, side_by_side
 from coalition.web.form_cycle import submit
 
 bp = Blueprint("meetings", __name__, url_prefix="/meetings")
@@ -207,14 +208,24 @@ def cancel(meeting_id):
 @bp.route("/<int:meeting_id>/occurrences/<key>/cancel", methods=["POST"])
 @authz.require(authz.is_member)
 def cancel_occurrence(meeting_id, key):
-    """Cancel one occurrence of a series."""
+    """Cancel one occurrence of a series; if the series changed since, show the date first."""
     meeting = _managed(meeting_id)
     original = _occurrence_start(meeting, key)
-    return _act(
-        meeting,
-        lambda: services.cancel_occurrence(meeting, original),
-        _("This occurrence is cancelled; the rest of the series is unchanged."),
+    outcome = submit(
+        None,
+        lambda: services.cancel_occurrence(meeting, original, request.form.get("version")),
+        success=_("This occurrence is cancelled; the rest of the series is unchanged."),
+        on_stale=lambda _error: _cancel_conflict(meeting_id, key),
     )
+    if not outcome.stale:
+        return redirect(url_for("meetings.detail", meeting_id=meeting.id))
+    page = render_template(
+        "meetings/cancel_date.html",
+        meeting=meeting,
+        occurrence=_date_as_saved(meeting_id, key),
+        conflict=outcome.conflict,
+    )
+    return page, 409
 
 
 def _act(meeting, action, message):
@@ -222,28 +233,52 @@ def _act(meeting, action, message):
     return redirect(url_for("meetings.detail", meeting_id=meeting.id))
 
 
+def _date_as_saved(meeting_id, key):
+    """The date of the series as saved now (404 if the series has no such date)."""
+    occurrence = queries.date_of(_managed(meeting_id), key)
+    if occurrence is None:
+        abort(404)
+    return occurrence
+
+
+def _saved_move_form(meeting_id, key):
+    saved = OccurrenceForm(formdata=None)
+    saved.show(_date_as_saved(meeting_id, key))
+    return saved
+
+
+def _cancel_conflict(meeting_id, key):
+    """Rows comparing the cancellation asked for with the date as saved now."""
+    saved = _saved_move_form(meeting_id, key)
+    now = _("Cancelled") if _date_as_saved(meeting_id, key).cancelled else _("Not cancelled")
+    return [*side_by_side(saved, saved), ConflictRow(_("Status"), _("Cancelled"), now)]
+
+
 @bp.route("/<int:meeting_id>/occurrences/<key>/move", methods=["GET", "POST"])
 @authz.require(authz.is_member)
 def move_occurrence(meeting_id, key):
-    """Move one occurrence to another day, time or place."""
+    """Move one occurrence to another day, time or place; a stale move shows both versions."""
     meeting = _managed(meeting_id)
     original = _occurrence_start(meeting, key)
-    form = OccurrenceForm()
-    if request.method == "GET":
-        local = original.astimezone(meeting.zone)
-        form.day.data, form.start_time.data = local.date(), local.time()
-        form.end_time.data = (local + meeting.duration).time()
-        form.location.data = meeting.location
+    form = OccurrenceForm() if request.method == "POST" else _saved_move_form(meeting_id, key)
     outcome = submit(
         form,
-        lambda: services.move_occurrence(meeting, original, _moved(meeting, form)),
+        lambda: services.move_occurrence(
+            meeting, original, _moved(meeting, form), form.version.data
+        ),
         success=_("This occurrence is moved; the rest of the series is unchanged."),
+        saved_form=lambda: _saved_move_form(meeting_id, key),
     )
     if outcome.done:
         return redirect(url_for("meetings.detail", meeting_id=meeting_id))
-    return render_template(
-        "meetings/move.html", form=form, meeting=meeting, original=original.astimezone(meeting.zone)
+    page = render_template(
+        "meetings/move.html",
+        form=form,
+        meeting=meeting,
+        original=original.astimezone(meeting.zone),
+        conflict=outcome.conflict,
     )
+    return page, 409 if outcome.stale else 200
 
 
 def _moved(meeting, form):

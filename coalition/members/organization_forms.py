@@ -164,6 +164,7 @@ class CommitmentForm(FlaskForm):
 
 
 class SectorForm(FlaskForm):
+    version = HiddenField()  # editing only: the version the edit was based on
     name = StringField(
         _l("Sector name"),
         filters=[strip],

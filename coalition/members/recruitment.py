@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from sqlalchemy import and_, case, func
 
 from coalition.dbtypes import utcnow
-from coalition.errors import ActionRefused
+from coalition.errors import ActionRefused, EditConflict
 from coalition.extensions import db
 from coalition.i18n import _l, _ln
 from coalition.members.languages import language_name
@@ -204,8 +204,10 @@ def add_sector(name, target_active):
     return sector
 
 
-def update_sector(sector, name, target_active):
-    """Rename a sector or change its target."""
+def update_sector(sector, name, target_active, version):
+    """Rename a sector or change its target, edited from `version`; a newer save refuses it."""
+    if str(sector.version) != str(version):
+        raise EditConflict(sector)
     _refuse_taken_name(sector, name)
     sector.name = name
     sector.target_active = target_active

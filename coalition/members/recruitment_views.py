@@ -93,15 +93,28 @@ def sectors():
 def edit_sector(sector_id):
     """Coordinators: rename a sector or change its target."""
     sector = authz.get_or_404(Sector, sector_id)
-    form = SectorForm(data={"name": sector.name, "target_active": sector.target_active})
+    # A posted form is read alone: its version must come from the page, never the database.
+    form = SectorForm() if request.method == "POST" else _saved_sector_form(sector_id)
     outcome = submit(
         form,
-        lambda: recruitment.update_sector(sector, form.name.data, form.target_active.data),
+        lambda: recruitment.update_sector(
+            sector, form.name.data, form.target_active.data, form.version.data
+        ),
         success=_("The sector is saved."),
+        saved_form=lambda: _saved_sector_form(sector_id),
     )
     if outcome.done:
         return redirect(url_for(".sectors"))
-    return render_template("members/sector_form.html", form=form, sector=sector)
+    page = render_template(
+        "members/sector_form.html", form=form, sector=sector, conflict=outcome.conflict
+    )
+    return page, 409 if outcome.stale else 200
+
+
+def _saved_sector_form(sector_id):
+    """The sector form as the sector is saved now."""
+    sector = authz.get_or_404(Sector, sector_id)
+    return SectorForm(formdata=None, obj=sector)
 
 
 def _sector_action(sector_id, action, message):

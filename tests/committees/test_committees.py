@@ -209,7 +209,8 @@ def test_feedback_in_spanish_and_you_said_we_did(app, client, create_coordinator
         assert notes[0].language == "es"
     for note in notes:
         staff.post_form(
-            f"/feedback/notes/{note.id}", {"status": "acted_on", "response": "We hired two."}
+            f"/feedback/notes/{note.id}",
+            {"status": "acted_on", "response": "We hired two.", "version": str(note.version)},
         )
     page = app.test_client().get("/feedback/you-said-we-did").get_data(as_text=True)
     assert "Necesitamos intérpretes." in page and "Private note." not in page

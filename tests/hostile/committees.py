@@ -193,9 +193,14 @@ def feedback(world):
         },
     )
     world["note"] = note = in_app(world, _last_feedback_id)
-    world.visitors["coordinator"].post(
+    coordinator = world.visitors["coordinator"]
+    coordinator.post(
         f"/feedback/notes/{note}",
-        {"status": "acted_on", "response": hostile("feedback_response")},
+        {
+            "status": "acted_on",
+            "response": hostile("feedback_response"),
+            "version": coordinator.version(f"/feedback/notes/{note}"),
+        },
     )
 
 

@@ -77,6 +77,9 @@ def meetings(world):
             "start_time": "17:00",
             "end_time": "18:30",
             "location": hostile("moved_location"),
+            "version": coordinator.version(
+                f"/meetings/{world['meeting']}/occurrences/{moved}/move"
+            ),
         },
     )
     coordinator.post(

@@ -46,7 +46,11 @@ def test_the_feed_works_without_logging_in_and_follows_changes(
 
     admin = make_client()
     admin.login(create_coordinator())
-    admin.post_form(f"/meetings/{meeting.id}/occurrences/{occurrence_key(meeting.start_at)}/cancel")
+    page = admin.get(f"/meetings/{meeting.id}").get_data(as_text=True)
+    admin.post_form(
+        f"/meetings/{meeting.id}/occurrences/{occurrence_key(meeting.start_at)}/cancel",
+        {"version": re.search(r'name="version"[^>]*value="(\d+)"', page).group(1)},
+    )
     second = calendar_app.get(path, headers={"If-None-Match": first.headers["ETag"]})
     assert second.status_code == 200
     [event] = _events(second)

@@ -106,9 +106,16 @@ def test_a_moved_date_sends_an_update_and_a_cancellation_sends_cancel(app, setti
     _invite(client, meeting, [church])
     key = occurrence_key(meeting.start_at)
     local = meeting.start_at.astimezone(meeting.zone)
+    page = client.get(f"/meetings/{meeting.id}/occurrences/{key}/move").get_data(as_text=True)
+    version = re.search(r'name="version"[^>]*value="(\d+)"', page).group(1)
     client.post_form(
         f"/meetings/{meeting.id}/occurrences/{key}/move",
-        {"day": local.date().isoformat(), "start_time": "17:00", "end_time": "18:00"},
+        {
+            "day": local.date().isoformat(),
+            "start_time": "17:00",
+            "end_time": "18:00",
+            "version": version,
+        },
     )
     client.post_form(f"/meetings/{meeting.id}/cancel")
     invitation, update, cancel = _emails(app)

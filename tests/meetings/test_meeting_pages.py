@@ -52,6 +52,11 @@ def _schedule(client, **overrides):
     return int(response.headers["Location"].rsplit("/", 1)[1])
 
 
+def _version(page):
+    """The version of the series a page's form carries."""
+    return re.search(r'name="version"[^>]*value="(\d+)"', page).group(1)
+
+
 def _calendar(client, meeting_id):
     return icalendar.Calendar.from_ical(client.get(f"/meetings/{meeting_id}.ics").data)
 
@@ -119,7 +124,9 @@ def test_cancelling_one_date_keeps_the_others(coordinator_client):
     meeting_id = _schedule(coordinator_client)
     page = coordinator_client.get(f"/meetings/{meeting_id}").get_data(as_text=True)
     keys = re.findall(rf"/meetings/{meeting_id}/occurrences/(\w+)/cancel", page)
-    coordinator_client.post_form(f"/meetings/{meeting_id}/occurrences/{keys[1]}/cancel")
+    coordinator_client.post_form(
+        f"/meetings/{meeting_id}/occurrences/{keys[1]}/cancel", {"version": _version(page)}
+    )
     [event] = _calendar(coordinator_client, meeting_id).walk("VEVENT")
     exdates = [value.dt for value in event["EXDATE"].dts]
     assert len(exdates) == 1
@@ -131,9 +138,11 @@ def test_moving_one_date_adds_a_recurrence_id_override(coordinator_client):
     meeting_id = _schedule(coordinator_client)
     page = coordinator_client.get(f"/meetings/{meeting_id}").get_data(as_text=True)
     key = re.findall(rf"/meetings/{meeting_id}/occurrences/(\w+)/move", page)[2]
+    page = coordinator_client.get(f"/meetings/{meeting_id}/occurrences/{key}/move")
     response = coordinator_client.post_form(
         f"/meetings/{meeting_id}/occurrences/{key}/move",
         {
+            "version": _version(page.get_data(as_text=True)),
             "day": f"{NEXT_YEAR}-03-11",
             "start_time": "17:00",
             "end_time": "18:00",

@@ -210,7 +210,8 @@ def test_a_cancelled_series_keeps_the_record_of_the_dates_that_took_place(
     future = re.findall(rf"/meetings/{meeting.id}/occurrences/(\w+)/cancel", page)
     past = re.findall(rf"/meetings/{meeting.id}/dates/(\w+)/record", page)
     assert len(past) == 2 and len(future) == 4
-    client.post_form(f"/meetings/{meeting.id}/occurrences/{future[0]}/cancel", {})
+    version = re.search(r'name="version"[^>]*value="(\d+)"', page).group(1)
+    client.post_form(f"/meetings/{meeting.id}/occurrences/{future[0]}/cancel", {"version": version})
     assert client.get(f"/meetings/{meeting.id}/dates/{future[0]}/record").status_code == 404
     assert client.get(f"/meetings/{meeting.id}/dates/{future[1]}/record").status_code == 200
     client.post_form(f"/meetings/{meeting.id}/cancel", {})

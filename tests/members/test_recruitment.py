@@ -210,12 +210,50 @@ def test_coordinators_add_rename_and_set_targets(client, create_coordinator, app
     assert "Another sector already has this name." in refused.get_data(as_text=True)
     housing = _sector(app, "housing")
     client.post_form(
-        f"/members/sectors/{housing}/edit", {"name": "Housing first", "target_active": "3"}
+        f"/members/sectors/{housing}/edit",
+        {"name": "Housing first", "target_active": "3", "version": "1"},
     )
     with app.app_context():
         sector = db.session.get(Sector, housing)
         assert (sector.name, sector.target_active, sector.key) == ("Housing first", 3, "housing")
         assert db.session.scalar(db.select(Sector.target_active).filter_by(name="Tenant unions"))
+
+
+def test_two_coordinators_editing_a_sector_at_once_the_second_compares(
+    make_client, create_coordinator, app
+):
+    first, second = make_client(), make_client()
+    for browser in (first, second):
+        browser.login(create_coordinator())
+    url = f"/members/sectors/{_sector(app, 'housing')}/edit"
+    versions = [
+        _form_version(browser.get(url).get_data(as_text=True)) for browser in (first, second)
+    ]
+    saved = first.post_form(
+        url, {"name": "Housing first", "target_active": "3", "version": versions[0]}
+    )
+    assert saved.status_code == 302
+
+    refused = second.post_form(
+        url, {"name": "Shelters", "target_active": "2", "version": versions[1]}
+    )
+    html = refused.get_data(as_text=True)
+    assert refused.status_code == 409 and "Someone saved this while you were editing" in html
+    assert _compared(html, "Sector name") == ["Shelters", "Housing first"]
+    assert _compared(html, "Target number of active organizations") == ["2", "3"]
+    with app.app_context():
+        sector = db.session.scalar(db.select(Sector).filter_by(key="housing"))
+        assert (sector.name, sector.target_active) == ("Housing first", 3)
+
+
+def _form_version(html):
+    return re.search(r'name="version"[^>]*value="(\d+)"', html).group(1)
+
+
+def _compared(html, label):
+    """(your version, saved version) in one row of the compare page."""
+    row = re.search(rf"<th scope=\"row\">{label}.*?</tr>", html, re.S).group(0)
+    return re.findall(r"<td>(.*?)</td>", row)
 
 
 def test_a_sector_in_use_is_retired_never_deleted(
