@@ -22,8 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import flask_migrate  # noqa: E402
 
 from coalition import create_app  # noqa: E402
-from coalition.config import TestConfig  # noqa: E402
-from coalition.extensions import db  # noqa: E402
+from coalition.core.config import TestConfig  # noqa: E402
+from coalition.core.extensions import db  # noqa: E402
 
 
 def build(app, count):

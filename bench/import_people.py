@@ -21,8 +21,8 @@ import flask_migrate  # noqa: E402
 from sqlalchemy import create_engine, text  # noqa: E402
 
 from coalition import create_app  # noqa: E402
-from coalition.config import TestConfig  # noqa: E402
-from coalition.extensions import db  # noqa: E402
+from coalition.core.config import TestConfig  # noqa: E402
+from coalition.core.extensions import db  # noqa: E402
 
 
 def spreadsheet(rows):

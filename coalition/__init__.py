@@ -5,7 +5,7 @@ from pathlib import Path
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from coalition.config import load_config
+from coalition.core.config import load_config
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -24,16 +24,18 @@ def create_app(config=None, overrides=None):
     app.config.from_mapping(overrides or {})
     _trust_proxies(app)
 
-    from coalition.logredact import install_log_redaction
-    from coalition.routing import install_converters
+    from coalition.web.logredact import install_log_redaction
+    from coalition.web.urls import install_converters
 
     install_converters(app)
 
-    from coalition import database, errorpages, security, templating
+    from coalition.auth.sessions import session_person
     from coalition.cli import register_commands
-    from coalition.extensions_setup import init_extensions
+    from coalition.core import database
+    from coalition.web import errorpages, security, templating
+    from coalition.web.extensions_setup import init_extensions
 
-    init_extensions(app)
+    init_extensions(app, load_user=session_person)
     database.configure_engine(app)
     _register_blueprints(app)
     errorpages.register(app)

@@ -18,9 +18,9 @@ from coalition.committees.models import (
     Committee,
     CommitteeMembership,
 )
-from coalition.extensions import db, login_manager
-from coalition.i18n import _l
+from coalition.core.extensions import db, login_manager
 from coalition.members.models import ROLE_COORDINATOR, Person
+from coalition.web.i18n import _l
 
 # Aggregate counts about people below this are shown as "fewer than 3" (DESIGN.md, section 4).
 SMALLEST_SHOWN_COUNT = 3

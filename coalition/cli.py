@@ -5,7 +5,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from coalition.auth.passwords import is_strong_enough
-from coalition.extensions import db
+from coalition.core.extensions import db
 
 
 def register_commands(app):

@@ -65,7 +65,7 @@ def run_migrations_offline():
 
 def render_item(type_, obj, autogen_context):
     """Write our column types as plain SQLAlchemy types, so migrations import nothing of ours."""
-    from coalition.dbtypes import UTCDateTime
+    from coalition.core.dbtypes import UTCDateTime
 
     if type_ == "type" and isinstance(obj, UTCDateTime):
         return "sa.DateTime(timezone=True)"

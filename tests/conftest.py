@@ -13,8 +13,8 @@ from jinja2 import BytecodeCache
 from sqlalchemy import create_engine, event, text
 
 from coalition import create_app
-from coalition.config import TestConfig
-from coalition.extensions import db, limiter
+from coalition.core.config import TestConfig
+from coalition.core.extensions import db, limiter
 from coalition.members.recruitment import ensure_preloaded_sectors
 
 pytest_plugins = ["tests.factories"]

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from coalition.auth.passwords import hash_password
-from coalition.extensions import db
+from coalition.core.extensions import db
 from coalition.members.models import (
     ROLE_COORDINATOR,
     Affiliation,
@@ -159,7 +159,7 @@ def reload(app):
 @pytest.fixture
 def create_queued_email(app, create_person):
     """create_queued_email(person=None, **overrides) -> id of an essential email in the outbox."""
-    from coalition.mail import queue_email
+    from coalition.outbox.mail import queue_email
 
     def create(person=None, **overrides):
         person = person or create_person()

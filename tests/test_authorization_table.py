@@ -675,7 +675,7 @@ def _build_world(app, make):
 
 def _invitation(app, meeting, organization):
     """The id of an organization's invitation to the meeting (added if missing)."""
-    from coalition.extensions import db
+    from coalition.core.extensions import db
     from coalition.meetings.models import MeetingInvitation
 
     key = f"organization:{organization.id}"
@@ -695,7 +695,7 @@ def _invitation(app, meeting, organization):
 def _personal_link(app, meeting, organization):
     """The raw token of an organization's invitation to the meeting, as the email to its
     contact address carries."""
-    from coalition.extensions import db
+    from coalition.core.extensions import db
     from coalition.meetings.invitations import personal_token
     from coalition.meetings.models import MeetingInvitation
 
@@ -708,7 +708,7 @@ def _personal_link(app, meeting, organization):
 
 def _record_items(app, meeting, owner):
     """An action item the owner (the delegate) is given, and a decision, at the meeting."""
-    from coalition.extensions import db
+    from coalition.core.extensions import db
     from coalition.meetings.record_models import ActionItem, Decision
 
     with app.app_context():
@@ -738,7 +738,7 @@ def _committee_world(app, people):
         Milestone,
         Proposal,
     )
-    from coalition.extensions import db
+    from coalition.core.extensions import db
 
     closes = datetime.now(UTC) + timedelta(days=3)
     ids = {}
@@ -808,7 +808,7 @@ def _committee_values(row, world):
 
 
 def _unused_sector(app):
-    from coalition.extensions import db
+    from coalition.core.extensions import db
     from coalition.members.recruitment import add_sector
 
     with app.app_context():
@@ -818,7 +818,7 @@ def _unused_sector(app):
 
 
 def _upload(app, coordinator):
-    from coalition.extensions import db
+    from coalition.core.extensions import db
     from coalition.members.importing import save_mapping, start_import
     from coalition.members.models import Person
 

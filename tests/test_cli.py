@@ -2,7 +2,7 @@
 
 import re
 
-from coalition.extensions import db
+from coalition.core.extensions import db
 from coalition.members.models import Person
 from coalition.timeline.models import TimelineEntry
 

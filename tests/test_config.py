@@ -3,8 +3,8 @@
 import pytest
 
 from coalition import create_app
-from coalition.config import ConfigError, instance_secret_key, load_config
-from coalition.extensions import db
+from coalition.core.config import ConfigError, instance_secret_key, load_config
+from coalition.core.extensions import db
 
 
 def test_production_refuses_to_start_without_a_secret_key(monkeypatch):

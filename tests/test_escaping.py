@@ -9,7 +9,7 @@ from flask import flash, get_flashed_messages, render_template_string, session
 from markupsafe import Markup, escape
 from wtforms import Form, StringField
 
-from coalition.i18n import _l, _ln
+from coalition.web.i18n import _l, _ln
 
 ROOT = Path(__file__).resolve().parent.parent
 CODE = sorted((ROOT / "coalition").rglob("*.py"))
@@ -18,7 +18,7 @@ HOSTILE = '<meta http-equiv="refresh" content="0;url=https://evil.example"><b x=
 LAZY_FROM_BABEL = {"lazy_gettext", "lazy_ngettext", "lazy_pgettext", "LazyString"}
 # The only places that may turn a value into Markup: each says why its input is safe.
 MARKUP_OF_A_VALUE = {
-    ("coalition/markdown.py", "render_markdown"),  # the output of nh3, the sanitizer
+    ("coalition/web/markdown.py", "render_markdown"),  # the output of nh3, the sanitizer
 }
 
 
@@ -33,7 +33,7 @@ def _relative(path):
 def test_lazy_strings_come_only_from_the_escaping_wrapper():
     offenders = []
     for path in CODE:
-        if _relative(path) == "coalition/i18n.py":
+        if _relative(path) == "coalition/web/i18n.py":
             continue
         for node in ast.walk(_tree(path)):
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("flask_babel"):
@@ -44,7 +44,7 @@ def test_lazy_strings_come_only_from_the_escaping_wrapper():
                 ]
             if isinstance(node, ast.Attribute) and node.attr in LAZY_FROM_BABEL:
                 offenders.append(f"{_relative(path)}:{node.lineno} .{node.attr}")
-    assert offenders == [], "Use coalition.i18n._l/_ln: Flask-Babel's lazy strings are markup"
+    assert offenders == [], "Use coalition.web.i18n._l/_ln: Flask-Babel's lazy strings are markup"
 
 
 def _functions_with_parents(tree):

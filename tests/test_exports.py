@@ -8,7 +8,7 @@ import unicodedata
 import pytest
 from openpyxl import load_workbook
 
-from coalition.exports import FORMULA_STARTS, safe_cell, to_csv, to_xlsx
+from coalition.web.exports import FORMULA_STARTS, safe_cell, to_csv, to_xlsx
 
 CONTROLS = [
     chr(code) for code in range(sys.maxunicode + 1) if unicodedata.category(chr(code)) == "Cc"

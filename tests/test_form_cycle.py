@@ -14,8 +14,8 @@ from sqlalchemy.orm.exc import StaleDataError
 from wtforms import HiddenField, StringField
 from wtforms.validators import DataRequired
 
-from coalition.errors import ActionRefused, EditConflict
-from coalition.extensions import db
+from coalition.core.errors import ActionRefused, EditConflict
+from coalition.core.extensions import db
 from coalition.members.models import Sector
 from coalition.web.form_cycle import submit
 
@@ -28,7 +28,7 @@ OWN_TRANSACTIONS = {
     "outbox/cli.py": "flask outbox deliver and digest",
     "outbox/delivery.py": "the delivery worker claims, sends and records each email",
     "committees/proposals.py": "proposals close-due claims and applies each proposal alone",
-    "errorpages.py": "the 500 page rolls back the request that failed, then renders",
+    "web/errorpages.py": "the 500 page rolls back the request that failed, then renders",
 }
 
 

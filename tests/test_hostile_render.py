@@ -18,7 +18,7 @@ from flask import template_rendered, url_for
 
 from coalition import create_app
 from coalition.committees.models import Committee, Goal, Proposal
-from coalition.extensions import db
+from coalition.core.extensions import db
 from coalition.meetings.models import Meeting
 from coalition.members.models import Organization, Person
 from coalition.outbox.kinds import DIGEST, ESSENTIAL, OPTIONAL

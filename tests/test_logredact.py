@@ -4,7 +4,7 @@ import logging
 
 import pytest
 
-from coalition.logredact import PLACEHOLDER, RedactSecrets, redact, secret_patterns
+from coalition.web.logredact import PLACEHOLDER, RedactSecrets, redact, secret_patterns
 
 # Argument names that are credentials wherever they appear in a route.
 CREDENTIAL_ARGUMENTS = {"token", "signature", "secret"}

@@ -2,7 +2,7 @@
 
 from html.parser import HTMLParser
 
-from coalition.markdown import render_markdown
+from coalition.web.markdown import render_markdown
 
 
 def _elements(html):

@@ -12,7 +12,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import DateTime, bindparam, create_engine, text
 
 from coalition import create_app
-from coalition.extensions import db
+from coalition.core.extensions import db
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -31,7 +31,7 @@ def _queries(client, count_queries, url):
 
 def _grow(app, create_person, create_timeline_entry, people, entries):
     from coalition.auth.access import send_invitation
-    from coalition.extensions import db
+    from coalition.core.extensions import db
     from coalition.members.models import Person
 
     for number in range(people):

@@ -6,7 +6,7 @@ import threading
 import pytest
 from sqlalchemy import create_engine
 
-from coalition.database import ReadTransactionWrote
+from coalition.core.database import ReadTransactionWrote
 
 pytestmark = [pytest.mark.sqlite, pytest.mark.real_commits]
 
@@ -88,7 +88,7 @@ def test_a_page_that_writes_without_saying_so_fails_in_the_tests(make_app):
 
     @app.route("/writes-quietly")
     def writes_quietly():
-        from coalition.extensions import db
+        from coalition.core.extensions import db
 
         db.session.execute(db.text("UPDATE person SET pronouns = NULL WHERE id = -1"))
         return "wrote"

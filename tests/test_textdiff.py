@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coalition.textdiff import diff_html, merge, tokenize
+from coalition.revisions.diff import diff_html, merge, tokenize
 
 
 def test_tokens_join_back_to_the_text():

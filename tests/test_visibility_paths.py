@@ -25,7 +25,7 @@ from openpyxl import load_workbook
 
 from coalition.committees.models import CommitteeMembership, Goal, Proposal
 from coalition.committees.proposals import record_position
-from coalition.extensions import db
+from coalition.core.extensions import db
 from coalition.meetings import actions, attendance
 from coalition.meetings.invitations import invitations_of
 from coalition.meetings.models import Meeting, MeetingInvitation

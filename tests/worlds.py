@@ -11,7 +11,7 @@ database as it was. The app's own commits release savepoints of their own (SQLAl
 as Indico's fixtures do.
 
 The same mechanism serves SQLite and PostgreSQL: on SQLite the outer transaction begins
-IMMEDIATE through the engine's "begin" event (coalition/database.py) and savepoints work
+IMMEDIATE through the engine's "begin" event (coalition/core/database.py) and savepoints work
 because that module leaves transaction control to SQLAlchemy, so no golden file is copied.
 It suits tests that run every request on this one connection; a test that commits on
 several connections at once (threads, workers, a served app) carries the `real_commits`
@@ -20,7 +20,7 @@ marker, is refused a shared world, and gets a fresh one from the `app` fixture.
 
 from contextlib import contextmanager
 
-from coalition.extensions import db, limiter
+from coalition.core.extensions import db, limiter
 
 
 class Factories:

@@ -2,14 +2,11 @@
 
 from flask import current_app
 
-from coalition.audit import record_audit
 from coalition.auth.services import end_all_sessions, set_password
-from coalition.errors import ActionRefused
-from coalition.extensions import db
-from coalition.i18n import _l
-from coalition.mail import queue_email
-from coalition.members.models import Person, find_person_by_email, normalize_email
-from coalition.tokens import (
+from coalition.core.audit import record_audit
+from coalition.core.errors import ActionRefused
+from coalition.core.extensions import db
+from coalition.core.tokens import (
     INVITATION_LIFETIME,
     PASSWORD_RESET_LIFETIME,
     PURPOSE_INVITATION,
@@ -19,7 +16,10 @@ from coalition.tokens import (
     find_token,
     issue_token,
 )
-from coalition.urls import external_url
+from coalition.members.models import Person, find_person_by_email, normalize_email
+from coalition.outbox.mail import queue_email
+from coalition.web.i18n import _l
+from coalition.web.urls import external_url
 
 
 def invite_person(actor, *, name, email, language=None):

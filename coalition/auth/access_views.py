@@ -8,14 +8,14 @@ from coalition import authz
 from coalition.auth import access
 from coalition.auth.forms import ForgotPasswordForm, InviteForm, NewPasswordForm
 from coalition.auth.sessions import start_session
-from coalition.errors import ActionRefused
-from coalition.extensions import limiter
-from coalition.i18n import _l
+from coalition.core.errors import ActionRefused
+from coalition.core.extensions import limiter
+from coalition.core.tokens import PURPOSE_INVITATION, PURPOSE_PASSWORD_RESET
 from coalition.members.models import Person, normalize_email
 from coalition.members.services import affiliations_of
-from coalition.tokens import PURPOSE_INVITATION, PURPOSE_PASSWORD_RESET
-from coalition.urls import safe_next
 from coalition.web.form_cycle import submit
+from coalition.web.i18n import _l
+from coalition.web.urls import safe_next
 
 bp = Blueprint("access", __name__)
 

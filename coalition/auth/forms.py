@@ -13,9 +13,9 @@ from wtforms import (
 from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
 
 from coalition.auth.passwords import MAX_LENGTH, MIN_LENGTH, is_strong_enough
-from coalition.i18n import LANGUAGE_NAMES, _l
+from coalition.core.timezones import timezone_names
 from coalition.members.models import ROLE_COORDINATOR, ROLE_MEMBER
-from coalition.timezones import timezone_names
+from coalition.web.i18n import LANGUAGE_NAMES, _l
 
 
 class StrongPassword:

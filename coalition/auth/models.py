@@ -1,7 +1,7 @@
 """A browser session of an account, so that logging out ends that one copy of the cookie."""
 
-from coalition.dbtypes import UTCDateTime, utcnow
-from coalition.extensions import db
+from coalition.core.dbtypes import UTCDateTime, utcnow
+from coalition.core.extensions import db
 
 
 class LoginSession(db.Model):

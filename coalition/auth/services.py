@@ -3,14 +3,13 @@
 from flask import current_app
 from sqlalchemy import update
 
-from coalition.audit import record_audit
 from coalition.auth.models import LoginSession
 from coalition.auth.passwords import hash_password, verify_password
-from coalition.dbtypes import utcnow
-from coalition.errors import ActionRefused
-from coalition.extensions import db
-from coalition.i18n import _l
-from coalition.mail import queue_email
+from coalition.core.audit import record_audit
+from coalition.core.dbtypes import utcnow
+from coalition.core.errors import ActionRefused
+from coalition.core.extensions import db
+from coalition.core.tokens import PURPOSE_PASSWORD_RESET, revoke_tokens
 from coalition.members.models import (
     ROLE_COORDINATOR,
     ROLES,
@@ -18,7 +17,8 @@ from coalition.members.models import (
     find_person_by_email,
     normalize_email,
 )
-from coalition.tokens import PURPOSE_PASSWORD_RESET, revoke_tokens
+from coalition.outbox.mail import queue_email
+from coalition.web.i18n import _l
 
 
 def authenticate(email, password):

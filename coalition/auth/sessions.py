@@ -13,10 +13,10 @@ from flask_login import login_user, logout_user
 from sqlalchemy import update
 
 from coalition.auth.models import LoginSession
-from coalition.dbtypes import utcnow
-from coalition.extensions import db
-from coalition.i18n import SESSION_LANGUAGE_KEY
-from coalition.tokens import hash_token
+from coalition.core.dbtypes import utcnow
+from coalition.core.extensions import db
+from coalition.core.tokens import hash_token
+from coalition.web.i18n import SESSION_LANGUAGE_KEY
 
 IDENTITY_KEY = "_user_id"  # where Flask-Login keeps the identity in the session
 

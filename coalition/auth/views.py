@@ -26,11 +26,11 @@ from coalition.auth.forms import (
     SettingsForm,
 )
 from coalition.auth.sessions import end_session, start_session
-from coalition.extensions import db, limiter
-from coalition.i18n import SESSION_LANGUAGE_KEY
+from coalition.core.extensions import db, limiter
 from coalition.members.models import Person, normalize_email
-from coalition.urls import safe_next
 from coalition.web.form_cycle import submit
+from coalition.web.i18n import SESSION_LANGUAGE_KEY
+from coalition.web.urls import safe_next
 
 bp = Blueprint("auth", __name__)
 

@@ -9,7 +9,7 @@ from coalition import authz
 from coalition.committees import feedback as services
 from coalition.committees.forms import FeedbackForm, ResponseForm
 from coalition.committees.models import Feedback
-from coalition.extensions import db, limiter
+from coalition.core.extensions import db, limiter
 from coalition.web.form_cycle import submit
 
 bp = Blueprint("feedback", __name__, url_prefix="/feedback")

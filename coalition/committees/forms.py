@@ -23,8 +23,8 @@ from coalition.committees.labels import (
     RULE_LABELS,
     STANCE_LABELS,
 )
-from coalition.form_fields import OfferedChoice, choice_list, none_if_empty, strip
-from coalition.i18n import _l
+from coalition.web.form_fields import OfferedChoice, choice_list, none_if_empty, strip
+from coalition.web.i18n import _l
 
 
 class CommitteeForm(FlaskForm):

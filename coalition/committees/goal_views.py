@@ -9,11 +9,11 @@ from coalition import authz
 from coalition.committees import goals as services
 from coalition.committees.forms import GoalForm, MilestoneForm, ProgressForm
 from coalition.committees.models import GOAL_STATUSES, Committee, Goal, Milestone
-from coalition.extensions import db
-from coalition.form_fields import choice_list
+from coalition.core.extensions import db
+from coalition.core.timezones import coalition_today
 from coalition.members.services import people_to_pick
-from coalition.timezones import coalition_today
 from coalition.web.form_cycle import submit
+from coalition.web.form_fields import choice_list
 
 bp = Blueprint("goals", __name__, url_prefix="/goals")
 

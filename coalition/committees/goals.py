@@ -14,10 +14,10 @@ from coalition.committees.models import (
     GoalUpdate,
     Milestone,
 )
-from coalition.errors import ActionRefused, EditConflict
-from coalition.extensions import db
-from coalition.i18n import _l
+from coalition.core.errors import ActionRefused, EditConflict
+from coalition.core.extensions import db
 from coalition.timeline.services import record_entry
+from coalition.web.i18n import _l
 
 
 @dataclass

@@ -7,11 +7,11 @@ correction, recorded as a revision marked editorial. Revisions are never changed
 from sqlalchemy.orm import selectinload
 
 from coalition.committees.models import GuidelineRevision, GuidelineSection
-from coalition.errors import ActionRefused, EditConflict
-from coalition.extensions import db
-from coalition.i18n import _l
+from coalition.core.errors import ActionRefused, EditConflict
+from coalition.core.extensions import db
 from coalition.revisions import services as revisions
 from coalition.revisions.models import Revision
+from coalition.web.i18n import _l
 
 KIND = "guideline"  # the kind of revisioned text a section holds
 

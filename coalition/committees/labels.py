@@ -1,6 +1,6 @@
 """Reader-facing names of committee, goal, proposal and feedback values."""
 
-from coalition.i18n import _l
+from coalition.web.i18n import _l
 
 KIND_LABELS = {
     "steering": _l("Steering committee"),

@@ -7,8 +7,8 @@ from datetime import timedelta
 
 from sqlalchemy.orm import foreign
 
-from coalition.dbtypes import UTCDateTime, utcnow
-from coalition.extensions import db
+from coalition.core.dbtypes import UTCDateTime, utcnow
+from coalition.core.extensions import db
 from coalition.revisions.models import Revision, RevisionedText
 
 KIND_STEERING = "steering"

@@ -3,7 +3,7 @@
 Messages are lazy strings: queue_email renders them in each recipient's language.
 """
 
-from coalition.mail import queue_email
+from coalition.outbox.mail import queue_email
 
 
 def notify(people, *, kind, subject, message, link=None, detail="", key=None):

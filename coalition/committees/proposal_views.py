@@ -12,10 +12,10 @@ from coalition.committees import proposals as services
 from coalition.committees.forms import PositionForm, ProposalForm
 from coalition.committees.goals import GoalData
 from coalition.committees.models import PROPOSAL_AMENDMENT, PROPOSAL_GOAL, Committee
-from coalition.extensions import db
-from coalition.form_fields import choice_list
-from coalition.textdiff import diff_html
+from coalition.core.extensions import db
+from coalition.revisions.diff import diff_html
 from coalition.web.form_cycle import submit
+from coalition.web.form_fields import choice_list
 
 bp = Blueprint("proposals", __name__, url_prefix="/proposals")
 

@@ -35,10 +35,10 @@ from coalition.committees.models import (
     Proposal,
 )
 from coalition.committees.notify import notify
-from coalition.dbtypes import utcnow
-from coalition.errors import ActionRefused
-from coalition.extensions import db
-from coalition.i18n import _l
+from coalition.core.dbtypes import utcnow
+from coalition.core.errors import ActionRefused
+from coalition.core.extensions import db
+from coalition.core.timezones import coalition_date
 from coalition.members.models import (
     AFFILIATION_ALTERNATE,
     AFFILIATION_PRIMARY,
@@ -46,8 +46,8 @@ from coalition.members.models import (
     Person,
 )
 from coalition.timeline.services import record_entry
-from coalition.timezones import coalition_date
-from coalition.urls import external_url
+from coalition.web.i18n import _l
+from coalition.web.urls import external_url
 
 REMIND_BEFORE = timedelta(hours=24)
 

@@ -15,12 +15,12 @@ from coalition.committees.models import (
     JoinRequest,
 )
 from coalition.committees.notify import notify
-from coalition.dbtypes import utcnow
-from coalition.errors import ActionRefused, EditConflict
-from coalition.extensions import db
-from coalition.i18n import _l
+from coalition.core.dbtypes import utcnow
+from coalition.core.errors import ActionRefused, EditConflict
+from coalition.core.extensions import db
 from coalition.members.models import ROLE_COORDINATOR, Affiliation, Person, find_person_by_email
-from coalition.urls import external_url
+from coalition.web.i18n import _l
+from coalition.web.urls import external_url
 
 
 @dataclass

@@ -5,7 +5,7 @@ from sqlalchemy.orm import selectinload
 
 from coalition import authz
 from coalition.committees.models import Goal, Proposal
-from coalition.extensions import db
+from coalition.core.extensions import db
 from coalition.timeline.sources import SourceLink, SourceResolver, register_source
 
 

@@ -14,11 +14,11 @@ from coalition.committees.labels import KIND_LABELS
 from coalition.committees.models import CommitteeMembership, JoinRequest, Proposal
 from coalition.committees.proposal_views import bp as proposals_bp
 from coalition.committees.timeline_source import register_committee_sources
-from coalition.errors import ActionRefused
-from coalition.extensions import db
-from coalition.form_fields import choice_list
-from coalition.timezones import coalition_today
+from coalition.core.errors import ActionRefused
+from coalition.core.extensions import db
+from coalition.core.timezones import coalition_today
 from coalition.web.form_cycle import submit
+from coalition.web.form_fields import choice_list
 
 bp = Blueprint("committees", __name__, url_prefix="/committees")
 bp.register_blueprint(goals_bp)

@@ -7,13 +7,13 @@ from flask_login import current_user
 from sqlalchemy import text
 
 from coalition import authz
-from coalition.extensions import db
+from coalition.core.extensions import db
+from coalition.core.timezones import coalition_date
 from coalition.meetings.actions import open_items_of
 from coalition.meetings.queries import occurrences_between
 from coalition.members.recruitment import sector_standings
 from coalition.members.services import affiliations_of
 from coalition.timeline.services import source_links, visible_entries
-from coalition.timezones import coalition_date
 
 bp = Blueprint("dashboard", __name__)
 

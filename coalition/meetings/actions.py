@@ -1,15 +1,15 @@
 """Decisions a meeting took and the action items it gave people, with owners and due dates."""
 
-from coalition.audit import record_audit
 from coalition.committees.notify import notify
-from coalition.dbtypes import utcnow
-from coalition.errors import ActionRefused
-from coalition.extensions import db
-from coalition.i18n import _l
+from coalition.core.audit import record_audit
+from coalition.core.dbtypes import utcnow
+from coalition.core.errors import ActionRefused
+from coalition.core.extensions import db
 from coalition.meetings.occurrences import occurrence_key
 from coalition.meetings.record_models import ActionItem, Decision
 from coalition.members.models import Person
-from coalition.urls import external_url
+from coalition.web.i18n import _l
+from coalition.web.urls import external_url
 
 
 def decisions_of(meeting_id, start):

@@ -2,11 +2,11 @@
 
 from dataclasses import dataclass
 
-from coalition.errors import ActionRefused
-from coalition.extensions import db
-from coalition.i18n import _l
+from coalition.core.errors import ActionRefused
+from coalition.core.extensions import db
 from coalition.meetings.record_models import Attendance
 from coalition.meetings.rsvp_models import ANSWER_YES, Rsvp
+from coalition.web.i18n import _l
 
 MAX_ATTENDEES = 200
 RECORD_LENGTH = 6  # "attended 5 of the last 6"

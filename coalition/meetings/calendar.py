@@ -7,11 +7,11 @@ import secrets
 from flask import current_app
 from flask_babel import gettext as _
 
-from coalition.extensions import db
+from coalition.core.extensions import db
 from coalition.meetings import ical
 from coalition.meetings.models import CalendarSettings
 from coalition.meetings.occurrences import original_starts
-from coalition.urls import external_url
+from coalition.web.urls import external_url
 
 FEED_COALITION = "coalition"
 FEED_MINE = "mine"

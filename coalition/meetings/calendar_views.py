@@ -18,8 +18,8 @@ from flask_login import current_user
 
 from coalition import authz
 from coalition.committees.models import Committee
-from coalition.database import writes_on_get
-from coalition.extensions import db
+from coalition.core.database import writes_on_get
+from coalition.core.extensions import db
 from coalition.meetings import calendar, ical, queries
 from coalition.meetings.models import CalendarSettings, Meeting
 from coalition.members.models import Person

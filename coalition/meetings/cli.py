@@ -3,7 +3,7 @@
 import click
 from flask.cli import AppGroup
 
-from coalition.extensions import db
+from coalition.core.extensions import db
 from coalition.meetings.reminders import send_reminders
 
 meetings_cli = AppGroup("meetings", help="Time-driven meeting tasks.")

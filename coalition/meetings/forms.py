@@ -19,7 +19,6 @@ from wtforms.validators import URL, DataRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from coalition.auth.forms import one_line, timezone_choices
-from coalition.i18n import _l
 from coalition.meetings.models import MAX_RSVP_CLOSES_HOURS
 from coalition.meetings.recurrence import (
     MONTHLY_BY_DATE,
@@ -28,6 +27,7 @@ from coalition.meetings.recurrence import (
     Recurrence,
 )
 from coalition.meetings.services import MeetingDetails
+from coalition.web.i18n import _l
 
 NO_REPEAT = "none"
 

@@ -9,9 +9,7 @@ from email.utils import parseaddr
 
 from flask import current_app
 
-from coalition.extensions import db
-from coalition.i18n import _l
-from coalition.mail import queue_email
+from coalition.core.extensions import db
 from coalition.meetings import calendar, ical
 from coalition.meetings.models import CalendarSettings, MeetingInvitation
 from coalition.meetings.queries import exceptions_by_meeting
@@ -23,7 +21,9 @@ from coalition.members.models import (
     Organization,
 )
 from coalition.members.services import people_to_pick
-from coalition.urls import external_url
+from coalition.outbox.mail import queue_email
+from coalition.web.i18n import _l
+from coalition.web.urls import external_url
 
 REASON_INVITED = "invited"
 REASON_UPDATED = "updated"

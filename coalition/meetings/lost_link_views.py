@@ -3,7 +3,7 @@
 from flask import Blueprint, render_template, request
 
 from coalition.auth.forms import ForgotPasswordForm
-from coalition.extensions import limiter
+from coalition.core.extensions import limiter
 from coalition.meetings.lost_links import send_lost_links
 from coalition.members.models import normalize_email
 from coalition.web.form_cycle import submit

@@ -6,10 +6,8 @@ no one who is on the coalition's lists; the email goes only to the address itsel
 
 from sqlalchemy import func, or_, select
 
-from coalition.dbtypes import utcnow
-from coalition.extensions import db
-from coalition.i18n import _l
-from coalition.mail import queue_email
+from coalition.core.dbtypes import utcnow
+from coalition.core.extensions import db
 from coalition.meetings.invitations import personal_token
 from coalition.meetings.models import STATUS_CANCELLED, Meeting, MeetingInvitation
 from coalition.meetings.rsvp_links import delegated_organization_ids
@@ -20,7 +18,9 @@ from coalition.members.models import (
     find_person_by_email,
     normalize_email,
 )
-from coalition.urls import external_url
+from coalition.outbox.mail import queue_email
+from coalition.web.i18n import _l
+from coalition.web.urls import external_url
 
 
 def invitations_for_address(address):

@@ -5,14 +5,14 @@ from flask import current_app
 from flask_babel import force_locale, gettext
 from sqlalchemy.exc import IntegrityError
 
-from coalition.dbtypes import utcnow
-from coalition.errors import ActionRefused
-from coalition.extensions import db
-from coalition.i18n import _l
+from coalition.core.dbtypes import utcnow
+from coalition.core.errors import ActionRefused
+from coalition.core.extensions import db
+from coalition.core.timezones import coalition_date
 from coalition.meetings.record_models import Minutes
 from coalition.revisions import services as revisions
 from coalition.timeline.services import record_entry
-from coalition.timezones import coalition_date
+from coalition.web.i18n import _l
 
 MAX_MINUTES_LENGTH = 100_000
 

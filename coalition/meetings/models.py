@@ -3,8 +3,8 @@
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-from coalition.dbtypes import UTCDateTime, utcnow
-from coalition.extensions import db
+from coalition.core.dbtypes import UTCDateTime, utcnow
+from coalition.core.extensions import db
 
 STATUS_SCHEDULED = "scheduled"
 STATUS_CANCELLED = "cancelled"

@@ -9,16 +9,16 @@ emails; each email also carries an idempotency key with the date and the day.
 from flask_babel import format_time
 from sqlalchemy.exc import IntegrityError
 
-from coalition.dbtypes import utcnow
-from coalition.errors import ActionRefused
-from coalition.extensions import db
-from coalition.i18n import _l
-from coalition.mail import queue_email
+from coalition.core.dbtypes import utcnow
+from coalition.core.errors import ActionRefused
+from coalition.core.extensions import db
+from coalition.core.timezones import coalition_date
 from coalition.meetings.invitations import invitations_of, personal_token, recipients
 from coalition.meetings.occurrences import occurrence_key
 from coalition.meetings.rsvp_models import Rsvp, RsvpNudge
-from coalition.timezones import coalition_date
-from coalition.urls import external_url
+from coalition.outbox.mail import queue_email
+from coalition.web.i18n import _l
+from coalition.web.urls import external_url
 
 KIND = "rsvp_nudge"
 

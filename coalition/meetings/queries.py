@@ -4,7 +4,7 @@ from collections import defaultdict
 from datetime import UTC, datetime, timedelta
 
 from coalition.committees.models import Committee, CommitteeMembership
-from coalition.extensions import db
+from coalition.core.extensions import db
 from coalition.meetings.models import Meeting, MeetingInvitation, OccurrenceException
 from coalition.meetings.occurrences import (
     find_occurrence,

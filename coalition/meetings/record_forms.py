@@ -4,9 +4,9 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
-from coalition.form_fields import OfferedChoice, strip
-from coalition.i18n import _l
 from coalition.meetings.minutes import MAX_MINUTES_LENGTH
+from coalition.web.form_fields import OfferedChoice, strip
+from coalition.web.i18n import _l
 
 
 class MinutesForm(FlaskForm):

@@ -4,8 +4,8 @@ Each belongs to one date of a meeting: (meeting_id, occurrence_start), the date'
 start in UTC, as answers do.
 """
 
-from coalition.dbtypes import UTCDateTime, utcnow
-from coalition.extensions import db
+from coalition.core.dbtypes import UTCDateTime, utcnow
+from coalition.core.extensions import db
 from coalition.revisions.models import RevisionedText
 
 

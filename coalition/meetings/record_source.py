@@ -3,7 +3,7 @@
 from flask import url_for
 
 from coalition import authz
-from coalition.extensions import db
+from coalition.core.extensions import db
 from coalition.meetings.occurrences import occurrence_key
 from coalition.meetings.record_models import Minutes
 from coalition.timeline.sources import SourceLink, SourceResolver, register_source

@@ -8,7 +8,7 @@ from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 
 from coalition import authz
-from coalition.errors import ActionRefused
+from coalition.core.errors import ActionRefused
 from coalition.meetings import actions, attendance, invitations, minutes, queries
 from coalition.meetings.models import Meeting
 from coalition.meetings.occurrences import occurrence_key

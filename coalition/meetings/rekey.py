@@ -9,12 +9,12 @@ date is refused: "this and following dates" keeps the past as it was.
 
 from sqlalchemy import select, update
 
-from coalition.errors import ActionRefused
-from coalition.extensions import db
-from coalition.i18n import _l
+from coalition.core.errors import ActionRefused
+from coalition.core.extensions import db
 from coalition.meetings.occurrences import original_starts
 from coalition.meetings.record_models import ActionItem, Attendance, Decision, Minutes
 from coalition.meetings.rsvp_models import Rsvp, RsvpNudge
+from coalition.web.i18n import _l
 
 RECORDS = (Minutes, Attendance, Decision, ActionItem)
 DATED = (Rsvp, RsvpNudge, *RECORDS)

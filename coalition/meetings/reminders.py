@@ -10,14 +10,14 @@ from datetime import timedelta
 from flask import current_app
 from sqlalchemy.exc import IntegrityError
 
-from coalition.dbtypes import utcnow
-from coalition.extensions import db
-from coalition.i18n import _l
-from coalition.mail import queue_email
+from coalition.core.dbtypes import utcnow
+from coalition.core.extensions import db
 from coalition.meetings.invitations import recipients
 from coalition.meetings.occurrences import occurrence_key
 from coalition.meetings.queries import occurrences_between
 from coalition.meetings.rsvp_models import ANSWER_MAYBE, ANSWER_YES, Rsvp
+from coalition.outbox.mail import queue_email
+from coalition.web.i18n import _l
 
 
 def send_reminders(now=None):

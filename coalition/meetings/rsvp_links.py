@@ -1,6 +1,6 @@
 """Personal RSVP links: one for each recipient of an invitation's emails.
 
-A link is a token (coalition.tokens: only its hash is stored) naming the invitation, and an
+A link is a token (coalition.core.tokens: only its hash is stored) naming the invitation, and an
 RsvpLink row naming who it was sent to: the invited person, a delegate of the invited
 organization, or (no person) the organization's contact address. Whenever a link is used,
 its recipient must still be able to answer: an active person who is still the invitee or
@@ -17,18 +17,18 @@ from datetime import timedelta
 
 from sqlalchemy import update
 
-from coalition.dbtypes import utcnow
-from coalition.extensions import db
-from coalition.meetings.models import MeetingInvitation
-from coalition.meetings.rsvp_models import RsvpLink
-from coalition.members.models import DELEGATE_ROLES, Affiliation
-from coalition.tokens import (
+from coalition.core.dbtypes import utcnow
+from coalition.core.extensions import db
+from coalition.core.tokens import (
     PURPOSE_MEETING_INVITATION,
     EmailToken,
     find_token,
     hash_token,
     issue_token,
 )
+from coalition.meetings.models import MeetingInvitation
+from coalition.meetings.rsvp_models import RsvpLink
+from coalition.members.models import DELEGATE_ROLES, Affiliation
 
 # The newest links of one recipient for one invitation that keep working; older ones retire.
 LIVE_LINKS_PER_RECIPIENT = 10

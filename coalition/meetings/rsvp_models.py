@@ -1,7 +1,7 @@
 """Answers to meeting invitations: one per respondent (person or organization) per date."""
 
-from coalition.dbtypes import UTCDateTime, utcnow
-from coalition.extensions import db
+from coalition.core.dbtypes import UTCDateTime, utcnow
+from coalition.core.extensions import db
 
 ANSWER_YES = "yes"
 ANSWER_MAYBE = "maybe"
@@ -80,7 +80,7 @@ class RsvpNudge(db.Model):
 class RsvpLink(db.Model):
     """Who one emailed RSVP link was sent to, so it answers only while they may answer.
 
-    The token (coalition.tokens) keeps the secret's hash and names the invitation; this row
+    The token (coalition.core.tokens) keeps the secret's hash and names the invitation; this row
     names its recipient: a person (the invited person, or a delegate of the invited
     organization) or, with no person, the organization's contact address. Each link is
     checked against its recipient whenever it is used, so deactivating a person, or a

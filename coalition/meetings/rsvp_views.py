@@ -24,14 +24,14 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from coalition import authz
-from coalition.extensions import limiter
+from coalition.core.extensions import limiter
+from coalition.core.tokens import hash_token
 from coalition.meetings import calendar, ical, invitations, queries, rsvp_links, rsvps
 from coalition.meetings.calendar_views import ics_response
 from coalition.meetings.forms import RsvpForm
 from coalition.meetings.occurrences import parse_occurrence_key
-from coalition.tokens import hash_token
-from coalition.urls import external_url
 from coalition.web.form_cycle import submit
+from coalition.web.urls import external_url
 
 bp = Blueprint("rsvp", __name__, url_prefix="/rsvp")
 

@@ -5,15 +5,15 @@ from dataclasses import dataclass
 
 from sqlalchemy.dialects import postgresql, sqlite
 
-from coalition.dbtypes import utcnow
-from coalition.errors import ActionRefused
-from coalition.extensions import db
-from coalition.i18n import _l
-from coalition.mail import queue_email
+from coalition.core.dbtypes import utcnow
+from coalition.core.errors import ActionRefused
+from coalition.core.extensions import db
 from coalition.meetings.display import moment_in_zone
 from coalition.meetings.invitations import recipients
 from coalition.meetings.models import Meeting
 from coalition.meetings.rsvp_models import ANSWER_NO, ANSWER_YES, ANSWERS, MAX_HEADCOUNT, Rsvp
+from coalition.outbox.mail import queue_email
+from coalition.web.i18n import _l
 
 
 @dataclass(frozen=True)

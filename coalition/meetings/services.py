@@ -7,10 +7,9 @@ from zoneinfo import ZoneInfo
 
 from flask import current_app
 
-from coalition.dbtypes import utcnow
-from coalition.errors import ActionRefused, EditConflict
-from coalition.extensions import db
-from coalition.i18n import _l
+from coalition.core.dbtypes import utcnow
+from coalition.core.errors import ActionRefused, EditConflict
+from coalition.core.extensions import db
 from coalition.meetings import invitations, rekey, rsvps
 from coalition.meetings.models import (
     MAX_MEETING_LENGTH,
@@ -21,6 +20,7 @@ from coalition.meetings.models import (
 )
 from coalition.meetings.occurrences import find_occurrence, original_starts
 from coalition.meetings.recurrence import RecurrenceError, expand, truncate_before, validate
+from coalition.web.i18n import _l
 
 # Changing any of these sends an update to invitees and raises the calendar SEQUENCE.
 SCHEDULE_FIELDS = ("start_at", "end_at", "timezone", "rrule", "location", "online_link")

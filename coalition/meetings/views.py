@@ -19,8 +19,7 @@ from flask_login import current_user
 from wtforms import SelectChoice
 
 from coalition import authz
-from coalition.exports import to_csv
-from coalition.extensions import db
+from coalition.core.extensions import db
 from coalition.meetings import display, invitations, nudges, queries, rsvps, services
 from coalition.meetings.forms import NO_REPEAT, InviteForm, MeetingForm, OccurrenceForm
 from coalition.meetings.invitations import invitable_organizations, invitable_people
@@ -31,6 +30,7 @@ from coalition.meetings.recurrence import parse
 from coalition.members.models import Organization, Person
 from coalition.members.services import active_committees, active_sectors
 from coalition.web.conflicts import ConflictRow, side_by_side
+from coalition.web.exports import to_csv
 from coalition.web.form_cycle import submit
 
 bp = Blueprint("meetings", __name__, url_prefix="/meetings")

@@ -1,6 +1,6 @@
 """Exporting the filtered lists as CSV or .xlsx, each cell as the viewer may see it.
 
-Cells are made safe by coalition.exports (no formula survives). Every export is audited.
+Cells are made safe by coalition.web.exports (no formula survives). Every export is audited.
 """
 
 import io
@@ -10,14 +10,14 @@ from flask import send_file
 from flask_babel import gettext as _
 
 from coalition import authz
-from coalition.audit import record_audit
-from coalition.exports import to_csv, to_xlsx
-from coalition.extensions import db
+from coalition.core.audit import record_audit
+from coalition.core.extensions import db
+from coalition.core.timezones import coalition_today
 from coalition.members.labels import AFFILIATION_LABELS, STATUS_LABELS
 from coalition.members.languages import language_name
 from coalition.members.organization_services import organizations_query, with_summary
 from coalition.members.services import people_query, with_details
-from coalition.timezones import coalition_today
+from coalition.web.exports import to_csv, to_xlsx
 
 MAX_EXPORT_ROWS = 50_000
 FORMATS = {

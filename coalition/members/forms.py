@@ -14,9 +14,9 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Email, Length, Optional, Regexp
 
-from coalition.form_fields import MultiCheckboxField, choice_list, none_if_empty, strip
-from coalition.i18n import _l
 from coalition.members.languages import language_choices
+from coalition.web.form_fields import MultiCheckboxField, choice_list, none_if_empty, strip
+from coalition.web.i18n import _l
 
 LIVED_EXPERIENCE_CHOICES = (
     ("", _l("Not said")),

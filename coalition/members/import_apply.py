@@ -7,8 +7,9 @@ from sqlalchemy import insert, update
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.attributes import flag_modified
 
-from coalition.dbtypes import utcnow
-from coalition.extensions import db
+from coalition.core.dbtypes import utcnow
+from coalition.core.extensions import db
+from coalition.core.timezones import coalition_today
 from coalition.members.models import (
     AFFILIATION_ALTERNATE,
     AFFILIATION_PRIMARY,
@@ -27,7 +28,6 @@ from coalition.members.models import (
 )
 from coalition.members.organization_services import record_becoming_active, record_stage
 from coalition.members.services import replace_languages
-from coalition.timezones import coalition_today
 
 CHUNK = 500
 PERSON_FIELDS = (

@@ -10,10 +10,10 @@ from datetime import datetime
 
 from email_validator import EmailNotValidError, validate_email
 
-from coalition.i18n import _l
 from coalition.members.import_models import KIND_PEOPLE
 from coalition.members.languages import parse_language
 from coalition.members.models import AFFILIATION_STAFF, STATUS_IDENTIFIED, STATUSES
+from coalition.web.i18n import _l
 
 
 @dataclass(frozen=True)

@@ -4,10 +4,10 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import SelectField, SubmitField
 
-from coalition.form_fields import choice_list
-from coalition.i18n import _l
 from coalition.members.import_fields import fields_for
 from coalition.members.import_models import KIND_ORGANIZATIONS, KIND_PEOPLE
+from coalition.web.form_fields import choice_list
+from coalition.web.i18n import _l
 
 
 class UploadForm(FlaskForm):

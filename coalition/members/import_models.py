@@ -4,8 +4,8 @@ Nothing of an upload is kept in process memory or in a local file between reques
 worker (or a restarted one) can show the preview and run the import.
 """
 
-from coalition.dbtypes import UTCDateTime, utcnow
-from coalition.extensions import db
+from coalition.core.dbtypes import UTCDateTime, utcnow
+from coalition.core.extensions import db
 
 KIND_PEOPLE = "people"
 KIND_ORGANIZATIONS = "organizations"

@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from coalition import authz
-from coalition.errors import ActionRefused
+from coalition.core.errors import ActionRefused
 from coalition.members import importing
 from coalition.members.import_fields import error_text, fields_for
 from coalition.members.import_forms import RunForm, UploadForm, mapping_form

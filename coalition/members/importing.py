@@ -9,11 +9,10 @@ import re
 
 from sqlalchemy import delete, func, insert, update
 
-from coalition.audit import record_audit
-from coalition.dbtypes import utcnow
-from coalition.errors import ActionRefused
-from coalition.extensions import db
-from coalition.i18n import _l
+from coalition.core.audit import record_audit
+from coalition.core.dbtypes import utcnow
+from coalition.core.errors import ActionRefused
+from coalition.core.extensions import db
 from coalition.members import import_apply
 from coalition.members.import_fields import RowContext, check_row, fields_for
 from coalition.members.import_models import (
@@ -26,6 +25,7 @@ from coalition.members.import_models import (
 )
 from coalition.members.models import Organization, Person, Sector
 from coalition.members.spreadsheets import read_table
+from coalition.web.i18n import _l
 
 PREVIEW_ROWS = 10
 ERRORS_SHOWN = 500

@@ -1,6 +1,6 @@
 """Names shown for stages and roles (stored as codes, shown in the reader's language)."""
 
-from coalition.i18n import _l
+from coalition.web.i18n import _l
 
 STATUS_LABELS = {
     "identified": _l("Identified"),

@@ -2,7 +2,7 @@
 
 from flask_babel import get_locale
 
-from coalition.i18n import _l
+from coalition.web.i18n import _l
 
 # The languages most often met in U.S. diversion programs; stored as their codes (ISO 639).
 LANGUAGE_CODES = (

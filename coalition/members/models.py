@@ -9,8 +9,8 @@ from datetime import date
 from flask_login import UserMixin
 from sqlalchemy import func
 
-from coalition.dbtypes import UTCDateTime, utcnow
-from coalition.extensions import db
+from coalition.core.dbtypes import UTCDateTime, utcnow
+from coalition.core.extensions import db
 from coalition.members.sectors import sector_display_name
 
 ROLE_MEMBER = "member"

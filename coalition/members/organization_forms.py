@@ -13,18 +13,18 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from coalition.form_fields import (
+from coalition.members.forms import FilterForm, email_field
+from coalition.members.labels import AFFILIATION_LABELS, STATUS_LABELS
+from coalition.members.languages import language_choices
+from coalition.members.models import AFFILIATION_ROLES, STATUSES
+from coalition.web.form_fields import (
     MultiCheckboxField,
     WebAddress,
     choice_list,
     none_if_empty,
     strip,
 )
-from coalition.i18n import _l
-from coalition.members.forms import FilterForm, email_field
-from coalition.members.labels import AFFILIATION_LABELS, STATUS_LABELS
-from coalition.members.languages import language_choices
-from coalition.members.models import AFFILIATION_ROLES, STATUSES
+from coalition.web.i18n import _l
 
 
 def status_choices():

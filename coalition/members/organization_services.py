@@ -8,11 +8,11 @@ from sqlalchemy import case, func
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.attributes import flag_modified
 
-from coalition.audit import record_audit
-from coalition.dbtypes import utcnow
-from coalition.errors import ActionRefused, EditConflict
-from coalition.extensions import db
-from coalition.i18n import _l
+from coalition.core.audit import record_audit
+from coalition.core.dbtypes import utcnow
+from coalition.core.errors import ActionRefused, EditConflict
+from coalition.core.extensions import db
+from coalition.core.timezones import coalition_date
 from coalition.members.models import (
     AFFILIATION_ALTERNATE,
     AFFILIATION_PRIMARY,
@@ -31,7 +31,7 @@ from coalition.members.models import (
 )
 from coalition.members.services import count_rows, like_pattern, replace_languages
 from coalition.timeline.services import record_entry
-from coalition.timezones import coalition_date
+from coalition.web.i18n import _l
 
 PAGE_SIZE = 50
 STAGE_ORDER = case(

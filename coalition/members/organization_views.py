@@ -6,7 +6,8 @@ from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
 from coalition import authz
-from coalition.extensions import db
+from coalition.core.extensions import db
+from coalition.core.timezones import coalition_today
 from coalition.members import organization_services as services
 from coalition.members.exporting import export_organizations
 from coalition.members.forms import ExportForm
@@ -22,10 +23,8 @@ from coalition.members.organization_forms import (
     stage_form_for,
 )
 from coalition.members.services import active_sectors, committees_of_organization
-from coalition.routing import requested_page
-from coalition.timezones import coalition_today
-from coalition.urls import safe_next
 from coalition.web.form_cycle import submit
+from coalition.web.urls import requested_page, safe_next
 
 bp = Blueprint("organizations", __name__, url_prefix="/organizations")
 

@@ -4,10 +4,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import and_, case, func
 
-from coalition.dbtypes import utcnow
-from coalition.errors import ActionRefused, EditConflict
-from coalition.extensions import db
-from coalition.i18n import _l, _ln
+from coalition.core.dbtypes import utcnow
+from coalition.core.errors import ActionRefused, EditConflict
+from coalition.core.extensions import db
 from coalition.members.languages import language_name
 from coalition.members.models import (
     PIPELINE_STATUSES,
@@ -22,6 +21,7 @@ from coalition.members.models import (
 from coalition.members.organization_services import PAGE_SIZE, STAGE_ORDER, with_summary
 from coalition.members.sectors import PRELOADED_SECTORS
 from coalition.members.services import active_sectors, count_rows
+from coalition.web.i18n import _l, _ln
 
 # --- The pipeline ----------------------------------------------------------------------
 

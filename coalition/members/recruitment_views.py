@@ -5,14 +5,14 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from coalition import authz
+from coalition.core.timezones import coalition_today
 from coalition.members import recruitment
 from coalition.members.charts import sector_chart
 from coalition.members.models import STATUSES, Sector
 from coalition.members.organization_forms import PipelineFilterForm, SectorForm, stage_form_for
 from coalition.members.services import active_sectors
-from coalition.routing import requested_page
-from coalition.timezones import coalition_today
 from coalition.web.form_cycle import submit
+from coalition.web.urls import requested_page
 
 bp = Blueprint("recruitment", __name__)
 

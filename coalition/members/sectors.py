@@ -4,7 +4,7 @@ Sectors are data: coordinators add, rename and retire them. The preloaded ones k
 stable key, so their names are shown translated until a coordinator renames them.
 """
 
-from coalition.i18n import _l
+from coalition.web.i18n import _l
 
 # (key, English name as stored, name shown through the translation catalogue)
 PRELOADED_SECTORS = (

@@ -6,10 +6,9 @@ from sqlalchemy import func
 from sqlalchemy.orm import contains_eager, selectinload
 from sqlalchemy.orm.attributes import flag_modified
 
-from coalition.audit import record_audit
-from coalition.errors import ActionRefused, EditConflict
-from coalition.extensions import db
-from coalition.i18n import _l
+from coalition.core.audit import record_audit
+from coalition.core.errors import ActionRefused, EditConflict
+from coalition.core.extensions import db
 from coalition.members.models import (
     Affiliation,
     Organization,
@@ -19,6 +18,7 @@ from coalition.members.models import (
     find_person_by_email,
     normalize_email,
 )
+from coalition.web.i18n import _l
 
 PAGE_SIZE = 50
 SENSITIVE_FIELDS = (

@@ -6,7 +6,7 @@ rows and cells visited), never against what a file declares about itself.
 
 from dataclasses import dataclass
 
-from coalition.i18n import _l
+from coalition.web.i18n import _l
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 20_000

@@ -14,7 +14,6 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from coalition.i18n import _l
 from coalition.members.spreadsheet_limits import (
     MAX_CELL_CHARACTERS,
     MAX_COLUMNS,
@@ -31,6 +30,7 @@ from coalition.members.spreadsheet_limits import (
     too_much_text,
 )
 from coalition.members.xlsx_reader import xlsx_rows
+from coalition.web.i18n import _l
 
 __all__ = ["MAX_FILE_BYTES", "Reading", "SpreadsheetError", "Table", "read_table"]
 

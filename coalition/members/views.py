@@ -11,7 +11,7 @@ from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
 from coalition import authz
-from coalition.extensions import db
+from coalition.core.extensions import db
 from coalition.members.exporting import export_people
 from coalition.members.forms import ExportForm, PeopleFilterForm, PersonForm
 from coalition.members.import_views import bp as imports_bp
@@ -30,8 +30,8 @@ from coalition.members.services import (
     update_person,
 )
 from coalition.members.timeline_source import register_organization_source
-from coalition.routing import requested_page
 from coalition.web.form_cycle import submit
+from coalition.web.urls import requested_page
 
 bp = Blueprint("members", __name__, url_prefix="/members")
 bp.register_blueprint(organizations_bp)

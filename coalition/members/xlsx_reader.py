@@ -21,7 +21,6 @@ from openpyxl.styles.numbers import builtin_format_code, is_date_format, is_time
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import CALENDAR_MAC_1904, WINDOWS_EPOCH, from_excel, from_ISO8601
 
-from coalition.i18n import _l
 from coalition.members.spreadsheet_limits import (
     MAX_CELL_CHARACTERS,
     MAX_COLUMNS,
@@ -46,6 +45,7 @@ from coalition.members.spreadsheet_limits import (
     workbook_not_plain_xml,
     workbook_too_large,
 )
+from coalition.web.i18n import _l
 
 CHUNK_BYTES = 64 * 1024
 MAX_EXCEL_ROW = 1_048_576

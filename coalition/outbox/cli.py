@@ -9,7 +9,7 @@ import click
 from flask.cli import AppGroup
 from sqlalchemy.exc import IntegrityError
 
-from coalition.extensions import db
+from coalition.core.extensions import db
 from coalition.outbox.delivery import deliver_due
 from coalition.outbox.digest import DigestRace, send_digests
 

@@ -13,8 +13,8 @@ from flask import current_app
 from flask_mail import Attachment, BadHeaderError, Connection, Message
 from sqlalchemy import and_, or_, update
 
-from coalition.dbtypes import utcnow
-from coalition.extensions import db
+from coalition.core.dbtypes import utcnow
+from coalition.core.extensions import db
 from coalition.outbox.models import (
     STATUS_FAILED,
     STATUS_QUEUED,

@@ -7,7 +7,7 @@ environment these URLs do not exist.
 from flask import Blueprint, Response, abort, render_template, request
 
 from coalition import authz
-from coalition.extensions import db
+from coalition.core.extensions import db
 from coalition.outbox.models import OutboxEmail
 
 bp = Blueprint("devmail", __name__, url_prefix="/dev/mailbox")

@@ -6,13 +6,13 @@ from datetime import timedelta
 from flask import current_app
 from sqlalchemy import func, update
 
-from coalition.dbtypes import utcnow
-from coalition.extensions import db
-from coalition.i18n import _l
-from coalition.mail import queue_email
+from coalition.core.dbtypes import utcnow
+from coalition.core.extensions import db
 from coalition.members.models import Person
 from coalition.outbox.kinds import DIGEST, OPTIONAL
+from coalition.outbox.mail import queue_email
 from coalition.outbox.models import DigestItem, OutboxEmail
+from coalition.web.i18n import _l
 
 # A digest goes out at most once in this window, whatever the cron schedule.
 DIGEST_INTERVAL = timedelta(hours=23)

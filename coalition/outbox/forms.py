@@ -3,8 +3,8 @@
 from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectChoice, SubmitField
 
-from coalition.i18n import _l
 from coalition.outbox.kinds import DELIVERY_CHOICES, OPTIONAL
+from coalition.web.i18n import _l
 
 
 def preferences_form(choices, formdata=None):

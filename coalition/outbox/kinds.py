@@ -1,6 +1,6 @@
 """Kinds of email: essential ones always go out; the others follow each person's choice."""
 
-from coalition.i18n import _l
+from coalition.web.i18n import _l
 
 # Always sent immediately: a person cannot opt out of what they asked for or must answer.
 ESSENTIAL = {

@@ -1,7 +1,7 @@
 """Outbox rows, notification preferences and digest items."""
 
-from coalition.dbtypes import UTCDateTime, utcnow
-from coalition.extensions import db
+from coalition.core.dbtypes import UTCDateTime, utcnow
+from coalition.core.extensions import db
 
 STATUS_QUEUED = "queued"
 STATUS_SENDING = "sending"

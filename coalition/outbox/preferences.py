@@ -3,7 +3,7 @@
 from flask import current_app
 from itsdangerous import BadSignature, URLSafeSerializer
 
-from coalition.extensions import db
+from coalition.core.extensions import db
 from coalition.outbox.kinds import (
     DAILY_DIGEST,
     DELIVERY_CHOICES,
@@ -14,7 +14,7 @@ from coalition.outbox.kinds import (
     has_unsubscribe,
 )
 from coalition.outbox.models import NotificationPreference
-from coalition.urls import external_url
+from coalition.web.urls import external_url
 
 UNSUBSCRIBE_SALT = "coalition-unsubscribe"
 

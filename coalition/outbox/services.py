@@ -2,10 +2,9 @@
 
 from sqlalchemy import func, update
 
-from coalition.dbtypes import utcnow
-from coalition.errors import ActionRefused
-from coalition.extensions import db
-from coalition.i18n import _l
+from coalition.core.dbtypes import utcnow
+from coalition.core.errors import ActionRefused
+from coalition.core.extensions import db
 from coalition.outbox.models import (
     STATUS_CANCELLED,
     STATUS_FAILED,
@@ -13,6 +12,7 @@ from coalition.outbox.models import (
     STATUSES,
     OutboxEmail,
 )
+from coalition.web.i18n import _l
 
 PAGE_SIZE = 50
 

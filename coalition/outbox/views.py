@@ -5,14 +5,14 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from coalition import authz
-from coalition.extensions import csrf, db
+from coalition.core.extensions import csrf, db
 from coalition.members.models import Person
 from coalition.outbox import preferences, services
 from coalition.outbox.forms import preferences_form
 from coalition.outbox.kinds import OPTIONAL, label
 from coalition.outbox.models import STATUSES, OutboxEmail
-from coalition.routing import requested_page
 from coalition.web.form_cycle import submit
+from coalition.web.urls import requested_page
 
 bp = Blueprint("outbox", __name__)
 

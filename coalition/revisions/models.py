@@ -6,8 +6,8 @@ their text with `text_id`; what only one kind of owner says about a revision (a 
 revision, so this module knows nothing of committees or meetings.
 """
 
-from coalition.dbtypes import UTCDateTime, utcnow
-from coalition.extensions import db
+from coalition.core.dbtypes import UTCDateTime, utcnow
+from coalition.core.extensions import db
 
 
 class RevisionedText(db.Model):

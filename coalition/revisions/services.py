@@ -8,11 +8,11 @@ merge of both edits, so the writer sees the result before saving it.
 
 from sqlalchemy.orm import selectinload
 
-from coalition.errors import ActionRefused, EditConflict
-from coalition.extensions import db
-from coalition.i18n import _l
+from coalition.core.errors import ActionRefused, EditConflict
+from coalition.core.extensions import db
 from coalition.revisions.diff import diff_html, has_changes, merge
 from coalition.revisions.models import Revision, RevisionedText
+from coalition.web.i18n import _l
 
 
 class StaleRevision(EditConflict):

@@ -1,7 +1,7 @@
 """Timeline entries: wins, losses, milestones and setbacks the coalition shares."""
 
-from coalition.dbtypes import UTCDateTime, utcnow
-from coalition.extensions import db
+from coalition.core.dbtypes import UTCDateTime, utcnow
+from coalition.core.extensions import db
 
 KIND_WIN = "win"
 KIND_LOSS = "loss"

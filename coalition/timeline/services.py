@@ -4,7 +4,7 @@ from collections import defaultdict
 
 from sqlalchemy.exc import IntegrityError
 
-from coalition.extensions import db
+from coalition.core.extensions import db
 from coalition.timeline.models import KINDS, TimelineEntry
 from coalition.timeline.sources import resolver_for
 

@@ -4,8 +4,8 @@ from flask import Blueprint, render_template
 from flask_login import current_user
 
 from coalition import authz
-from coalition.routing import requested_page
 from coalition.timeline.services import source_links, visible_entries
+from coalition.web.urls import requested_page
 
 bp = Blueprint("timeline", __name__, url_prefix="/timeline")
 PAGE_SIZE = 30

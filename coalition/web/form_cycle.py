@@ -18,8 +18,8 @@ from flask import flash
 from flask_babel import gettext as _
 from sqlalchemy.orm.exc import StaleDataError
 
-from coalition.errors import ActionRefused, EditConflict
-from coalition.extensions import db
+from coalition.core.errors import ActionRefused, EditConflict
+from coalition.core.extensions import db
 from coalition.web.conflicts import compare_with_saved
 
 

@@ -152,7 +152,7 @@ def test_the_language_switcher_ignores_other_forms_fields(client, create_coordin
 
 
 def test_changing_the_email_warns_the_old_address(app, client, create_person):
-    from coalition.extensions import db
+    from coalition.core.extensions import db
     from coalition.outbox.models import OutboxEmail
 
     person = create_person(name="Linh", email="old@example.org")

@@ -1,7 +1,7 @@
 """Coordinators change roles and deactivate accounts; the last coordinator stays."""
 
-from coalition.audit import AuditEvent
-from coalition.extensions import db
+from coalition.core.audit import AuditEvent
+from coalition.core.extensions import db
 from coalition.members.models import Person
 
 

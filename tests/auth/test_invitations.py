@@ -3,11 +3,11 @@
 import re
 from datetime import timedelta
 
-from coalition.dbtypes import utcnow
-from coalition.extensions import db
+from coalition.core.dbtypes import utcnow
+from coalition.core.extensions import db
+from coalition.core.tokens import EmailToken
 from coalition.members.models import Person
 from coalition.outbox.models import OutboxEmail
-from coalition.tokens import EmailToken
 
 LINK = re.compile(r"http://localhost(/invitation/[\w-]+)")
 

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from coalition.dbtypes import utcnow
+from coalition.core.dbtypes import utcnow
 from coalition.members.models import Person
 
 FAILURE_MESSAGE = "The email or password is not correct."

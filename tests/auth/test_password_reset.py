@@ -2,7 +2,7 @@
 
 import re
 
-from coalition.extensions import db
+from coalition.core.extensions import db
 from coalition.outbox.models import OutboxEmail
 
 LINK = re.compile(r"http://localhost(/reset-password/[\w-]+)")
@@ -62,7 +62,7 @@ def test_reset_link_sets_a_new_password_and_ends_other_sessions(app, make_client
 
 
 def test_deactivated_people_get_no_reset_link(app, client, create_person):
-    from coalition.dbtypes import utcnow
+    from coalition.core.dbtypes import utcnow
 
     person = create_person(deactivated_at=utcnow())
     _ask(client, person.email)

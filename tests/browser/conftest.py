@@ -224,8 +224,8 @@ def visitor(browser, live_server):
 @pytest.fixture
 def demo(app):
     """The demo coalition, as after the README's first command."""
+    from coalition.core.extensions import db
     from coalition.demo import seed_demo
-    from coalition.extensions import db
 
     with app.app_context():
         seed_demo()

@@ -6,7 +6,7 @@ the meeting; a Spanish-speaking member reads the published minutes in Spanish.""
 from playwright.sync_api import expect
 
 from coalition.demo import COORDINATOR_PASSWORD, MEMBER_PASSWORD
-from coalition.demo_meetings import ROUNDTABLE
+from coalition.demo.meetings import ROUNDTABLE
 
 
 def _latest_record(page, visitor):

@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 from playwright.sync_api import expect
 
 from coalition.committees.models import Proposal
+from coalition.core.extensions import db
 from coalition.demo import COORDINATOR_PASSWORD, MEMBER_PASSWORD
-from coalition.extensions import db
 
 NEW_TEXT = "Decisions are made by consent. A block must come with a reason and an alternative."
 

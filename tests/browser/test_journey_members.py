@@ -9,8 +9,8 @@ from datetime import date, timedelta
 
 from playwright.sync_api import expect
 
+from coalition.core.extensions import db
 from coalition.demo import COORDINATOR_PASSWORD
-from coalition.extensions import db
 from coalition.members.models import Organization, Person, Sector
 
 MARISOL = "marisol.vega@example.org"

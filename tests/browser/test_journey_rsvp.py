@@ -5,7 +5,7 @@ import re
 
 from playwright.sync_api import expect
 
-from coalition.extensions import db
+from coalition.core.extensions import db
 from coalition.outbox.models import OutboxEmail
 
 

@@ -8,7 +8,7 @@ import icalendar
 import vobject
 from playwright.sync_api import expect
 
-from coalition.extensions import db
+from coalition.core.extensions import db
 from coalition.outbox.models import OutboxEmail
 
 

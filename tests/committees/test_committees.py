@@ -10,7 +10,7 @@ from coalition.committees.models import (
     GuidelineSection,
     JoinRequest,
 )
-from coalition.extensions import db
+from coalition.core.extensions import db
 from coalition.members.models import Person
 from coalition.outbox.models import OutboxEmail
 from coalition.timeline.models import TimelineEntry

@@ -7,8 +7,8 @@ import pytest
 
 from coalition.committees.models import GuidelineSection, Position, Proposal
 from coalition.committees.proposals import close_due, record_position, send_reminders, tally
-from coalition.errors import ActionRefused
-from coalition.extensions import db
+from coalition.core.errors import ActionRefused
+from coalition.core.extensions import db
 from coalition.members.models import Person
 from coalition.outbox.models import OutboxEmail
 from coalition.timeline.models import TimelineEntry

@@ -14,7 +14,7 @@ from coalition.committees.models import (
     Position,
     Proposal,
 )
-from coalition.extensions import db
+from coalition.core.extensions import db
 from coalition.members.models import Affiliation, Organization, Person, Sector
 
 STANCES = ("agree", "abstain", "disagree", "block")

@@ -3,7 +3,7 @@
 import re
 
 from coalition.committees.models import Committee, Feedback
-from coalition.extensions import db
+from coalition.core.extensions import db
 
 
 def _version(html):

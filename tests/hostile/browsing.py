@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from flask import session
 
-from coalition.extensions import db
+from coalition.core.extensions import db
 from tests.conftest import CSRF_META
 from tests.hostile.markup import inspect_html
 

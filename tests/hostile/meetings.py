@@ -2,7 +2,7 @@
 
 from datetime import UTC, date, datetime, timedelta
 
-from coalition.extensions import db
+from coalition.core.extensions import db
 from tests.hostile.browsing import Visitor, id_from, in_app, link_in_emails, local
 from tests.hostile.markup import hostile, hostile_markdown, hostile_url, script_url
 

@@ -4,7 +4,7 @@ import csv
 import io
 from datetime import date, timedelta
 
-from coalition.extensions import db
+from coalition.core.extensions import db
 from tests.hostile.browsing import PASSWORD, Visitor, id_from, in_app, link_in_emails
 from tests.hostile.markup import (
     hostile,

@@ -10,7 +10,7 @@ and merge views included, is inspected too.
 import re
 from datetime import UTC, date, datetime, timedelta
 
-from coalition.extensions import db
+from coalition.core.extensions import db
 from tests.hostile import committees, meetings, people
 from tests.hostile.browsing import Visitor, World, in_app, link_in_emails
 from tests.hostile.markup import hostile

@@ -47,7 +47,7 @@ def test_committee_members_see_it_and_others_do_not(committee_world, invite_to_m
 
 
 def test_an_invited_outsider_sees_it(app, committee_world, invite_to_meeting):
-    from coalition.extensions import db
+    from coalition.core.extensions import db
     from coalition.meetings.models import Meeting
 
     clients, housing, other, outsider = committee_world

@@ -5,7 +5,7 @@ import re
 import icalendar
 import pytest
 
-from coalition.extensions import db
+from coalition.core.extensions import db
 from coalition.meetings.models import CalendarSettings
 from coalition.meetings.occurrences import occurrence_key
 from coalition.outbox.models import OutboxEmail

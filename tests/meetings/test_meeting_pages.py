@@ -6,7 +6,7 @@ from datetime import date, timedelta
 import icalendar
 import pytest
 
-from coalition.extensions import db
+from coalition.core.extensions import db
 from coalition.meetings.models import Meeting
 
 NEXT_YEAR = date.today().year + 1

@@ -6,7 +6,7 @@ from datetime import time as clock
 
 import pytest
 
-from coalition.extensions import db
+from coalition.core.extensions import db
 from coalition.meetings.occurrences import occurrence_key
 from coalition.meetings.record_models import ActionItem, Attendance, Minutes
 from coalition.revisions.models import Revision
@@ -366,7 +366,7 @@ def test_organizers_take_back_a_decision_or_action_item_others_cannot(app, held,
     assert "Meet weekly" not in text and "Call the DA" not in text
     assert client.post_form(f"/meetings/actions/{item_id}/remove", {}).status_code == 404
     with app.app_context():
-        from coalition.audit import AuditEvent
+        from coalition.core.audit import AuditEvent
 
         logged = db.session.execute(db.select(AuditEvent.action, AuditEvent.detail)).all()
     assert sorted(logged) == [

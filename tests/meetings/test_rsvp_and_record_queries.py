@@ -7,7 +7,7 @@ from itertools import count
 
 import pytest
 
-from coalition.extensions import db
+from coalition.core.extensions import db
 from coalition.meetings.occurrences import occurrence_key
 
 _numbers = count(1)

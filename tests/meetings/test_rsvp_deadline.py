@@ -6,7 +6,7 @@ from datetime import date, timedelta
 import pytest
 
 from coalition.auth.passwords import hash_password
-from coalition.extensions import db
+from coalition.core.extensions import db
 from coalition.meetings.rsvp_models import Rsvp
 from coalition.outbox.models import OutboxEmail
 

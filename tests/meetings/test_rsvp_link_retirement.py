@@ -8,13 +8,13 @@ from types import SimpleNamespace
 
 import pytest
 
-from coalition.extensions import db
+from coalition.core.extensions import db
+from coalition.core.tokens import EmailToken
 from coalition.meetings.models import MeetingInvitation
 from coalition.meetings.rsvp_links import LIVE_LINKS_PER_RECIPIENT
 from coalition.meetings.rsvp_models import Rsvp
 from coalition.members.models import Affiliation, Person
 from coalition.outbox.models import OutboxEmail
-from coalition.tokens import EmailToken
 
 ANSWER = {"answer": "yes", "headcount": "2", "names": "", "needs": "", "note": ""}
 DARNELL, MARIA, KEISHA = "darnell@example.org", "maria@example.org", "keisha@example.org"

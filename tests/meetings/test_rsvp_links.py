@@ -6,10 +6,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from coalition.extensions import db
+from coalition.core.extensions import db
+from coalition.core.tokens import EmailToken, hash_token
 from coalition.meetings.rsvp_models import Rsvp
 from coalition.outbox.models import OutboxEmail
-from coalition.tokens import EmailToken, hash_token
 
 ANSWER = {"answer": "yes", "headcount": "2", "names": "", "needs": "", "note": ""}
 
@@ -58,7 +58,7 @@ def _change_token(app, path, **values):
 
 @pytest.mark.parametrize("change", ["expired", "revoked"])
 def test_an_expired_or_revoked_link_says_so_and_records_nothing(app, invited, make_client, change):
-    from coalition.dbtypes import utcnow
+    from coalition.core.dbtypes import utcnow
 
     meeting, path = invited
     field = "expires_at" if change == "expired" else "revoked_at"

@@ -6,8 +6,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from coalition.dbtypes import utcnow
-from coalition.extensions import db
+from coalition.core.dbtypes import utcnow
+from coalition.core.extensions import db
 from coalition.meetings.rsvp_models import RsvpNudge
 from coalition.outbox.models import OutboxEmail
 

@@ -6,7 +6,7 @@ import threading
 import pytest
 
 from coalition.auth.passwords import hash_password
-from coalition.extensions import db
+from coalition.core.extensions import db
 from coalition.meetings.rsvp_models import Rsvp
 from coalition.outbox.models import OutboxEmail
 
@@ -208,7 +208,7 @@ def test_a_yes_that_does_not_fit_waits_and_a_freed_seat_promotes_it(
 def test_reminders_go_once_to_those_coming(app, invited, make_client, runner):
     from datetime import timedelta
 
-    from coalition.dbtypes import utcnow
+    from coalition.core.dbtypes import utcnow
     from coalition.meetings.reminders import send_reminders
 
     client, meeting, path = invited

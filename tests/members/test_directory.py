@@ -52,7 +52,7 @@ def test_directory_is_paginated(client, create_coordinator, create_person):
 
 
 def test_deactivated_people_leave_the_directory(client, create_person):
-    from coalition.dbtypes import utcnow
+    from coalition.core.dbtypes import utcnow
 
     create_person(name="Gone Gary", deactivated_at=utcnow())
     client.login(create_person())
@@ -82,7 +82,7 @@ def test_the_directory_searches_filters_by_language_and_sector_and_sorts(
 
 
 def _sector_id(app, key):
-    from coalition.extensions import db
+    from coalition.core.extensions import db
     from coalition.members.models import Sector
 
     with app.app_context():

@@ -17,7 +17,7 @@ def test_organization_page_lists_the_committees_it_sits_on(
     app, client, create_coordinator, create_person, create_committee, create_organization
 ):
     from coalition.committees.models import CommitteeMembership
-    from coalition.extensions import db
+    from coalition.core.extensions import db
 
     client.login(create_coordinator())
     organization = create_organization("Second Chance Reentry")

@@ -6,9 +6,9 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from coalition.audit import AuditEvent
-from coalition.exports import safe_cell
-from coalition.extensions import db
+from coalition.core.audit import AuditEvent
+from coalition.core.extensions import db
+from coalition.web.exports import safe_cell
 
 
 def _csv_rows(response):

@@ -9,7 +9,7 @@ from openpyxl import Workbook, load_workbook
 from werkzeug.datastructures import FileStorage, MultiDict
 from werkzeug.test import encode_multipart
 
-from coalition.extensions import db
+from coalition.core.extensions import db
 from coalition.members import spreadsheet_limits as limits
 from coalition.members.import_models import ImportBatch, ImportRow
 from coalition.members.spreadsheets import Reading, SpreadsheetError, read_table

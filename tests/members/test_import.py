@@ -8,7 +8,7 @@ from openpyxl import Workbook
 from werkzeug.datastructures import FileStorage, MultiDict
 from werkzeug.test import encode_multipart
 
-from coalition.extensions import db
+from coalition.core.extensions import db
 from coalition.members.import_models import ImportBatch, ImportMapping, ImportRow
 from coalition.members.models import Affiliation, Organization, Person
 from coalition.timeline.models import TimelineEntry

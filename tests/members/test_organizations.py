@@ -1,6 +1,6 @@
 """Partner organizations: profiles, delegates, commitments and concurrent edits."""
 
-from coalition.extensions import db
+from coalition.core.extensions import db
 from coalition.members.models import Affiliation, Organization, Sector, StatusChange
 
 

@@ -2,8 +2,8 @@
 
 import re
 
-from coalition.audit import AuditEvent
-from coalition.extensions import db
+from coalition.core.audit import AuditEvent
+from coalition.core.extensions import db
 from coalition.members.models import Person
 
 

@@ -9,7 +9,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from coalition.extensions import db
+from coalition.core.extensions import db
 from coalition.members.models import Organization, Person
 from coalition.members.organization_services import move_stage
 

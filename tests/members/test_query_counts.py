@@ -5,8 +5,8 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import insert
 
-from coalition.dbtypes import utcnow
-from coalition.extensions import db
+from coalition.core.dbtypes import utcnow
+from coalition.core.extensions import db
 from coalition.members.models import (
     STATUSES,
     Affiliation,

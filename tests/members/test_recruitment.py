@@ -3,7 +3,7 @@
 import re
 from datetime import date, timedelta
 
-from coalition.extensions import db
+from coalition.core.extensions import db
 from coalition.members.models import Organization, Sector, StatusChange
 from coalition.timeline.models import TimelineEntry
 
@@ -275,7 +275,7 @@ def test_a_sector_in_use_is_retired_never_deleted(
 
 
 def test_follow_up_dates_use_the_coalitions_calendar(app):
-    from coalition.timezones import coalition_today
+    from coalition.core.timezones import coalition_today
 
     with app.app_context():
         assert abs(coalition_today() - date.today()) <= timedelta(days=1)

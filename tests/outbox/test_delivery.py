@@ -5,11 +5,11 @@ from datetime import timedelta
 
 import pytest
 
-from coalition.dbtypes import utcnow
-from coalition.extensions import db
-from coalition.mail import queue_email
+from coalition.core.dbtypes import utcnow
+from coalition.core.extensions import db
 from coalition.members.models import Person
 from coalition.outbox.delivery import GIVE_UP_AFTER, LEASE, claim_due, deliver_due
+from coalition.outbox.mail import queue_email
 from coalition.outbox.models import OutboxEmail
 
 
@@ -139,7 +139,7 @@ def test_a_worker_killed_after_claiming_leaves_the_row_to_be_retried(mail_app, s
 def test_a_worker_killed_after_the_server_accepted_resends_once_with_the_same_id(
     mail_app, smtp_server, queue
 ):
-    from coalition.extensions import mail
+    from coalition.core.extensions import mail
     from coalition.outbox.delivery import build_message
 
     email_id = queue()

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from coalition.extensions import db
+from coalition.core.extensions import db
 from coalition.outbox.models import OutboxEmail
 
 

@@ -2,10 +2,10 @@
 
 import re
 
-from coalition.extensions import db
-from coalition.mail import queue_email
+from coalition.core.extensions import db
 from coalition.members.models import Person
 from coalition.outbox.digest import send_digests
+from coalition.outbox.mail import queue_email
 from coalition.outbox.models import DigestItem, OutboxEmail
 
 

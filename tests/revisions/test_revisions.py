@@ -4,8 +4,8 @@ diffs of any two revisions, restore, and who saved since a writer opened the tex
 import pytest
 from sqlalchemy.orm.exc import StaleDataError
 
-from coalition.errors import EditConflict
-from coalition.extensions import db
+from coalition.core.errors import EditConflict
+from coalition.core.extensions import db
 from coalition.members.models import Person
 from coalition.revisions import services as revisions
 from coalition.revisions.models import Revision

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from coalition.extensions import db
+from coalition.core.extensions import db
 from coalition.timeline.models import TimelineEntry
 from coalition.timeline.services import record_entry, source_links, visible_entries
 from coalition.timeline.sources import SourceLink, SourceResolver, register_source

@@ -8,8 +8,9 @@ again adds only what is missing.
 
 from datetime import timedelta
 
-from coalition.dbtypes import utcnow
-from coalition.extensions import db
+from coalition.core.dbtypes import utcnow
+from coalition.core.extensions import db
+from coalition.core.timezones import coalition_today
 from coalition.members.models import (
     AFFILIATION_ALTERNATE,
     AFFILIATION_PRIMARY,
@@ -32,7 +33,6 @@ from coalition.members.organization_services import (
 )
 from coalition.members.recruitment import ensure_preloaded_sectors
 from coalition.members.services import replace_languages
-from coalition.timezones import coalition_today
 
 # name: (stages walked through, sector keys, languages, owner's email, follow-up in days from
 # today (negative: overdue), description, communities served)

@@ -6,7 +6,7 @@ from flask_babel.speaklater import LazyString
 from flask_login import current_user
 from markupsafe import escape
 
-from coalition.timezones import is_valid_timezone
+from coalition.core.timezones import is_valid_timezone
 
 # Each language named in itself, so a reader finds their own whatever the interface shows.
 LANGUAGE_NAMES = {"en": "English", "es": "Español"}

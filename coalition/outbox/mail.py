@@ -11,12 +11,12 @@ import uuid
 from flask import current_app, render_template
 from flask_babel import force_locale
 
-from coalition.extensions import db
-from coalition.i18n import email_language
+from coalition.core.extensions import db
 from coalition.outbox import preferences
 from coalition.outbox.kinds import DAILY_DIGEST, NEVER, OPTIONAL, has_unsubscribe
 from coalition.outbox.models import DigestItem, OutboxEmail
-from coalition.urls import external_url
+from coalition.web.i18n import email_language
+from coalition.web.urls import external_url
 
 PERSONAL_LINK = "[personal link]"
 # A subject carries names and titles (two 200-character names fit in no column): it is cut to

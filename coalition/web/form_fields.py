@@ -4,7 +4,7 @@ from wtforms import SelectChoice, SelectMultipleField
 from wtforms.validators import ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from coalition.i18n import _l
+from coalition.web.i18n import _l
 
 
 class MultiCheckboxField(SelectMultipleField):

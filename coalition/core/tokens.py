@@ -11,8 +11,8 @@ from datetime import timedelta
 
 from sqlalchemy import update
 
-from coalition.dbtypes import UTCDateTime, utcnow
-from coalition.extensions import db
+from coalition.core.dbtypes import UTCDateTime, utcnow
+from coalition.core.extensions import db
 
 PURPOSE_INVITATION = "invitation"
 PURPOSE_PASSWORD_RESET = "password_reset"

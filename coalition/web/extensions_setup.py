@@ -2,12 +2,13 @@
 
 from pathlib import Path
 
-from coalition.extensions import babel, csrf, db, limiter, login_manager, mail, migrate
-from coalition.i18n import _l, select_locale, select_timezone
+from coalition.core.extensions import babel, csrf, db, limiter, login_manager, mail, migrate
+from coalition.web.i18n import _l, select_locale, select_timezone
 
 
-def init_extensions(app):
-    """init_app every extension and configure login."""
+def init_extensions(app, load_user):
+    """init_app every extension and configure login; load_user(identity) finds the person
+    behind a session (the auth package's, passed in so this layer imports no feature)."""
     db.init_app(app)
     migrate.init_app(
         app,
@@ -20,20 +21,13 @@ def init_extensions(app):
     mail.init_app(app)
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
     limiter.init_app(app)
-    _init_login(app)
+    _init_login(app, load_user)
 
 
-def _init_login(app):
+def _init_login(app, load_user):
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = _l("Please log in to see this page.")
     login_manager.login_message_category = "info"
     login_manager.session_protection = "basic"
     login_manager.user_loader(load_user)
-
-
-def load_user(identity):
-    """The person behind a session that has not ended, on a current generation, if active."""
-    from coalition.auth.sessions import session_person
-
-    return session_person(identity)

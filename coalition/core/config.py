@@ -35,7 +35,7 @@ class Config:
     ENV_NAME = "development"
     SQLITE_BUSY_TIMEOUT_MS = 5000
     LANGUAGES = ("en", "es")
-    BABEL_TRANSLATION_DIRECTORIES = str(Path(__file__).resolve().parent.parent / "translations")
+    BABEL_TRANSLATION_DIRECTORIES = str(Path(__file__).resolve().parents[2] / "translations")
     RATELIMIT_HEADERS_ENABLED = True
     LOGIN_FAILURES_ALLOWED = "5 per 15 minutes"
     SESSION_COOKIE_HTTPONLY = True

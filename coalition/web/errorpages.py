@@ -3,8 +3,8 @@
 from flask import render_template
 from flask_wtf.csrf import CSRFError
 
-from coalition.extensions import db
-from coalition.i18n import _l
+from coalition.core.extensions import db
+from coalition.web.i18n import _l
 
 ERRORS = {
     400: (

@@ -1,7 +1,7 @@
 """Keep the secrets in URLs out of every log.
 
 A route declares which of its path segments are secrets with the `secret` converter
-(`/reset-password/<secret:token>`, coalition.routing). The filter built here from the URL map
+(`/reset-password/<secret:token>`, coalition.web.urls). The filter built here from the URL map
 replaces each such segment with "[secret]" wherever a path appears in a log line: the
 access logs of the development server and gunicorn, and the application's own error log.
 """

@@ -9,10 +9,10 @@ from datetime import date, time, timedelta
 
 from coalition.auth.services import set_password
 from coalition.committees.models import Committee
-from coalition.demo_committees import STEERING, seed_committees
-from coalition.demo_meetings import extra_meetings, seed_meeting_records
-from coalition.demo_members import seed_members
-from coalition.extensions import db
+from coalition.core.extensions import db
+from coalition.demo.committees import STEERING, seed_committees
+from coalition.demo.meetings import extra_meetings, seed_meeting_records
+from coalition.demo.members import seed_members
 from coalition.meetings.invitations import invite
 from coalition.meetings.models import Meeting
 from coalition.meetings.occurrences import original_starts

@@ -19,7 +19,7 @@ from coalition.committees.models import (
     Proposal,
 )
 from coalition.committees.proposals import ProposalData, open_proposal
-from coalition.extensions import db
+from coalition.core.extensions import db
 from coalition.members.models import find_person_by_email
 from coalition.timeline.services import record_entry
 

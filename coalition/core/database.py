@@ -7,7 +7,7 @@ import re
 from flask import current_app, g, has_app_context, request
 from sqlalchemy import event
 
-from coalition.extensions import db
+from coalition.core.extensions import db
 
 READ_METHODS = {"GET", "HEAD", "OPTIONS"}
 WRITE_STATEMENT = re.compile(r"\s*(INSERT|UPDATE|DELETE|REPLACE)\b", re.IGNORECASE)

@@ -1,7 +1,7 @@
 """The audit log: who changed what sensitive thing, and when."""
 
-from coalition.dbtypes import UTCDateTime, utcnow
-from coalition.extensions import db
+from coalition.core.dbtypes import UTCDateTime, utcnow
+from coalition.core.extensions import db
 
 
 class AuditEvent(db.Model):

@@ -6,7 +6,7 @@ Idempotent: each meeting is filled only while it has no answers (or no minutes) 
 
 from datetime import UTC, date, datetime, time, timedelta
 
-from coalition.extensions import db
+from coalition.core.extensions import db
 from coalition.meetings import actions, attendance, minutes
 from coalition.meetings.invitations import invitations_of
 from coalition.meetings.models import Meeting

@@ -5,8 +5,8 @@ from flask_babel import format_date, format_datetime, format_time, get_locale, g
 
 from coalition import authz
 from coalition.auth.forms import LanguageForm
-from coalition.i18n import LANGUAGE_NAMES
-from coalition.markdown import render_markdown
+from coalition.web.i18n import LANGUAGE_NAMES
+from coalition.web.markdown import render_markdown
 
 
 def register(app):
