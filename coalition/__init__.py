@@ -40,7 +40,7 @@ def create_app(config=None, overrides=None):
     _register_blueprints(app)
     errorpages.register(app)
     security.register(app)
-    templating.register(app)
+    templating.register(app, _rule_modules())
     register_commands(app)
     install_log_redaction(app)  # after every route is known: it reads their secret segments
     return app
@@ -51,6 +51,25 @@ def _trust_proxies(app):
     hops = app.config["TRUSTED_PROXIES"]
     if hops:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+
+
+def _rule_modules():
+    """Every feature's authorization rules, for templates' `authz`."""
+    from coalition.auth import rules as account_rules
+    from coalition.committees import access as committees_access
+    from coalition.meetings import access as meetings_access
+    from coalition.members import access as members_access
+    from coalition.outbox import access as outbox_access
+    from coalition.timeline import access as timeline_access
+
+    return [
+        account_rules,
+        members_access,
+        committees_access,
+        meetings_access,
+        outbox_access,
+        timeline_access,
+    ]
 
 
 def _register_blueprints(app):

@@ -4,8 +4,8 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from coalition import authz
 from coalition.auth import access
+from coalition.auth import rules as account_rules
 from coalition.auth.forms import ForgotPasswordForm, InviteForm, NewPasswordForm
 from coalition.auth.sessions import start_session
 from coalition.core.errors import ActionRefused
@@ -13,6 +13,7 @@ from coalition.core.extensions import limiter
 from coalition.core.tokens import PURPOSE_INVITATION, PURPOSE_PASSWORD_RESET
 from coalition.members.models import Person, normalize_email
 from coalition.members.services import affiliations_of
+from coalition.web import authz
 from coalition.web.form_cycle import submit
 from coalition.web.i18n import _l
 from coalition.web.urls import safe_next
@@ -30,7 +31,7 @@ def protect_token_pages(response):
 
 
 @bp.route("/accounts/invite", methods=["GET", "POST"])
-@authz.require(authz.can_manage_accounts)
+@authz.require(account_rules.can_manage_accounts)
 def invite():
     """Coordinators: invite someone by email to create their account."""
     form = InviteForm()
@@ -62,7 +63,7 @@ def invite():
 @authz.require(authz.is_member)
 def resend_invitation(person_id):
     """Coordinators: send a new invitation link; the older one stops working."""
-    person = authz.load_and_check(Person, person_id, authz.can_invite)
+    person = authz.load_and_check(Person, person_id, account_rules.can_invite)
     submit(
         None,
         lambda: access.send_invitation(current_user._get_current_object(), person),

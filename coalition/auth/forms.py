@@ -15,7 +15,8 @@ from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationE
 from coalition.auth.passwords import MAX_LENGTH, MIN_LENGTH, is_strong_enough
 from coalition.core.timezones import timezone_names
 from coalition.members.models import ROLE_COORDINATOR, ROLE_MEMBER
-from coalition.web.i18n import LANGUAGE_NAMES, _l
+from coalition.web.i18n import _l
+from coalition.web.language_switcher import language_choices
 
 
 class StrongPassword:
@@ -72,13 +73,6 @@ class LoginForm(FlaskForm):
     submit = SubmitField(_l("Log in"))
 
 
-def language_choices(include_default=True):
-    choices = [SelectChoice(code, name) for code, name in LANGUAGE_NAMES.items()]
-    if include_default:
-        choices.insert(0, SelectChoice("", _l("Same as my browser")))
-    return choices
-
-
 def timezone_choices():
     return [SelectChoice("", _l("The coalition's time zone"))] + [
         SelectChoice(name, name) for name in timezone_names()
@@ -119,16 +113,6 @@ class ConfirmForm(FlaskForm):
     """A form with nothing but its CSRF token and a button."""
 
     submit = SubmitField(_l("Confirm"))
-
-
-class LanguageForm(FlaskForm):
-    language = SelectField(_l("Language"), validate_choice=True)
-    next = HiddenField()
-    submit = SubmitField(_l("Change language"))
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.language.choices = language_choices(include_default=False)
 
 
 class InviteForm(FlaskForm):

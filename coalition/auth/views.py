@@ -14,12 +14,11 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from coalition import authz
+from coalition.auth import rules as account_rules
 from coalition.auth import services
 from coalition.auth.access import pending_invitations
 from coalition.auth.forms import (
     ConfirmForm,
-    LanguageForm,
     LoginForm,
     PasswordForm,
     RoleForm,
@@ -28,8 +27,10 @@ from coalition.auth.forms import (
 from coalition.auth.sessions import end_session, start_session
 from coalition.core.extensions import db, limiter
 from coalition.members.models import Person, normalize_email
+from coalition.web import authz
 from coalition.web.form_cycle import submit
 from coalition.web.i18n import SESSION_LANGUAGE_KEY
+from coalition.web.language_switcher import LanguageForm
 from coalition.web.urls import safe_next
 
 bp = Blueprint("auth", __name__)
@@ -164,7 +165,7 @@ def set_language():
 
 
 @bp.route("/accounts")
-@authz.require(authz.can_manage_accounts)
+@authz.require(account_rules.can_manage_accounts)
 def accounts():
     """Coordinators: every account with its role and status."""
     people = db.session.scalars(
@@ -181,7 +182,7 @@ def accounts():
 
 def _managed_person(person_id):
     person = authz.get_or_404(Person, person_id)
-    authz.check(authz.can_manage_accounts(current_user))
+    authz.check(account_rules.can_manage_accounts(current_user))
     return person
 
 

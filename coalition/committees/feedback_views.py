@@ -5,11 +5,12 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from coalition import authz
+from coalition.committees import access as committees_access
 from coalition.committees import feedback as services
 from coalition.committees.forms import FeedbackForm, ResponseForm
 from coalition.committees.models import Feedback
 from coalition.core.extensions import db, limiter
+from coalition.web import authz
 from coalition.web.form_cycle import submit
 
 bp = Blueprint("feedback", __name__, url_prefix="/feedback")
@@ -57,7 +58,7 @@ def published():
 
 
 @bp.route("/notes")
-@authz.require(authz.can_read_feedback)
+@authz.require(committees_access.can_read_feedback)
 def notes():
     return render_template("committees/feedback_notes.html", notes=services.all_notes())
 
@@ -75,7 +76,7 @@ def _saved_form(note_id):
 
 
 @bp.route("/notes/<int:note_id>", methods=["GET", "POST"])
-@authz.require(authz.can_read_feedback)
+@authz.require(committees_access.can_read_feedback)
 def note(note_id):
     """Read one note; set its status and answer it. A stale answer is refused, both shown."""
     feedback = _load(note_id)

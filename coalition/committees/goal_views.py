@@ -5,13 +5,15 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
-from coalition import authz
+from coalition.committees import access as committees_access
 from coalition.committees import goals as services
 from coalition.committees.forms import GoalForm, MilestoneForm, ProgressForm
 from coalition.committees.models import GOAL_STATUSES, Committee, Goal, Milestone
 from coalition.core.extensions import db
 from coalition.core.timezones import coalition_today
+from coalition.members import access as members_access
 from coalition.members.services import people_to_pick
+from coalition.web import authz
 from coalition.web.form_cycle import submit
 from coalition.web.form_fields import choice_list
 
@@ -23,10 +25,12 @@ def actor():
 
 
 @bp.route("/")
-@authz.require(authz.can_view_goals)
+@authz.require(committees_access.can_view_goals)
 def board():
     """Every goal the member may read, with progress bars and overdue or stalled flags."""
-    goals = [goal for goal in services.board() if authz.can_view_goal(current_user, goal)]
+    goals = [
+        goal for goal in services.board() if committees_access.can_view_goal(current_user, goal)
+    ]
     return render_template("committees/goals.html", goals=goals, today=coalition_today())
 
 
@@ -34,10 +38,10 @@ def _goal_form(owner=None, **kwargs):
     """The goal form; its owner pick list names the account holders the viewer may see, and
     keeps the goal's current owner (named as the viewer may see them)."""
     form = GoalForm(**kwargs)
-    people = people_to_pick(authz.visible_people_clause(current_user), with_account=True)
+    people = people_to_pick(members_access.visible_people_clause(current_user), with_account=True)
     choices = [("", _("No one yet"))] + [(str(p.id), p.name) for p in people]
     if owner is not None and owner.id not in {p.id for p in people}:
-        choices.append((str(owner.id), authz.shown_name(current_user, owner)))
+        choices.append((str(owner.id), members_access.shown_name(current_user, owner)))
     form.owner_id.choices = choice_list(choices)
     return form
 
@@ -61,7 +65,7 @@ def new():
     if request.args.get("committee"):
         committee_id = request.args.get("committee", type=int) or 0
         committee = authz.get_or_404(Committee, committee_id)
-    authz.check(authz.can_create_goal(current_user, committee))
+    authz.check(committees_access.can_create_goal(current_user, committee))
     form = _goal_form()
     outcome = submit(
         form,
@@ -105,11 +109,11 @@ def _page(goal, progress_form=None, milestone_form=None):
 @bp.route("/<int:goal_id>")
 @authz.require(authz.is_member)
 def detail(goal_id):
-    return _page(_load(goal_id, authz.can_view_goal))
+    return _page(_load(goal_id, committees_access.can_view_goal))
 
 
 def _saved_form(goal_id):
-    saved = _load(goal_id, authz.can_manage_goal)
+    saved = _load(goal_id, committees_access.can_manage_goal)
     form = _goal_form(saved.owner, formdata=None, obj=saved)
     form.owner_id.data = str(saved.owner_id or "")
     form.version.data = str(saved.version)
@@ -120,7 +124,7 @@ def _saved_form(goal_id):
 @authz.require(authz.is_member)
 def edit(goal_id):
     """Edit a goal; a save based on an older version is refused and both are shown."""
-    goal = _load(goal_id, authz.can_manage_goal)
+    goal = _load(goal_id, committees_access.can_manage_goal)
     form = _goal_form(goal.owner) if request.method == "POST" else _saved_form(goal_id)
     outcome = submit(
         form,
@@ -142,7 +146,7 @@ def edit(goal_id):
 @bp.route("/<int:goal_id>/progress", methods=["POST"])
 @authz.require(authz.is_member)
 def progress(goal_id):
-    goal = _load(goal_id, authz.can_record_progress)
+    goal = _load(goal_id, committees_access.can_record_progress)
     form = ProgressForm()
     if not form.validate_on_submit():
         return _page(goal, progress_form=form)
@@ -160,7 +164,7 @@ def progress(goal_id):
 @bp.route("/<int:goal_id>/milestones", methods=["POST"])
 @authz.require(authz.is_member)
 def add_milestone(goal_id):
-    goal = _load(goal_id, authz.can_record_progress)
+    goal = _load(goal_id, committees_access.can_record_progress)
     form = MilestoneForm()
     outcome = submit(
         form,
@@ -175,7 +179,7 @@ def add_milestone(goal_id):
 @bp.route("/<int:goal_id>/milestones/<int:milestone_id>/done", methods=["POST"])
 @authz.require(authz.is_member)
 def milestone_done(goal_id, milestone_id):
-    goal = _load(goal_id, authz.can_record_progress)
+    goal = _load(goal_id, committees_access.can_record_progress)
     milestone = authz.get_or_404(Milestone, milestone_id)
     if milestone.goal_id != goal.id:
         abort(404)
@@ -191,7 +195,7 @@ def milestone_done(goal_id, milestone_id):
 @authz.require(authz.is_member)
 def change_status(goal_id):
     """Activate, achieve or drop; achieving or dropping writes a timeline entry."""
-    goal = _load(goal_id, authz.can_manage_goal)
+    goal = _load(goal_id, committees_access.can_manage_goal)
     submit(
         None,
         lambda: services.change_status(

@@ -4,25 +4,26 @@ from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from coalition import authz
+from coalition.committees import access as committees_access
 from coalition.committees import guidelines as services
 from coalition.committees.forms import EditorialForm, SectionForm
 from coalition.committees.models import GuidelineSection
 from coalition.revisions.diff import diff_html
+from coalition.web import authz
 from coalition.web.form_cycle import submit
 
 bp = Blueprint("guidelines", __name__, url_prefix="/guidelines")
 
 
 @bp.route("/")
-@authz.require(authz.can_view_guidelines)
+@authz.require(committees_access.can_view_guidelines)
 def index():
     """The adopted text, section by section."""
     return render_template("committees/guidelines.html", sections=services.sections())
 
 
 @bp.route("/new", methods=["GET", "POST"])
-@authz.require(authz.can_edit_guidelines)
+@authz.require(committees_access.can_edit_guidelines)
 def new_section():
     """A new section, its text as the first revision."""
     form = SectionForm()
@@ -48,7 +49,7 @@ def _section(section_id):
 
 
 @bp.route("/<int:section_id>/history")
-@authz.require(authz.can_view_guidelines)
+@authz.require(committees_access.can_view_guidelines)
 def history(section_id):
     """Every revision of a section, newest first, with links to compare any two."""
     return render_template("committees/history.html", section=_section(section_id))
@@ -59,7 +60,7 @@ def _labels():
 
 
 @bp.route("/<int:section_id>/diff")
-@authz.require(authz.can_view_guidelines)
+@authz.require(committees_access.can_view_guidelines)
 def diff(section_id):
     """What changed between two revisions (?old=N&new=M; by default the last change)."""
     section = authz.get_or_404(GuidelineSection, section_id)
@@ -73,7 +74,7 @@ def diff(section_id):
 
 
 @bp.route("/<int:section_id>/edit", methods=["GET", "POST"])
-@authz.require(authz.can_edit_guidelines)
+@authz.require(committees_access.can_edit_guidelines)
 def edit(section_id):
     """A coordinator's editorial correction; a stale save is refused with a diff."""
     section = authz.get_or_404(GuidelineSection, section_id)

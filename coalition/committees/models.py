@@ -1,6 +1,6 @@
 """Committees and memberships, goals, operating guidelines, proposals and feedback.
 
-Who may see or change any of this is decided in coalition/authz.py, never here.
+Who may see or change any of this is decided in coalition/committees/access.py, never here.
 """
 
 from datetime import timedelta

@@ -6,7 +6,7 @@ from flask import Blueprint, abort, current_app, redirect, render_template, url_
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from coalition import authz
+from coalition.committees import access as committees_access
 from coalition.committees import guidelines
 from coalition.committees import proposals as services
 from coalition.committees.forms import PositionForm, ProposalForm
@@ -14,6 +14,7 @@ from coalition.committees.goals import GoalData
 from coalition.committees.models import PROPOSAL_AMENDMENT, PROPOSAL_GOAL, Committee
 from coalition.core.extensions import db
 from coalition.revisions.diff import diff_html
+from coalition.web import authz
 from coalition.web.form_cycle import submit
 from coalition.web.form_fields import choice_list
 
@@ -21,9 +22,11 @@ bp = Blueprint("proposals", __name__, url_prefix="/proposals")
 
 
 @bp.route("/")
-@authz.require(authz.can_view_proposals)
+@authz.require(committees_access.can_view_proposals)
 def index():
-    proposals = [p for p in services.proposals_list() if authz.can_view_proposal(current_user, p)]
+    proposals = [
+        p for p in services.proposals_list() if committees_access.can_view_proposal(current_user, p)
+    ]
     return render_template("committees/proposals.html", proposals=proposals)
 
 
@@ -31,9 +34,15 @@ def _committee_choices():
     committees = db.session.scalars(
         db.select(Committee).where(Committee.active.is_(True)).order_by(Committee.name)
     ).all()
-    choices = [("", _("The whole coalition"))] if authz.can_open_proposal(current_user) else []
+    choices = (
+        [("", _("The whole coalition"))]
+        if committees_access.can_open_proposal(current_user)
+        else []
+    )
     return choices + [
-        (str(c.id), c.name) for c in committees if authz.can_open_proposal(current_user, c)
+        (str(c.id), c.name)
+        for c in committees
+        if committees_access.can_open_proposal(current_user, c)
     ]
 
 
@@ -96,7 +105,7 @@ def _load(proposal_id):
     proposal = services.load_proposal(proposal_id)
     if proposal is None:
         abort(404)
-    authz.check(authz.can_view_proposal(current_user, proposal))
+    authz.check(committees_access.can_view_proposal(current_user, proposal))
     return proposal
 
 
@@ -139,7 +148,7 @@ def detail(proposal_id):
 def position(proposal_id):
     """Record or change one's position; refused when closed or not a participant."""
     proposal = _load(proposal_id)
-    authz.check(authz.can_take_part(current_user, proposal))
+    authz.check(committees_access.can_take_part(current_user, proposal))
     form = PositionForm()
     outcome = submit(
         form,

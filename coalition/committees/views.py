@@ -4,7 +4,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from coalition import authz
+from coalition.committees import access as committees_access
 from coalition.committees import goals as goal_services
 from coalition.committees import services
 from coalition.committees.forms import CommitteeForm, DecisionForm, JoinForm, MemberForm
@@ -17,6 +17,8 @@ from coalition.committees.timeline_source import register_committee_sources
 from coalition.core.errors import ActionRefused
 from coalition.core.extensions import db
 from coalition.core.timezones import coalition_today
+from coalition.members import access as members_access
+from coalition.web import authz
 from coalition.web.form_cycle import submit
 from coalition.web.form_fields import choice_list
 
@@ -32,11 +34,13 @@ def actor():
 
 
 @bp.route("/")
-@authz.require(authz.can_view_committees)
+@authz.require(committees_access.can_view_committees)
 def index():
     """Every committee the member may read, with its kind and size."""
     committees = [
-        c for c in services.committees_list() if authz.can_view_committee(current_user, c)
+        c
+        for c in services.committees_list()
+        if committees_access.can_view_committee(current_user, c)
     ]
     return render_template("committees/index.html", committees=committees)
 
@@ -52,7 +56,7 @@ def _data(form):
 
 
 @bp.route("/new", methods=["GET", "POST"])
-@authz.require(authz.can_create_committee)
+@authz.require(committees_access.can_create_committee)
 def new():
     form = CommitteeForm()
     outcome = submit(
@@ -74,7 +78,7 @@ def _load(committee_id, predicate):
 
 
 def _home(committee, member_form=None, join_form=None):
-    manage = authz.can_manage_committee(current_user, committee)
+    manage = committees_access.can_manage_committee(current_user, committee)
     brought, gaps = services.sectors_brought(committee)
     proposals = db.session.scalars(
         db.select(Proposal).filter_by(committee_id=committee.id).order_by(Proposal.id.desc())
@@ -90,7 +94,7 @@ def _home(committee, member_form=None, join_form=None):
         for membership in sorted(
             committee.memberships, key=lambda m: (not m.is_chair, m.person.name)
         )
-        if authz.can_view_person(current_user, membership.person)
+        if members_access.can_view_person(current_user, membership.person)
     ]
     return render_template(
         "committees/detail.html",
@@ -122,7 +126,7 @@ def _organization_choices():
 @authz.require(authz.is_member)
 def detail(committee_id):
     """A committee's home: members and what they bring, gaps, goals and proposals."""
-    return _home(_load(committee_id, authz.can_view_committee))
+    return _home(_load(committee_id, committees_access.can_view_committee))
 
 
 def _committee_form(committee, **kwargs):
@@ -135,7 +139,7 @@ def _committee_form(committee, **kwargs):
 
 def _saved_form(committee_id):
     """The edit form as the committee is saved now."""
-    committee = _load(committee_id, authz.can_manage_committee)
+    committee = _load(committee_id, committees_access.can_manage_committee)
     return _committee_form(committee, formdata=None, obj=committee)
 
 
@@ -143,7 +147,7 @@ def _saved_form(committee_id):
 @authz.require(authz.is_member)
 def edit(committee_id):
     """Edit a committee; a save based on an older version is refused and both are shown."""
-    committee = _load(committee_id, authz.can_manage_committee)
+    committee = _load(committee_id, committees_access.can_manage_committee)
     # A posted form is read alone: its version must come from the page, never the database.
     form = _committee_form(committee) if request.method == "POST" else _saved_form(committee_id)
     outcome = submit(
@@ -163,7 +167,7 @@ def edit(committee_id):
 @bp.route("/<int:committee_id>/members", methods=["POST"])
 @authz.require(authz.is_member)
 def add_member(committee_id):
-    committee = _load(committee_id, authz.can_manage_committee)
+    committee = _load(committee_id, committees_access.can_manage_committee)
     form = MemberForm()
     form.organization_id.choices = _organization_choices()
     outcome = submit(
@@ -179,7 +183,7 @@ def add_member(committee_id):
     )
     if outcome.done:
         return redirect(url_for(".detail", committee_id=committee_id) + "#members")
-    return _home(_load(committee_id, authz.can_manage_committee), member_form=form)
+    return _home(_load(committee_id, committees_access.can_manage_committee), member_form=form)
 
 
 def _organization_id(form):
@@ -200,7 +204,7 @@ def _owned(model, object_id, committee):
 @bp.route("/<int:committee_id>/members/<int:membership_id>/remove", methods=["POST"])
 @authz.require(authz.is_member)
 def remove_member(committee_id, membership_id):
-    committee = _load(committee_id, authz.can_manage_committee)
+    committee = _load(committee_id, committees_access.can_manage_committee)
     membership = _owned(CommitteeMembership, membership_id, committee)
     submit(
         None,
@@ -214,8 +218,8 @@ def remove_member(committee_id, membership_id):
 @authz.require(authz.is_member)
 def join(committee_id):
     """Ask to join an open committee; its chairs are told."""
-    committee = _load(committee_id, authz.can_view_committee)
-    authz.check(authz.can_request_to_join(current_user, committee))
+    committee = _load(committee_id, committees_access.can_view_committee)
+    authz.check(committees_access.can_request_to_join(current_user, committee))
     form = JoinForm()
     if form.validate_on_submit():
         submit(
@@ -230,7 +234,7 @@ def join(committee_id):
 @authz.require(authz.is_member)
 def decide(committee_id, request_id):
     """A chair or coordinator approves or declines a join request, with a message."""
-    committee = _load(committee_id, authz.can_manage_committee)
+    committee = _load(committee_id, committees_access.can_manage_committee)
     join_request = _owned(JoinRequest, request_id, committee)
     form = DecisionForm()
     if not form.validate_on_submit():

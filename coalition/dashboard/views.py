@@ -6,11 +6,12 @@ from flask import Blueprint, render_template
 from flask_login import current_user
 from sqlalchemy import text
 
-from coalition import authz
 from coalition.core.extensions import db
 from coalition.core.timezones import coalition_date
+from coalition.meetings import access as meetings_access
 from coalition.meetings.actions import open_items_of
 from coalition.meetings.queries import occurrences_between
+from coalition.members import access as members_access
 from coalition.members.recruitment import sector_standings
 from coalition.members.services import affiliations_of
 from coalition.timeline.services import source_links, visible_entries
@@ -29,10 +30,10 @@ def home():
         now,
         now + timedelta(days=60),
         include_cancelled=False,
-        visible_to=lambda meeting: authz.can_view_meeting(current_user, meeting),
+        visible_to=lambda meeting: meetings_access.can_view_meeting(current_user, meeting),
     )[:5]
     gaps = []
-    if authz.can_view_recruitment(current_user):
+    if members_access.can_view_recruitment(current_user):
         gaps = [standing for standing in sector_standings() if standing.gap]
     return render_template(
         "dashboard/home.html",

@@ -2,7 +2,7 @@
 
 Idempotent: people are matched by email, organizations by name and timeline entries by
 title, so running it again adds only what is missing. Organizations, their delegates and
-the profiles people shared are in demo_members.py.
+the profiles people shared are in members.py.
 """
 
 from datetime import date, time, timedelta

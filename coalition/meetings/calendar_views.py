@@ -16,13 +16,15 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from coalition import authz
+from coalition.committees import access as committees_access
 from coalition.committees.models import Committee
 from coalition.core.database import writes_on_get
 from coalition.core.extensions import db
+from coalition.meetings import access as meetings_access
 from coalition.meetings import calendar, ical, queries
 from coalition.meetings.models import CalendarSettings, Meeting
 from coalition.members.models import Person
+from coalition.web import authz
 from coalition.web.form_cycle import submit
 
 bp = Blueprint("calendar", __name__)
@@ -44,7 +46,7 @@ def ics_response(data, filename, last_modified=None):
 @authz.require(authz.is_member)
 def meeting_ics(meeting_id):
     """The whole meeting or series as a calendar file."""
-    meeting = authz.load_and_check(Meeting, meeting_id, authz.can_view_meeting)
+    meeting = authz.load_and_check(Meeting, meeting_id, meetings_access.can_view_meeting)
     exceptions = queries.exceptions_by_meeting([meeting.id])[meeting.id]
     events = calendar.series_events(meeting, exceptions)
     return ics_response(ical.build_calendar(events), f"meeting-{meeting.id}.ics")
@@ -54,7 +56,7 @@ def meeting_ics(meeting_id):
 @authz.require(authz.is_member)
 def occurrence_ics(meeting_id, key):
     """One occurrence of a series as a calendar file."""
-    meeting = authz.load_and_check(Meeting, meeting_id, authz.can_view_meeting)
+    meeting = authz.load_and_check(Meeting, meeting_id, meetings_access.can_view_meeting)
     occurrence = queries.date_of(meeting, key)
     if occurrence is None:
         abort(404)
@@ -85,7 +87,7 @@ def feed(person_id, feed, signature):
     meetings = [
         meeting
         for meeting in queries.all_current_meetings()
-        if authz.can_view_meeting(person, meeting) and keep(meeting)
+        if meetings_access.can_view_meeting(person, meeting) and keep(meeting)
     ]
     exceptions = queries.exceptions_by_meeting([meeting.id for meeting in meetings])
     data = calendar.feed_calendar(meetings, exceptions, current_app.config["COALITION_NAME"])
@@ -139,14 +141,14 @@ def _feed_filter(person, feed):
         if prefix == "committee" and (number.isdigit() and len(number) < 10)
         else None
     )
-    if committee is None or not authz.can_view_committee(person, committee):
+    if committee is None or not committees_access.can_view_committee(person, committee):
         abort(404)
     return lambda meeting: meeting.committee_id == committee.id
 
 
 def committees_of(person):
     """The committees a person sits on, by name."""
-    ids = authz.committee_roles(person)
+    ids = committees_access.committee_roles(person)
     return db.session.scalars(
         db.select(Committee).where(Committee.id.in_(ids)).order_by(Committee.name)
     ).all()

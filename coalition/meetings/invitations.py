@@ -194,5 +194,5 @@ def invitable_organizations():
 
 def invitable_people(visible):
     """People one may invite or give an action item: active, with an email, among those the
-    viewer may see (`visible`: authz.visible_people_clause), by name."""
+    viewer may see (`visible`: members.access.visible_people_clause), by name."""
     return people_to_pick(visible, with_email=True)

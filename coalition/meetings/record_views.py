@@ -7,8 +7,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 
-from coalition import authz
 from coalition.core.errors import ActionRefused
+from coalition.meetings import access as meetings_access
 from coalition.meetings import actions, attendance, invitations, minutes, queries
 from coalition.meetings.models import Meeting
 from coalition.meetings.occurrences import occurrence_key
@@ -20,8 +20,10 @@ from coalition.meetings.record_forms import (
 )
 from coalition.meetings.record_models import ActionItem, Decision
 from coalition.meetings.record_source import register_minutes_source
+from coalition.members import access as members_access
 from coalition.revisions.diff import diff_html
 from coalition.revisions.services import StaleRevision
+from coalition.web import authz
 from coalition.web.form_cycle import submit
 
 bp = Blueprint("minutes", __name__, url_prefix="/meetings")
@@ -31,7 +33,7 @@ bp.add_app_template_global(attendance.organization_record, "organization_attenda
 bp.add_app_template_filter(occurrence_key, "occurrence_key")
 
 
-def _date(meeting_id, key, predicate=authz.can_view_meeting):
+def _date(meeting_id, key, predicate=meetings_access.can_view_meeting):
     """The meeting (checked with `predicate`) and its date for this key; 404 if none."""
     meeting = authz.load_and_check(Meeting, meeting_id, predicate)
     occurrence = queries.date_of(meeting, key)
@@ -62,17 +64,17 @@ def _render_record(meeting, occurrence, action_form=None, decision_form=None, st
     decision_form = decision_form or DecisionForm(prefix="decision", formdata=None)
     start = occurrence.original_start
     found = minutes.minutes_of(meeting.id, start)
-    organizer = authz.can_keep_record(current_user, meeting)
+    organizer = meetings_access.can_keep_record(current_user, meeting)
     if organizer:
         action_form.owner_id.choices = _owner_choices()
     sheet = None
-    if authz.can_view_attendance_names(current_user, meeting):
+    if meetings_access.can_view_attendance_names(current_user, meeting):
         sheet, _taken = attendance.sheet(_invited(meeting), meeting.id, start)
     page = render_template(
         "meetings/record.html",
         meeting=meeting,
         occurrence=occurrence,
-        minutes=found if authz.can_read_minutes(current_user, meeting, found) else None,
+        minutes=found if meetings_access.can_read_minutes(current_user, meeting, found) else None,
         totals=attendance.totals(meeting.id, start),
         sheet=sheet,
         decisions=actions.decisions_of(meeting.id, start),
@@ -87,20 +89,20 @@ def _render_record(meeting, occurrence, action_form=None, decision_form=None, st
 
 def _owner_choices():
     """The people the organizer may see (one visibility rule for every pick list)."""
-    people = invitations.invitable_people(authz.visible_people_clause(current_user))
+    people = invitations.invitable_people(members_access.visible_people_clause(current_user))
     return [("", _("Choose a person"))] + [(str(person.id), person.name) for person in people]
 
 
 def _invited(meeting):
     """The meeting's invitees, in the order of the names the viewer sees."""
-    return authz.by_invitee_name(current_user, invitations.invitations_of(meeting))
+    return meetings_access.by_invitee_name(current_user, invitations.invitations_of(meeting))
 
 
 @bp.route("/<int:meeting_id>/dates/<key>/minutes", methods=["GET", "POST"])
 @authz.require(authz.is_member)
 def edit(meeting_id, key):
     """Write or change the minutes; an edit that crossed another is merged for review."""
-    meeting, occurrence = _date(meeting_id, key, authz.can_keep_record)
+    meeting, occurrence = _date(meeting_id, key, meetings_access.can_keep_record)
     start = occurrence.original_start
     saved = minutes.minutes_of(meeting.id, start)
     form = MinutesForm()
@@ -161,7 +163,7 @@ def _merge_view(form, crossed):
 @authz.require(authz.is_member)
 def publish(meeting_id, key):
     """Publish the minutes to everyone who sees the meeting."""
-    meeting, occurrence = _date(meeting_id, key, authz.can_keep_record)
+    meeting, occurrence = _date(meeting_id, key, meetings_access.can_keep_record)
     found = minutes.minutes_of(meeting.id, occurrence.original_start)
 
     def publish_them():
@@ -183,10 +185,12 @@ def history(meeting_id, key):
     """Every saved version of the minutes, each with what it changed."""
     meeting, occurrence = _date(meeting_id, key)
     found = minutes.minutes_of(meeting.id, occurrence.original_start)
-    if found is None or not authz.can_read_minutes(current_user, meeting, found):
+    if found is None or not meetings_access.can_read_minutes(current_user, meeting, found):
         abort(404)
     first = 0
-    if not authz.can_keep_record(current_user, meeting):  # readers: from the published text on
+    if not meetings_access.can_keep_record(
+        current_user, meeting
+    ):  # readers: from the published text on
         first = found.published_number or 0
     revisions = minutes.history(found, first)
     changes = []
@@ -202,7 +206,7 @@ def history(meeting_id, key):
 @authz.require(authz.is_member)
 def take_attendance(meeting_id, key):
     """Tick who came, person by person and organization by organization, with headcounts."""
-    meeting, occurrence = _date(meeting_id, key, authz.can_keep_record)
+    meeting, occurrence = _date(meeting_id, key, meetings_access.can_keep_record)
     invited = _invited(meeting)
     if not _has_begun(occurrence):
         flash(_("Attendance can be taken once the meeting has started."), "error")
@@ -249,7 +253,7 @@ def _posted_marks(invited, errors):
             if not (raw.isascii() and raw.isdigit()) or len(raw) > 4:
                 errors[key] = _(
                     "%(invitee)s: give the number of people as digits.",
-                    invitee=authz.invitee_name(current_user, invitation),
+                    invitee=meetings_access.invitee_name(current_user, invitation),
                 )
                 continue
             headcount = int(raw)
@@ -262,7 +266,7 @@ def _posted_marks(invited, errors):
 @authz.require(authz.is_member)
 def add_decision(meeting_id, key):
     """Record a decision of this date."""
-    meeting, occurrence = _date(meeting_id, key, authz.can_keep_record)
+    meeting, occurrence = _date(meeting_id, key, meetings_access.can_keep_record)
     form = DecisionForm(prefix="decision")
     outcome = submit(
         form,
@@ -278,7 +282,7 @@ def add_decision(meeting_id, key):
 @authz.require(authz.is_member)
 def add_action(meeting_id, key):
     """Give someone an action item with a due date."""
-    meeting, occurrence = _date(meeting_id, key, authz.can_keep_record)
+    meeting, occurrence = _date(meeting_id, key, meetings_access.can_keep_record)
     form = ActionItemForm(prefix="action")
     form.owner_id.choices = _owner_choices()
     outcome = submit(
@@ -302,7 +306,7 @@ def add_action(meeting_id, key):
 @authz.require(authz.is_member)
 def action_done(item_id):
     """Mark an action item done (or, with done=0, open again)."""
-    item = authz.load_and_check(ActionItem, item_id, authz.can_complete_action_item)
+    item = authz.load_and_check(ActionItem, item_id, meetings_access.can_complete_action_item)
     done = request.form.get("done", "1") == "1"
     if done:
         message = _("Marked done: %(item)s", item=item.text)
@@ -319,7 +323,7 @@ def action_done(item_id):
 @authz.require(authz.is_member)
 def remove_decision(decision_id):
     """Take back a decision recorded by mistake."""
-    decision = authz.load_and_check(Decision, decision_id, authz.can_remove_from_record)
+    decision = authz.load_and_check(Decision, decision_id, meetings_access.can_remove_from_record)
     return _remove(decision, _("The decision is removed."))
 
 
@@ -327,7 +331,7 @@ def remove_decision(decision_id):
 @authz.require(authz.is_member)
 def remove_action(item_id):
     """Take back an action item recorded by mistake."""
-    item = authz.load_and_check(ActionItem, item_id, authz.can_remove_from_record)
+    item = authz.load_and_check(ActionItem, item_id, meetings_access.can_remove_from_record)
     return _remove(item, _("The action item is removed."))
 
 

@@ -23,13 +23,14 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from coalition import authz
 from coalition.core.extensions import limiter
 from coalition.core.tokens import hash_token
+from coalition.meetings import access as meetings_access
 from coalition.meetings import calendar, ical, invitations, queries, rsvp_links, rsvps
 from coalition.meetings.calendar_views import ics_response
 from coalition.meetings.forms import RsvpForm
 from coalition.meetings.occurrences import parse_occurrence_key
+from coalition.web import authz
 from coalition.web.form_cycle import submit
 from coalition.web.urls import external_url
 
@@ -131,7 +132,7 @@ def _by_session(invitation_id):
     invitation = queries.invitation_with_meeting(invitation_id)
     if invitation is None:
         abort(404)
-    authz.check(authz.can_answer_for(current_user, invitation))
+    authz.check(meetings_access.can_answer_for(current_user, invitation))
     return _BySession(invitation, current_user._get_current_object())
 
 

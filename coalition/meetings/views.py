@@ -18,8 +18,9 @@ from flask_babel import ngettext
 from flask_login import current_user
 from wtforms import SelectChoice
 
-from coalition import authz
+from coalition.committees import access as committees_access
 from coalition.core.extensions import db
+from coalition.meetings import access as meetings_access
 from coalition.meetings import display, invitations, nudges, queries, rsvps, services
 from coalition.meetings.forms import NO_REPEAT, InviteForm, MeetingForm, OccurrenceForm
 from coalition.meetings.invitations import invitable_organizations, invitable_people
@@ -27,8 +28,10 @@ from coalition.meetings.models import Meeting
 from coalition.meetings.monthview import month_grid, neighbours, parse_month
 from coalition.meetings.occurrences import parse_occurrence_key
 from coalition.meetings.recurrence import parse
+from coalition.members import access as members_access
 from coalition.members.models import Organization, Person
 from coalition.members.services import active_committees, active_sectors
+from coalition.web import authz
 from coalition.web.conflicts import ConflictRow, side_by_side
 from coalition.web.exports import to_csv
 from coalition.web.form_cycle import submit
@@ -44,7 +47,7 @@ def _visible(meeting):
     wanted = request.args.get("committee", type=int)
     if wanted is not None and meeting.committee_id != wanted:
         return False
-    return authz.can_view_meeting(current_user, meeting)
+    return meetings_access.can_view_meeting(current_user, meeting)
 
 
 @bp.route("/")
@@ -79,7 +82,7 @@ def index():
 
 
 @bp.route("/new", methods=["GET", "POST"])
-@authz.require(authz.can_schedule_meeting)
+@authz.require(meetings_access.can_schedule_meeting)
 def new():
     """Schedule a meeting or a series."""
     form = MeetingForm()
@@ -106,7 +109,7 @@ def _coalition_zone():
 @authz.require(authz.is_member)
 def detail(meeting_id):
     """A meeting's page: when, where, agenda, its next occurrences, calendar choices."""
-    meeting = authz.load_and_check(Meeting, meeting_id, authz.can_view_meeting)
+    meeting = authz.load_and_check(Meeting, meeting_id, meetings_access.can_view_meeting)
     now = datetime.now(UTC)
     upcoming = queries.meeting_occurrences(meeting, after=now)[:12]
     past = queries.past_dates(meeting, now)[::-1]
@@ -114,7 +117,7 @@ def detail(meeting_id):
     mine = [
         invitation
         for invitation in invitations.invitations_of(meeting)
-        if authz.can_answer_for(current_user, invitation)
+        if meetings_access.can_answer_for(current_user, invitation)
     ]
     return render_template(
         "meetings/detail.html",
@@ -127,7 +130,7 @@ def detail(meeting_id):
 
 
 def _managed(meeting_id):
-    return authz.load_and_check(Meeting, meeting_id, authz.can_manage_meeting)
+    return authz.load_and_check(Meeting, meeting_id, meetings_access.can_manage_meeting)
 
 
 def _fill_form(form, meeting, following=None):
@@ -325,11 +328,13 @@ def invitations_page(meeting_id):
     ]
     # Pick lists by the one visibility rule: people the organizer may see, and committees
     # whose members they may list (never the participant advisory committee from outside).
-    people = invitable_people(authz.visible_people_clause(current_user))
+    people = invitable_people(members_access.visible_people_clause(current_user))
     form.people.choices = [SelectChoice(person.id, person.name) for person in people]
     form.committees.choices = [
         SelectChoice(committee_id, name)
-        for committee_id, name in active_committees(authz.visible_rosters_clause(current_user))
+        for committee_id, name in active_committees(
+            committees_access.visible_rosters_clause(current_user)
+        )
     ]
     outcome = submit(form, lambda: _invite(meeting, form))
     if outcome.done:
@@ -346,7 +351,7 @@ def invitations_page(meeting_id):
         "meetings/invitations.html",
         meeting=meeting,
         form=form,
-        invited=authz.by_invitee_name(current_user, invitations.invitations_of(meeting)),
+        invited=meetings_access.by_invitee_name(current_user, invitations.invitations_of(meeting)),
     )
 
 
@@ -373,9 +378,9 @@ def _load_all(model, ids):
 @authz.require(authz.is_member)
 def answers(meeting_id):
     """Organizers: who comes to one date, by organization and person, with needs and sectors."""
-    meeting = authz.load_and_check(Meeting, meeting_id, authz.can_view_rsvp_names)
+    meeting = authz.load_and_check(Meeting, meeting_id, meetings_access.can_view_rsvp_names)
     occurrences, current = _answers_date(meeting)
-    invited = authz.by_invitee_name(
+    invited = meetings_access.by_invitee_name(
         current_user, invitations.invitations_of(meeting, with_sectors=True)
     )
     result = rsvps.summary(invited, current.original_start, active_sectors())
@@ -398,7 +403,7 @@ def answers(meeting_id):
 @authz.require(authz.is_member)
 def remind_unanswered(meeting_id, key):
     """Organizers: email every invitee with no answer for this date, once a day at most."""
-    meeting = authz.load_and_check(Meeting, meeting_id, authz.can_remind_unanswered)
+    meeting = authz.load_and_check(Meeting, meeting_id, meetings_access.can_remind_unanswered)
     occurrence = queries.date_of(meeting, key)
     if occurrence is None:
         abort(404)
@@ -442,16 +447,16 @@ def _chosen_occurrence(occurrences, chosen):
 @authz.require(authz.is_member)
 def answers_csv(meeting_id):
     """Organizers: the answers to one date as a spreadsheet (formula-like cells neutralized)."""
-    meeting = authz.load_and_check(Meeting, meeting_id, authz.can_view_rsvp_names)
+    meeting = authz.load_and_check(Meeting, meeting_id, meetings_access.can_view_rsvp_names)
     _occurrences, current = _answers_date(meeting)
-    invited = authz.by_invitee_name(
+    invited = meetings_access.by_invitee_name(
         current_user, invitations.invitations_of(meeting, with_sectors=True)
     )
     result = rsvps.summary(invited, current.original_start, active_sectors())
     header, rows = rsvps.answers_table(result)
     # Each invitee named as on the page: a person the organizer may not see is not named.
     rows = [
-        [authz.invitee_name(current_user, invitation), *row[1:]]
+        [meetings_access.invitee_name(current_user, invitation), *row[1:]]
         for (invitation, _answer), row in zip(result.rows, rows, strict=True)
     ]
     return Response(

@@ -9,14 +9,16 @@ from dataclasses import asdict, dataclass
 from flask import send_file
 from flask_babel import gettext as _
 
-from coalition import authz
+from coalition.committees import access as committees_access
 from coalition.core.audit import record_audit
 from coalition.core.extensions import db
 from coalition.core.timezones import coalition_today
+from coalition.members import access as members_access
 from coalition.members.labels import AFFILIATION_LABELS, STATUS_LABELS
 from coalition.members.languages import language_name
 from coalition.members.organization_services import organizations_query, with_summary
 from coalition.members.services import people_query, with_details
+from coalition.web import authz
 from coalition.web.exports import to_csv, to_xlsx
 
 MAX_EXPORT_ROWS = 50_000
@@ -62,7 +64,7 @@ def people_table(viewer, people, include_sensitive):
         header += [_("Access or interpretation needs"), _("Lived experience")]
     rows = []
     for person in people:
-        contact = authz.can_view_contact(viewer, person)
+        contact = members_access.can_view_contact(viewer, person)
         organizations = "; ".join(
             f"{a.organization.name} ({AFFILIATION_LABELS[a.role]})" for a in person.affiliations
         )
@@ -73,7 +75,7 @@ def people_table(viewer, people, include_sensitive):
         if coordinator:
             row += [_yes_no(person.directory_consent), _yes_no(person.contact_consent)]
         if sensitive:
-            allowed = authz.can_export_sensitive(viewer, person)
+            allowed = members_access.can_export_sensitive(viewer, person)
             row += [person.access_needs if allowed else ""]
             row += [_yes_no(person.lived_experience) if allowed else ""]
         rows.append(row)
@@ -84,7 +86,7 @@ def _owner(viewer, organization):
     owner = organization.owner
     if owner is None:
         return ""
-    return owner.name if authz.can_view_person(viewer, owner) else _("a coalition member")
+    return owner.name if members_access.can_view_person(viewer, owner) else _("a coalition member")
 
 
 def organizations_table(viewer, organizations):
@@ -127,7 +129,10 @@ def _audit(viewer, kind, file_format, count, filters, sensitive):
 
 def export_people(viewer, filters, file_format, include_sensitive):
     """The people the viewer sees under these filters, as a file; the export is audited."""
-    visible, rosters = authz.visible_people_clause(viewer), authz.visible_rosters_clause(viewer)
+    visible, rosters = (
+        members_access.visible_people_clause(viewer),
+        committees_access.visible_rosters_clause(viewer),
+    )
     query = with_details(people_query(visible, filters, rosters))
     people = db.session.scalars(query.limit(MAX_EXPORT_ROWS)).all()
     header, rows = people_table(viewer, people, include_sensitive)

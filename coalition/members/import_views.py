@@ -4,13 +4,14 @@ from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from coalition import authz
 from coalition.core.errors import ActionRefused
+from coalition.members import access as members_access
 from coalition.members import importing
 from coalition.members.import_fields import error_text, fields_for
 from coalition.members.import_forms import RunForm, UploadForm, mapping_form
 from coalition.members.import_models import BATCH_IMPORTED, BATCH_UPLOADED, KIND_PEOPLE, ImportBatch
 from coalition.members.spreadsheets import MAX_FILE_BYTES, SpreadsheetError
+from coalition.web import authz
 from coalition.web.form_cycle import submit
 
 bp = Blueprint("imports", __name__, url_prefix="/import")
@@ -21,7 +22,7 @@ def _batch(batch_id):
 
 
 @bp.route("/", methods=["GET", "POST"])
-@authz.require(authz.can_import)
+@authz.require(members_access.can_import)
 def upload():
     """Coordinators: upload a CSV or .xlsx file of people or organizations."""
     form = UploadForm()
@@ -48,7 +49,7 @@ def _start_import(form):
 
 
 @bp.route("/<int:batch_id>/columns", methods=["GET", "POST"])
-@authz.require(authz.can_import)
+@authz.require(members_access.can_import)
 def columns(batch_id):
     """Coordinators: say what each column holds (the last mapping is suggested)."""
     batch = _batch(batch_id)
@@ -72,7 +73,7 @@ def columns(batch_id):
 
 
 @bp.route("/<int:batch_id>")
-@authz.require(authz.can_import)
+@authz.require(members_access.can_import)
 def preview(batch_id):
     """Coordinators: every row's problems, the first rows as read, and the import button."""
     batch = _batch(batch_id)
@@ -94,7 +95,7 @@ def preview(batch_id):
 
 
 @bp.route("/<int:batch_id>/run", methods=["POST"])
-@authz.require(authz.can_import)
+@authz.require(members_access.can_import)
 def run(batch_id):
     """Coordinators: import every row in one transaction, or none if any row has a problem."""
     batch = _batch(batch_id)
@@ -130,7 +131,7 @@ def _back_to_preview(batch, message):
 
 
 @bp.route("/<int:batch_id>/discard", methods=["POST"])
-@authz.require(authz.can_import)
+@authz.require(members_access.can_import)
 def discard(batch_id):
     """Coordinators: forget an upload without importing it."""
     batch = _batch(batch_id)

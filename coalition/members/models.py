@@ -1,7 +1,7 @@
 """People and partner organizations of the coalition; a person may hold an account.
 
 Sensitive fields (lived experience, access needs) live on Person; who may read them is
-decided in coalition/authz.py, never here.
+decided in coalition/members/access.py, never here.
 """
 
 from datetime import date

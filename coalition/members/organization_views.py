@@ -5,9 +5,10 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
-from coalition import authz
+from coalition.committees import access as committees_access
 from coalition.core.extensions import db
 from coalition.core.timezones import coalition_today
+from coalition.members import access as members_access
 from coalition.members import organization_services as services
 from coalition.members.exporting import export_organizations
 from coalition.members.forms import ExportForm
@@ -23,6 +24,7 @@ from coalition.members.organization_forms import (
     stage_form_for,
 )
 from coalition.members.services import active_sectors, committees_of_organization
+from coalition.web import authz
 from coalition.web.form_cycle import submit
 from coalition.web.urls import requested_page, safe_next
 
@@ -41,7 +43,7 @@ def _filters(form):
 
 
 @bp.route("/")
-@authz.require(authz.can_view_organizations)
+@authz.require(members_access.can_view_organizations)
 def index():
     """Partner organizations, searched, filtered by sector, stage and language, sorted."""
     form = OrganizationFilterForm(request.args, sectors=active_sectors())
@@ -63,7 +65,7 @@ def index():
 
 
 @bp.route("/export", methods=["POST"])
-@authz.require(authz.can_export)
+@authz.require(members_access.can_export)
 def export():
     """Download the filtered organizations; the export is recorded in the audit log."""
     form = ExportForm()
@@ -81,7 +83,7 @@ def export():
 
 
 @bp.route("/new", methods=["GET", "POST"])
-@authz.require(authz.can_manage_organizations)
+@authz.require(members_access.can_manage_organizations)
 def new():
     """Coordinators: add an organization at a stage of the pipeline."""
     form = NewOrganizationForm(sectors=active_sectors(), owners=services.account_holders())
@@ -128,7 +130,7 @@ def _detail_page(organization, affiliation_form=None, commitment_form=None):
         or CommitmentForm(formdata=None, data={"committed_on": coalition_today()}),
         today=coalition_today(),
         committees=committees_of_organization(
-            organization, authz.visible_rosters_clause(current_user)
+            organization, committees_access.visible_rosters_clause(current_user)
         ),
     )
 
@@ -137,11 +139,11 @@ def _detail_page(organization, affiliation_form=None, commitment_form=None):
 @authz.require(authz.is_member)
 def detail(organization_id):
     """An organization's profile: sectors, people, commitments, stage history."""
-    return _detail_page(_load(organization_id, authz.can_view_organization))
+    return _detail_page(_load(organization_id, members_access.can_view_organization))
 
 
 def _edit_form(organization, **kwargs):
-    coordinator = authz.can_manage_organizations(current_user)
+    coordinator = members_access.can_manage_organizations(current_user)
     sectors = active_sectors()
     sectors += [sector for sector in organization.sectors if sector not in sectors]
     owners = services.account_holders() if coordinator else ()
@@ -152,7 +154,7 @@ def _edit_form(organization, **kwargs):
 @authz.require(authz.is_member)
 def edit(organization_id):
     """Coordinators and the organization's delegates edit its profile; stale saves are refused."""
-    organization = _load(organization_id, authz.can_edit_organization)
+    organization = _load(organization_id, members_access.can_edit_organization)
     form = _edit_form(organization)
     if request.method == "GET":
         form.show(organization)
@@ -177,7 +179,7 @@ def edit(organization_id):
 
 def _saved_form(organization_id):
     """The profile form as the organization is saved now."""
-    saved = _load(organization_id, authz.can_edit_organization)
+    saved = _load(organization_id, members_access.can_edit_organization)
     current = _edit_form(saved, formdata=None)
     current.show(saved)
     return current
@@ -187,7 +189,7 @@ def _saved_form(organization_id):
 @authz.require(authz.is_member)
 def move_stage(organization_id):
     """Move the organization to another stage; the history records who and when."""
-    organization = _load(organization_id, authz.can_move_stage)
+    organization = _load(organization_id, members_access.can_move_stage)
     form = StageForm()
     back = safe_next(form.next.data, default_endpoint="members.recruitment.pipeline")
     if not form.validate_on_submit():
@@ -212,7 +214,9 @@ def move_stage(organization_id):
 @authz.require(authz.is_member)
 def add_person(organization_id):
     """Coordinators: link a person to the organization as delegate, alternate or staff."""
-    organization = _load(organization_id, lambda user, _org: authz.can_manage_organizations(user))
+    organization = _load(
+        organization_id, lambda user, _org: members_access.can_manage_organizations(user)
+    )
     form = AffiliationForm()
     outcome = submit(
         form,
@@ -223,7 +227,9 @@ def add_person(organization_id):
     )
     if outcome.done:
         return redirect(url_for(".detail", organization_id=organization_id) + "#people")
-    return _detail_page(_load(organization_id, authz.can_view_organization), affiliation_form=form)
+    return _detail_page(
+        _load(organization_id, members_access.can_view_organization), affiliation_form=form
+    )
 
 
 def _owned(model, object_id, organization):
@@ -237,7 +243,9 @@ def _owned(model, object_id, organization):
 @authz.require(authz.is_member)
 def remove_person(organization_id, affiliation_id):
     """Coordinators: unlink a person from the organization."""
-    organization = _load(organization_id, lambda user, _org: authz.can_manage_organizations(user))
+    organization = _load(
+        organization_id, lambda user, _org: members_access.can_manage_organizations(user)
+    )
     affiliation = _owned(Affiliation, affiliation_id, organization)
     submit(
         None,
@@ -251,7 +259,7 @@ def remove_person(organization_id, affiliation_id):
 @authz.require(authz.is_member)
 def add_commitment(organization_id):
     """Coordinators and delegates: record a commitment the organization made."""
-    organization = _load(organization_id, authz.can_edit_organization)
+    organization = _load(organization_id, members_access.can_edit_organization)
     form = CommitmentForm()
     outcome = submit(
         form,
@@ -269,7 +277,7 @@ def add_commitment(organization_id):
 @authz.require(authz.is_member)
 def remove_commitment(organization_id, commitment_id):
     """Coordinators and delegates: delete a commitment recorded by mistake."""
-    organization = _load(organization_id, authz.can_edit_organization)
+    organization = _load(organization_id, members_access.can_edit_organization)
     commitment = _owned(Commitment, commitment_id, organization)
     submit(
         None,

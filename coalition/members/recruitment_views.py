@@ -4,13 +4,14 @@ from flask import Blueprint, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from coalition import authz
 from coalition.core.timezones import coalition_today
+from coalition.members import access as members_access
 from coalition.members import recruitment
 from coalition.members.charts import sector_chart
 from coalition.members.models import STATUSES, Sector
 from coalition.members.organization_forms import PipelineFilterForm, SectorForm, stage_form_for
 from coalition.members.services import active_sectors
+from coalition.web import authz
 from coalition.web.form_cycle import submit
 from coalition.web.urls import requested_page
 
@@ -18,10 +19,10 @@ bp = Blueprint("recruitment", __name__)
 
 
 @bp.route("/pipeline")
-@authz.require(authz.can_view_recruitment)
+@authz.require(members_access.can_view_recruitment)
 def pipeline():
     """Organizations by stage with owner and follow-up, overdue ones first; filterable."""
-    owners = recruitment.relationship_owners(authz.visible_people_clause(current_user))
+    owners = recruitment.relationship_owners(members_access.visible_people_clause(current_user))
     form = PipelineFilterForm(request.args, sectors=active_sectors(), owners=owners)
     form.drop_invalid()
     filters = recruitment.PipelineFilters(
@@ -40,7 +41,7 @@ def pipeline():
         stage_forms={
             organization.id: stage_form_for(organization, back)
             for organization in organizations
-            if authz.can_move_stage(current_user, organization)
+            if members_access.can_move_stage(current_user, organization)
         },
         counts=counts,
         overdue=overdue,
@@ -54,7 +55,7 @@ def pipeline():
 
 
 @bp.route("/representation")
-@authz.require(authz.can_view_recruitment)
+@authz.require(members_access.can_view_recruitment)
 def representation():
     """Per sector: target, active, coming; languages covered; lived experience taking part."""
     standings = recruitment.sector_standings()
@@ -69,7 +70,7 @@ def representation():
 
 
 @bp.route("/sectors", methods=["GET", "POST"])
-@authz.require(authz.can_manage_sectors)
+@authz.require(members_access.can_manage_sectors)
 def sectors():
     """Coordinators: the sectors, their targets, and a form to add one."""
     form = SectorForm()
@@ -89,7 +90,7 @@ def sectors():
 
 
 @bp.route("/sectors/<int:sector_id>/edit", methods=["GET", "POST"])
-@authz.require(authz.can_manage_sectors)
+@authz.require(members_access.can_manage_sectors)
 def edit_sector(sector_id):
     """Coordinators: rename a sector or change its target."""
     sector = authz.get_or_404(Sector, sector_id)
@@ -124,21 +125,21 @@ def _sector_action(sector_id, action, message):
 
 
 @bp.route("/sectors/<int:sector_id>/retire", methods=["POST"])
-@authz.require(authz.can_manage_sectors)
+@authz.require(members_access.can_manage_sectors)
 def retire_sector(sector_id):
     """Coordinators: stop offering a sector (organizations keep it)."""
     return _sector_action(sector_id, recruitment.retire_sector, _("%(name)s is retired."))
 
 
 @bp.route("/sectors/<int:sector_id>/restore", methods=["POST"])
-@authz.require(authz.can_manage_sectors)
+@authz.require(members_access.can_manage_sectors)
 def restore_sector(sector_id):
     """Coordinators: offer a retired sector again."""
     return _sector_action(sector_id, recruitment.restore_sector, _("%(name)s is offered again."))
 
 
 @bp.route("/sectors/<int:sector_id>/delete", methods=["POST"])
-@authz.require(authz.can_manage_sectors)
+@authz.require(members_access.can_manage_sectors)
 def delete_sector(sector_id):
     """Coordinators: delete a sector no organization uses."""
     return _sector_action(sector_id, recruitment.delete_sector, _("%(name)s is deleted."))

@@ -53,9 +53,10 @@ def like_pattern(text):
 
 
 def people_query(visible, filters, rosters):
-    """Active people matching the filters, among those `visible` (authz.visible_people_clause)
-    allows; the committee filter reads only rosters `rosters` (authz.visible_rosters_clause)
-    allows, so it never tells who sits on a committee the viewer may not see into."""
+    """Active people matching the filters, among those `visible`
+    (members.access.visible_people_clause) allows; the committee filter reads only rosters
+    `rosters` (committees.access.visible_rosters_clause) allows, so it never tells who sits
+    on a committee the viewer may not see into."""
     query = db.select(Person).where(Person.deactivated_at.is_(None), visible)
     if filters.q:
         query = query.where(Person.name.ilike(like_pattern(filters.q), escape="\\"))
@@ -85,7 +86,7 @@ def _table(name):
 
 def active_committees(rosters):
     """(id, name) of active committees whose members the viewer may list (`rosters`:
-    authz.visible_rosters_clause), for filters, by name."""
+    committees.access.visible_rosters_clause), for filters, by name."""
     committees = _table("committee")
     return db.session.execute(
         db.select(committees.c.id, committees.c.name)
@@ -108,7 +109,7 @@ def committees_of_organization(organization, rosters):
 
 
 def people_to_pick(visible, *, with_email=False, with_account=False):
-    """Active people the viewer may see (`visible`: authz.visible_people_clause), by name:
+    """Active people the viewer may see (`visible`: members.access.visible_people_clause), by name:
     the one query behind every pick list that names people."""
     query = db.select(Person).where(Person.deactivated_at.is_(None), visible)
     if with_email:

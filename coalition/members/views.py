@@ -10,8 +10,9 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
-from coalition import authz
+from coalition.committees import access as committees_access
 from coalition.core.extensions import db
+from coalition.members import access as members_access
 from coalition.members.exporting import export_people
 from coalition.members.forms import ExportForm, PeopleFilterForm, PersonForm
 from coalition.members.import_views import bp as imports_bp
@@ -30,6 +31,7 @@ from coalition.members.services import (
     update_person,
 )
 from coalition.members.timeline_source import register_organization_source
+from coalition.web import authz
 from coalition.web.form_cycle import submit
 from coalition.web.urls import requested_page
 
@@ -56,7 +58,7 @@ def _filter_form(data):
     Only committees whose members the viewer may list are offered, so a committee filter
     the viewer may not use is dropped like any other invalid value.
     """
-    rosters = authz.visible_rosters_clause(current_user)
+    rosters = committees_access.visible_rosters_clause(current_user)
     return PeopleFilterForm(
         data, sectors=active_sectors(), committees=active_committees(rosters)
     ).drop_invalid()
@@ -73,14 +75,14 @@ def _people_filters(form):
 
 
 @bp.route("/")
-@authz.require(authz.can_view_directory)
+@authz.require(members_access.can_view_directory)
 def index():
     """The people of the coalition the viewer may see, searched, filtered and sorted."""
     form = _filter_form(request.args)
     page = requested_page()
     people, total = directory_page(
-        authz.visible_people_clause(current_user),
-        authz.visible_rosters_clause(current_user),
+        members_access.visible_people_clause(current_user),
+        committees_access.visible_rosters_clause(current_user),
         _people_filters(form),
         page=page,
     )
@@ -98,7 +100,7 @@ def index():
 
 
 @bp.route("/export", methods=["POST"])
-@authz.require(authz.can_export)
+@authz.require(members_access.can_export)
 def export():
     """Download the filtered people list; the export is recorded in the audit log."""
     form = ExportForm()
@@ -137,12 +139,12 @@ def _load_person(person_id, predicate):
 @authz.require(authz.is_member)
 def person(person_id):
     """One person's page, with only the fields the viewer may see."""
-    shown = _load_person(person_id, authz.can_view_person)
+    shown = _load_person(person_id, members_access.can_view_person)
     return render_template("members/person.html", person=shown)
 
 
 @bp.route("/people/new", methods=["GET", "POST"])
-@authz.require(authz.can_create_person)
+@authz.require(members_access.can_create_person)
 def new_person():
     """Coordinators: add a person to the coalition's records."""
     form = PersonForm()
@@ -159,7 +161,7 @@ def new_person():
 @authz.require(authz.is_member)
 def edit_person(person_id):
     """A person edits their own profile; coordinators edit anyone's. A stale save is refused."""
-    person = _load_person(person_id, authz.can_edit_person)
+    person = _load_person(person_id, members_access.can_edit_person)
     form = PersonForm()
     if request.method == "GET":
         form.show(person)
@@ -180,5 +182,5 @@ def edit_person(person_id):
 def _saved_form(person_id):
     """The profile form as the person is saved now."""
     current = PersonForm(formdata=None)
-    current.show(_load_person(person_id, authz.can_edit_person))
+    current.show(_load_person(person_id, members_access.can_edit_person))
     return current

@@ -2,7 +2,7 @@
 
 from flask import Blueprint, render_template
 
-from coalition import authz
+from coalition.web import authz
 
 bp = Blueprint("messaging", __name__, url_prefix="/messaging")
 

@@ -6,9 +6,9 @@ environment these URLs do not exist.
 
 from flask import Blueprint, Response, abort, render_template, request
 
-from coalition import authz
 from coalition.core.extensions import db
 from coalition.outbox.models import OutboxEmail
+from coalition.web import authz
 
 bp = Blueprint("devmail", __name__, url_prefix="/dev/mailbox")
 LOOPBACK = {"127.0.0.1", "::1"}

@@ -4,13 +4,14 @@ from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from coalition import authz
 from coalition.core.extensions import csrf, db
 from coalition.members.models import Person
+from coalition.outbox import access as outbox_access
 from coalition.outbox import preferences, services
 from coalition.outbox.forms import preferences_form
 from coalition.outbox.kinds import OPTIONAL, label
 from coalition.outbox.models import STATUSES, OutboxEmail
+from coalition.web import authz
 from coalition.web.form_cycle import submit
 from coalition.web.urls import requested_page
 
@@ -18,7 +19,7 @@ bp = Blueprint("outbox", __name__)
 
 
 @bp.route("/outbox")
-@authz.require(authz.can_view_outbox)
+@authz.require(outbox_access.can_view_outbox)
 def index():
     """Coordinators: queued, sent and failed email, personal links hidden."""
     status = request.args.get("status")
@@ -37,7 +38,7 @@ def index():
 
 
 @bp.route("/outbox/<int:email_id>")
-@authz.require(authz.can_view_outbox)
+@authz.require(outbox_access.can_view_outbox)
 def detail(email_id):
     """Coordinators: one email's status and its masked text."""
     email = authz.get_or_404(OutboxEmail, email_id)
@@ -46,7 +47,7 @@ def detail(email_id):
 
 def _act(email_id, action, message):
     email = authz.get_or_404(OutboxEmail, email_id)
-    authz.check(authz.can_manage_outbox(current_user))
+    authz.check(outbox_access.can_manage_outbox(current_user))
     submit(None, lambda: action(email), success=message)
     return redirect(url_for("outbox.detail", email_id=email_id))
 

@@ -3,8 +3,9 @@
 from flask import Blueprint, render_template
 from flask_login import current_user
 
-from coalition import authz
+from coalition.timeline import access as timeline_access
 from coalition.timeline.services import source_links, visible_entries
+from coalition.web import authz
 from coalition.web.urls import requested_page
 
 bp = Blueprint("timeline", __name__, url_prefix="/timeline")
@@ -12,7 +13,7 @@ PAGE_SIZE = 30
 
 
 @bp.route("/")
-@authz.require(authz.can_view_timeline)
+@authz.require(timeline_access.can_view_timeline)
 def index():
     """Entries newest first, hiding those linked to what the viewer cannot see."""
     page = requested_page()

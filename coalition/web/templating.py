@@ -3,16 +3,17 @@
 from flask import current_app, request
 from flask_babel import format_date, format_datetime, format_time, get_locale, get_timezone
 
-from coalition import authz
-from coalition.auth.forms import LanguageForm
+from coalition.web.authz import TemplateRules
 from coalition.web.i18n import LANGUAGE_NAMES
+from coalition.web.language_switcher import LanguageForm
 from coalition.web.markdown import render_markdown
 
 
-def register(app):
-    """Add globals and filters to the Jinja environment."""
+def register(app, rule_modules):
+    """Add globals and filters to the Jinja environment; `authz` answers every rule of
+    rule_modules (each feature's access module) and the mechanism's own predicates."""
     app.jinja_env.add_extension("jinja2.ext.do")
-    app.jinja_env.globals.update(authz=authz, LANGUAGE_NAMES=LANGUAGE_NAMES)
+    app.jinja_env.globals.update(authz=TemplateRules(*rule_modules), LANGUAGE_NAMES=LANGUAGE_NAMES)
     app.jinja_env.filters["datetime"] = lambda value, fmt="medium": format_datetime(value, fmt)
     app.jinja_env.filters["markdown"] = render_markdown
     app.jinja_env.filters["date"] = lambda value, fmt="medium": format_date(value, fmt)

@@ -2,7 +2,7 @@
 
 from datetime import date, timedelta
 
-from coalition import authz
+from coalition.committees import access as committees_access
 from coalition.committees.models import (
     CommitteeMembership,
     Feedback,
@@ -11,6 +11,7 @@ from coalition.committees.models import (
     JoinRequest,
 )
 from coalition.core.extensions import db
+from coalition.members import access as members_access
 from coalition.members.models import Person
 from coalition.outbox.models import OutboxEmail
 from coalition.timeline.models import TimelineEntry
@@ -65,9 +66,9 @@ def test_advisory_roster_visible_only_to_its_members_and_coordinators(
     page = client.get(f"/committees/{pac.id}").get_data(as_text=True)
     assert "Quiet Participant" not in page
     with app.test_request_context():
-        assert not authz.can_view_roster(outsider, pac)
-        assert authz.can_view_roster(coordinator, pac)
-        assert authz.can_view_roster(participant, pac)
+        assert not committees_access.can_view_roster(outsider, pac)
+        assert committees_access.can_view_roster(coordinator, pac)
+        assert committees_access.can_view_roster(participant, pac)
 
 
 def test_fellow_committee_members_see_each_other(app, create_person, create_committee):
@@ -76,12 +77,12 @@ def test_fellow_committee_members_see_each_other(app, create_person, create_comm
     create_committee(members=[unlisted, fellow])
     with app.app_context():
         target = db.session.get(Person, unlisted.id)
-        assert authz.can_view_person(db.session.get(Person, fellow.id), target)
+        assert members_access.can_view_person(db.session.get(Person, fellow.id), target)
     with app.app_context():
-        assert not authz.can_view_person(db.session.get(Person, stranger.id), target)
+        assert not members_access.can_view_person(db.session.get(Person, stranger.id), target)
         visible = db.session.scalars(
             db.select(Person.id).where(
-                authz.visible_people_clause(db.session.get(Person, fellow.id))
+                members_access.visible_people_clause(db.session.get(Person, fellow.id))
             )
         ).all()
         assert unlisted.id in visible
@@ -262,5 +263,5 @@ def test_demo_committees_are_seeded_once(app):
         section = db.session.scalar(db.select(GuidelineSection).filter_by(title="Decision-making"))
         assert len(section.revisions) == 2
         darnell = db.session.scalar(db.select(Person).filter_by(email="darnell.brooks@example.org"))
-        roles = authz.committee_roles(darnell)
+        roles = committees_access.committee_roles(darnell)
         assert "chair" in roles.values()

@@ -1,0 +1,201 @@
+"""Who sees and manages committees, goals, guidelines, proposals and feedback."""
+
+from sqlalchemy import and_, false, or_, select, true
+
+from coalition.committees.models import (
+    KIND_ADVISORY,
+    KIND_STEERING,
+    ROLE_CHAIR,
+    Committee,
+    CommitteeMembership,
+)
+from coalition.core.extensions import db
+from coalition.web.authz import cached, is_coordinator, is_member
+
+
+def committee_roles(user):
+    """{committee id: "chair" or "member"} for the user's committees."""
+    if not is_member(user):
+        return {}
+    return cached(
+        "roles",
+        user,
+        lambda: dict(
+            db.session.execute(
+                select(CommitteeMembership.committee_id, CommitteeMembership.role).where(
+                    CommitteeMembership.person_id == user.id
+                )
+            ).all()
+        ),
+    )
+
+
+def _steering_ids():
+    return cached(
+        "steering",
+        _Anyone,
+        lambda: set(
+            db.session.scalars(select(Committee.id).where(Committee.kind == KIND_STEERING))
+        ),
+    )
+
+
+def _advisory_ids():
+    return cached(
+        "advisory",
+        _Anyone,
+        lambda: set(
+            db.session.scalars(select(Committee.id).where(Committee.kind == KIND_ADVISORY))
+        ),
+    )
+
+
+class _Anyone:
+    id = 0
+
+
+def is_committee_member(user, committee):
+    """On the committee, as chair or member."""
+    return committee is not None and committee.id in committee_roles(user)
+
+
+def is_chair_of(user, committee):
+    return committee is not None and committee_roles(user).get(committee.id) == ROLE_CHAIR
+
+
+def visible_rosters_clause(viewer):
+    """can_view_roster as an SQL condition on Committee: the committees whose members the
+    viewer may list, so filters, pick lists and counts by committee name no one else."""
+    if is_coordinator(viewer):
+        return true()
+    if not is_member(viewer):
+        return false()
+    mine = select(CommitteeMembership.committee_id).where(
+        CommitteeMembership.person_id == viewer.id
+    )
+    return or_(
+        Committee.id.in_(mine),
+        and_(
+            Committee.kind != KIND_ADVISORY,
+            Committee.open_to_requests.is_(True),
+            Committee.active.is_(True),
+        ),
+    )
+
+
+def can_view_committees(user):
+    return is_member(user)
+
+
+def can_create_committee(user):
+    return is_coordinator(user)
+
+
+def can_view_committee(viewer, committee):
+    """Coordinators and its members; other members read committees open to join requests."""
+    if not is_member(viewer):
+        return False
+    if is_coordinator(viewer) or is_committee_member(viewer, committee):
+        return True
+    return committee.open_to_requests and committee.active
+
+
+def can_view_roster(viewer, committee):
+    """Who is on it; the participant advisory committee's roster: coordinators and its members."""
+    if committee.kind == KIND_ADVISORY:
+        return is_coordinator(viewer) or is_committee_member(viewer, committee)
+    return can_view_committee(viewer, committee)
+
+
+def can_manage_committee(viewer, committee):
+    """Coordinators, and chairs of this committee only."""
+    return is_coordinator(viewer) or is_chair_of(viewer, committee)
+
+
+def can_request_to_join(viewer, committee):
+    return (
+        is_member(viewer)
+        and committee.open_to_requests
+        and committee.active
+        and not is_committee_member(viewer, committee)
+    )
+
+
+def can_view_goals(user):
+    return is_member(user)
+
+
+def can_view_goal(viewer, goal):
+    if goal.committee is None:
+        return is_member(viewer)
+    return can_view_committee(viewer, goal.committee)
+
+
+def can_create_goal(viewer, committee=None):
+    """Coordinators anywhere; chairs for their own committee."""
+    if committee is None:
+        return is_coordinator(viewer)
+    return can_manage_committee(viewer, committee)
+
+
+def can_manage_goal(viewer, goal):
+    """Edit, achieve or drop: coordinators and chairs of the goal's committee."""
+    return is_coordinator(viewer) or is_chair_of(viewer, goal.committee)
+
+
+def can_record_progress(viewer, goal):
+    """Progress updates and milestones: as can_manage_goal, and the goal's owner."""
+    return can_manage_goal(viewer, goal) or (is_member(viewer) and goal.owner_id == viewer.id)
+
+
+def can_view_guidelines(user):
+    return is_member(user)
+
+
+def can_edit_guidelines(user):
+    """Editorial corrections and new sections: coordinators only (the rest goes by proposal)."""
+    return is_coordinator(user)
+
+
+def can_view_proposals(user):
+    return is_member(user)
+
+
+def can_open_proposal(viewer, committee=None):
+    """To a committee: its chairs and coordinators. To the whole coalition: coordinators and
+    chairs of the steering committee."""
+    if committee is not None:
+        return committee.active and can_manage_committee(viewer, committee)
+    if is_coordinator(viewer):
+        return True
+    roles = committee_roles(viewer)
+    return any(roles.get(cid) == ROLE_CHAIR for cid in _steering_ids())
+
+
+def can_view_proposal(viewer, proposal):
+    if proposal.committee is None:
+        return is_member(viewer)
+    return can_view_committee(viewer, proposal.committee)
+
+
+def can_take_part(viewer, proposal):
+    """Record a position: every member on a coalition-wide proposal, else committee members."""
+    if not is_member(viewer):
+        return False
+    if proposal.committee is None:
+        return True
+    return is_committee_member(viewer, proposal.committee)
+
+
+def can_see_who(viewer, proposal):
+    """Names beside positions: as the committee's roster; everyone on coalition-wide ones."""
+    if proposal.committee is None:
+        return is_member(viewer)
+    return can_view_roster(viewer, proposal.committee)
+
+
+def can_read_feedback(user):
+    """Notes and responses: coordinators and the participant advisory committee."""
+    if is_coordinator(user):
+        return True
+    return is_member(user) and bool(set(committee_roles(user)) & _advisory_ids())

@@ -1,0 +1,97 @@
+"""The authorization mechanism: the one way views and templates ask who may do what.
+
+Views load the object first (404 when it does not exist), then ask a predicate (403 when
+refused). The predicates are each feature's rules (`members/access.py`,
+`committees/access.py`, `meetings/access.py`...), built on the roles and the per-request
+cache here. Templates receive every rule through one `authz` global (`TemplateRules`), so
+a link is shown exactly when following it is allowed.
+"""
+
+import sys
+from functools import wraps
+
+from flask import abort, g, has_app_context
+from flask_login import current_user
+
+from coalition.core.extensions import db, login_manager
+
+
+def is_member(user):
+    """Anyone logged in with an active account."""
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def is_coordinator(user):
+    """Coordinators run the coalition and see everything."""
+    return is_member(user) and user.is_coordinator
+
+
+def can_view_workspace(user):
+    """Committees, meetings and messaging areas (their objects add their own checks)."""
+    return is_member(user)
+
+
+def require(predicate):
+    """View decorator: 403 unless predicate(current_user) holds.
+
+    Anonymous visitors are sent to the login page instead, so an emailed link still works
+    after logging in.
+    """
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(*args, **kwargs):
+            if not current_user.is_authenticated:
+                return login_manager.unauthorized()
+            if not predicate(current_user):
+                abort(403)
+            return view(*args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def get_or_404(model, object_id):
+    """Load one object by primary key or answer 404."""
+    obj = db.session.get(model, object_id)
+    if obj is None:
+        abort(404)
+    return obj
+
+
+def check(allowed):
+    """Answer 403 unless allowed."""
+    if not allowed:
+        abort(403)
+
+
+def load_and_check(model, object_id, predicate):
+    """Load (404), then ask predicate(current_user, obj) (403); return the object."""
+    obj = get_or_404(model, object_id)
+    check(predicate(current_user, obj))
+    return obj
+
+
+def cached(name, user, compute):
+    """A per-request (per app context) answer about one user, so pages ask once."""
+    if not has_app_context():
+        return compute()
+    cache = g.setdefault("authz_cache", {})
+    key = (name, user.id)
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
+class TemplateRules:
+    """What templates see as `authz`: this module's predicates and every feature's rules."""
+
+    def __init__(self, *rule_modules):
+        self._modules = (sys.modules[__name__], *rule_modules)
+
+    def __getattr__(self, name):
+        for module in self._modules:
+            if hasattr(module, name):
+                return getattr(module, name)
+        raise AttributeError(name)

@@ -1,0 +1,24 @@
+"""The language switcher every page carries, and the interface languages to choose from."""
+
+from flask_wtf import FlaskForm
+from wtforms import HiddenField, SelectChoice, SelectField, SubmitField
+
+from coalition.web.i18n import LANGUAGE_NAMES, _l
+
+
+def language_choices(include_default=True):
+    """The interface languages, optionally after "Same as my browser"."""
+    choices = [SelectChoice(code, name) for code, name in LANGUAGE_NAMES.items()]
+    if include_default:
+        choices.insert(0, SelectChoice("", _l("Same as my browser")))
+    return choices
+
+
+class LanguageForm(FlaskForm):
+    language = SelectField(_l("Language"), validate_choice=True)
+    next = HiddenField()
+    submit = SubmitField(_l("Change language"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.language.choices = language_choices(include_default=False)
