@@ -156,7 +156,7 @@ def _fill_form(form, meeting, following=None):
 def edit(meeting_id):
     """Change a whole meeting or series; invitees are told when the change matters."""
     meeting = _managed(meeting_id)
-    form = MeetingForm(obj=meeting)
+    form = _edit_form(meeting)
     _committee_choices(form, meeting)
     if request.method == "GET":
         _fill_form(form, meeting)
@@ -169,6 +169,12 @@ def edit(meeting_id):
     if outcome.done:
         return redirect(url_for("meetings.detail", meeting_id=meeting_id))
     return _form_page(form, meeting, outcome)
+
+
+def _edit_form(meeting):
+    """The edit form: filled from the meeting to show it, from the page alone when posted, so
+    a post without the version it was based on is stale rather than taken as current."""
+    return MeetingForm(obj=meeting) if request.method == "GET" else MeetingForm()
 
 
 def _saved_form(meeting_id, following=None):
@@ -301,7 +307,7 @@ def edit_following(meeting_id, key):
     """Change this date and all following ones: the series splits in two."""
     meeting = _managed(meeting_id)
     original = _occurrence_start(meeting, key)
-    form = MeetingForm(obj=meeting)
+    form = _edit_form(meeting)
     _committee_choices(form, meeting)
     if request.method == "GET":
         _fill_form(form, meeting, original)

@@ -155,6 +155,18 @@ def test_moving_one_date_adds_a_recurrence_id_override(coordinator_client):
     assert moved["SEQUENCE"] > 0 and str(moved["LOCATION"]).startswith("City Hall")
 
 
+def test_an_edit_that_does_not_say_which_version_it_was_based_on_is_not_taken_as_current(
+    app, coordinator_client
+):
+    meeting_id = _schedule(coordinator_client)
+    data = _form(title="Renamed without a version")
+    data.pop("version", None)
+    refused = coordinator_client.post_form(f"/meetings/{meeting_id}/edit", data)
+    assert refused.status_code == 409
+    with app.app_context():
+        assert db.session.get(Meeting, meeting_id).title == "Steering committee"
+
+
 def test_two_coordinators_editing_at_once_the_second_is_refused(
     app, make_client, create_coordinator
 ):
