@@ -15,6 +15,7 @@ from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationE
 from coalition.auth.passwords import MAX_LENGTH, MIN_LENGTH, is_strong_enough
 from coalition.core.timezones import timezone_names
 from coalition.members.models import ROLE_COORDINATOR, ROLE_MEMBER
+from coalition.web.form_fields import one_line
 from coalition.web.i18n import _l
 from coalition.web.language_switcher import language_choices
 
@@ -39,11 +40,6 @@ class StrongPassword:
 
 def _strip(value):
     return value.strip() if isinstance(value, str) else value
-
-
-def one_line(value):
-    """Names are one line: collapse line breaks and runs of spaces."""
-    return " ".join(value.split()) if isinstance(value, str) else value
 
 
 def _email_field(label=None, required_message=None):

@@ -194,18 +194,13 @@ def _organization_id(form):
     return int(value) if value else None
 
 
-def _owned(model, object_id, committee):
-    obj = authz.get_or_404(model, object_id)
-    if obj.committee_id != committee.id:
-        abort(404)
-    return obj
-
-
 @bp.route("/<int:committee_id>/members/<int:membership_id>/remove", methods=["POST"])
 @authz.require(authz.is_member)
 def remove_member(committee_id, membership_id):
     committee = _load(committee_id, committees_access.can_manage_committee)
-    membership = _owned(CommitteeMembership, membership_id, committee)
+    membership = authz.get_child_or_404(
+        CommitteeMembership, membership_id, committee_id=committee.id
+    )
     submit(
         None,
         lambda: services.remove_member(membership),
@@ -235,7 +230,7 @@ def join(committee_id):
 def decide(committee_id, request_id):
     """A chair or coordinator approves or declines a join request, with a message."""
     committee = _load(committee_id, committees_access.can_manage_committee)
-    join_request = _owned(JoinRequest, request_id, committee)
+    join_request = authz.get_child_or_404(JoinRequest, request_id, committee_id=committee.id)
     form = DecisionForm()
     if not form.validate_on_submit():
         flash(_("Choose to approve or decline."), "error")

@@ -18,7 +18,7 @@ from wtforms import (
 from wtforms.validators import URL, DataRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from coalition.auth.forms import one_line, timezone_choices
+from coalition.auth.forms import timezone_choices
 from coalition.meetings.models import MAX_RSVP_CLOSES_HOURS
 from coalition.meetings.recurrence import (
     MONTHLY_BY_DATE,
@@ -27,6 +27,7 @@ from coalition.meetings.recurrence import (
     Recurrence,
 )
 from coalition.meetings.services import MeetingDetails
+from coalition.web.form_fields import one_line
 from coalition.web.i18n import _l
 
 NO_REPEAT = "none"

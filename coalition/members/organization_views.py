@@ -232,13 +232,6 @@ def add_person(organization_id):
     )
 
 
-def _owned(model, object_id, organization):
-    obj = authz.get_or_404(model, object_id)
-    if obj.organization_id != organization.id:
-        abort(404)
-    return obj
-
-
 @bp.route("/<int:organization_id>/people/<int:affiliation_id>/remove", methods=["POST"])
 @authz.require(authz.is_member)
 def remove_person(organization_id, affiliation_id):
@@ -246,7 +239,9 @@ def remove_person(organization_id, affiliation_id):
     organization = _load(
         organization_id, lambda user, _org: members_access.can_manage_organizations(user)
     )
-    affiliation = _owned(Affiliation, affiliation_id, organization)
+    affiliation = authz.get_child_or_404(
+        Affiliation, affiliation_id, organization_id=organization.id
+    )
     submit(
         None,
         lambda: services.remove_affiliation(affiliation, current_user._get_current_object()),
@@ -278,7 +273,7 @@ def add_commitment(organization_id):
 def remove_commitment(organization_id, commitment_id):
     """Coordinators and delegates: delete a commitment recorded by mistake."""
     organization = _load(organization_id, members_access.can_edit_organization)
-    commitment = _owned(Commitment, commitment_id, organization)
+    commitment = authz.get_child_or_404(Commitment, commitment_id, organization_id=organization.id)
     submit(
         None,
         lambda: services.remove_commitment(commitment),

@@ -5,7 +5,6 @@ action that caused it, so a rolled-back action sends nothing and a committed one
 nothing. `flask --app wsgi outbox deliver` sends what is due (coalition.outbox.delivery).
 """
 
-import re
 import uuid
 
 from flask import current_app, render_template
@@ -15,6 +14,7 @@ from coalition.core.extensions import db
 from coalition.outbox import preferences
 from coalition.outbox.kinds import DAILY_DIGEST, NEVER, OPTIONAL, has_unsubscribe
 from coalition.outbox.models import DigestItem, OutboxEmail
+from coalition.web.form_fields import one_line
 from coalition.web.i18n import email_language
 from coalition.web.urls import external_url
 
@@ -65,7 +65,7 @@ def queue_email(
         kind=kind,
         person=person,
         to_address=to_address.strip(),
-        to_name=one_line(to_name if to_name is not None else getattr(person, "name", "")),
+        to_name=one_line(to_name if to_name is not None else getattr(person, "name", "") or ""),
         subject=subject_text,
         text_body=text,
         html_body=html,
@@ -125,15 +125,10 @@ def _attachment(item):
     filename, content_type, data, *method = item
     if isinstance(data, bytes):
         data = data.decode("utf-8")
-    stored = {"filename": one_line(filename), "content_type": content_type, "data": data}
+    stored = {"filename": one_line(filename or ""), "content_type": content_type, "data": data}
     if method:  # a calendar invitation: also sent inline as text/calendar; method=...
         stored["method"] = method[0]
     return stored
-
-
-def one_line(value):
-    """Collapse CR, LF and other whitespace runs: nothing typed can start a new header."""
-    return re.sub(r"\s+", " ", value or "").strip()
 
 
 def shorten(text, length):

@@ -60,6 +60,14 @@ def get_or_404(model, object_id):
     return obj
 
 
+def get_child_or_404(model, object_id, **parent):
+    """Load an object that must belong to a parent (e.g. committee_id=3) or answer 404."""
+    obj = get_or_404(model, object_id)
+    if any(getattr(obj, name) != value for name, value in parent.items()):
+        abort(404)
+    return obj
+
+
 def check(allowed):
     """Answer 403 unless allowed."""
     if not allowed:

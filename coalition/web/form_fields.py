@@ -14,6 +14,12 @@ class MultiCheckboxField(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
+def one_line(value):
+    """One line of text: line breaks and runs of whitespace become one space (names, places,
+    email headers), so nothing typed can start a new line or header."""
+    return " ".join(value.split()) if isinstance(value, str) else value
+
+
 def choice_list(pairs):
     """(value, label) pairs as the SelectChoice objects WTForms expects."""
     return [SelectChoice(value, label) for value, label in pairs]
