@@ -57,6 +57,7 @@ def _rule_modules():
     """Every feature's authorization rules, for templates' `authz`."""
     from coalition.auth import rules as account_rules
     from coalition.committees import access as committees_access
+    from coalition.feedback import access as feedback_access
     from coalition.meetings import access as meetings_access
     from coalition.members import access as members_access
     from coalition.outbox import access as outbox_access
@@ -66,6 +67,7 @@ def _rule_modules():
         account_rules,
         members_access,
         committees_access,
+        feedback_access,
         meetings_access,
         outbox_access,
         timeline_access,
@@ -75,9 +77,9 @@ def _rule_modules():
 def _register_blueprints(app):
     from coalition.auth.access_views import bp as access_bp
     from coalition.auth.views import bp as auth_bp
-    from coalition.committees.feedback_views import bp as feedback_bp
     from coalition.committees.views import bp as committees_bp
     from coalition.dashboard.views import bp as dashboard_bp
+    from coalition.feedback.views import bp as feedback_bp
     from coalition.meetings.calendar_views import bp as calendar_bp
     from coalition.meetings.lost_link_views import bp as lost_link_bp
     from coalition.meetings.record_views import bp as minutes_bp

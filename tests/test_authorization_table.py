@@ -732,13 +732,13 @@ def _committee_world(app, people):
     from coalition.committees.models import (
         Committee,
         CommitteeMembership,
-        Feedback,
         Goal,
         JoinRequest,
         Milestone,
         Proposal,
     )
     from coalition.core.extensions import db
+    from coalition.feedback.models import Feedback
 
     closes = datetime.now(UTC) + timedelta(days=3)
     ids = {}

@@ -1,4 +1,4 @@
-"""Who sees and manages committees, goals, guidelines, proposals and feedback."""
+"""Who sees and manages committees, goals, guidelines, and proposals."""
 
 from sqlalchemy import and_, false, or_, select, true
 
@@ -40,7 +40,8 @@ def _steering_ids():
     )
 
 
-def _advisory_ids():
+def advisory_committee_ids():
+    """Ids of the participant advisory committees."""
     return cached(
         "advisory",
         _Anyone,
@@ -192,10 +193,3 @@ def can_see_who(viewer, proposal):
     if proposal.committee is None:
         return is_member(viewer)
     return can_view_roster(viewer, proposal.committee)
-
-
-def can_read_feedback(user):
-    """Notes and responses: coordinators and the participant advisory committee."""
-    if is_coordinator(user):
-        return True
-    return is_member(user) and bool(set(committee_roles(user)) & _advisory_ids())

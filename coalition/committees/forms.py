@@ -1,4 +1,4 @@
-"""Forms for committees, goals, guidelines, proposals and feedback."""
+"""Forms for committees, goals, guidelines and proposals."""
 
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -16,7 +16,6 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from coalition.committees.labels import (
-    FEEDBACK_STATUS_LABELS,
     KIND_LABELS,
     PROPOSAL_KIND_LABELS,
     ROLE_LABELS,
@@ -185,32 +184,3 @@ class PositionForm(FlaskForm):
         _l("Reason (required for a block)"), filters=[strip], validators=[Length(max=5000)]
     )
     submit = SubmitField(_l("Record my position"))
-
-
-class FeedbackForm(FlaskForm):
-    body = TextAreaField(
-        _l("Your feedback"),
-        filters=[strip],
-        validators=[DataRequired(message=_l("Write your feedback.")), Length(max=5000)],
-    )
-    name = StringField(
-        _l("Your name (leave empty to stay anonymous)"),
-        filters=[strip, none_if_empty],
-        validators=[Optional(), Length(max=200)],
-    )
-    contact = StringField(
-        _l("Email or phone, if you want an answer (optional)"),
-        filters=[strip, none_if_empty],
-        validators=[Optional(), Length(max=320)],
-    )
-    may_publish = BooleanField(
-        _l("You may show my note and your answer on the \u201cyou said, we did\u201d page")
-    )
-    submit = SubmitField(_l("Send feedback"))
-
-
-class ResponseForm(FlaskForm):
-    version = HiddenField()
-    status = SelectField(_l("Status"), choices=choice_list(FEEDBACK_STATUS_LABELS.items()))
-    response = TextAreaField(_l("Response"), filters=[strip], validators=[Length(max=5000)])
-    submit = SubmitField(_l("Save"))

@@ -1,4 +1,4 @@
-"""Reader-facing names of committee, goal, proposal and feedback values."""
+"""Reader-facing names of committee, goal and proposal values."""
 
 from coalition.web.i18n import _l
 
@@ -34,9 +34,4 @@ OUTCOME_LABELS = {
     "blocked": _l("Blocked"),
     "rejected": _l("Not adopted"),
     "no_quorum": _l("No quorum"),
-}
-FEEDBACK_STATUS_LABELS = {
-    "received": _l("Received"),
-    "discussed": _l("Discussed"),
-    "acted_on": _l("Acted on"),
 }

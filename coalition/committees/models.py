@@ -1,4 +1,4 @@
-"""Committees and memberships, goals, operating guidelines, proposals and feedback.
+"""Committees and memberships, goals, operating guidelines, and proposals.
 
 Who may see or change any of this is decided in coalition/committees/access.py, never here.
 """
@@ -52,11 +52,6 @@ STANCE_ABSTAIN = "abstain"
 STANCE_DISAGREE = "disagree"
 STANCE_BLOCK = "block"
 STANCES = (STANCE_AGREE, STANCE_ABSTAIN, STANCE_DISAGREE, STANCE_BLOCK)
-
-FEEDBACK_RECEIVED = "received"
-FEEDBACK_DISCUSSED = "discussed"
-FEEDBACK_ACTED = "acted_on"
-FEEDBACK_STATUSES = (FEEDBACK_RECEIVED, FEEDBACK_DISCUSSED, FEEDBACK_ACTED)
 
 
 def _in(values):
@@ -372,26 +367,3 @@ class Position(db.Model):
         db.UniqueConstraint("proposal_id", "person_id"),
         db.CheckConstraint(f"stance IN {_in(STANCES)}", name="stance"),
     )
-
-
-class Feedback(db.Model):
-    """A participant's note, signed or anonymous; no IP address is ever kept."""
-
-    __tablename__ = "feedback"
-
-    id = db.Column(db.Integer, primary_key=True)
-    body = db.Column(db.Text, nullable=False)
-    language = db.Column(db.String(10), nullable=False, default="en")
-    name = db.Column(db.String(200))  # None: anonymous
-    contact = db.Column(db.String(320))
-    person_id = db.Column(db.Integer, db.ForeignKey("person.id", ondelete="SET NULL"))
-    may_publish = db.Column(db.Boolean, nullable=False, default=False)
-    status = db.Column(db.String(10), nullable=False, default=FEEDBACK_RECEIVED, index=True)
-    response = db.Column(db.Text, nullable=False, default="")
-    responded_by_id = db.Column(db.Integer, db.ForeignKey("person.id", ondelete="SET NULL"))
-    created_at = db.Column(UTCDateTime(), nullable=False, default=utcnow)
-    responded_at = db.Column(UTCDateTime())
-    version = db.Column(db.Integer, nullable=False)
-
-    __table_args__ = (db.CheckConstraint(f"status IN {_in(FEEDBACK_STATUSES)}", name="status"),)
-    __mapper_args__ = {"version_id_col": version}

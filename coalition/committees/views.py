@@ -258,5 +258,4 @@ def labels():
         "rule_labels": names.RULE_LABELS,
         "stance_labels": names.STANCE_LABELS,
         "outcome_labels": names.OUTCOME_LABELS,
-        "feedback_status_labels": names.FEEDBACK_STATUS_LABELS,
     }

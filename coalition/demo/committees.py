@@ -10,7 +10,6 @@ from coalition.committees.guidelines import add_section, write_revision
 from coalition.committees.models import (
     Committee,
     CommitteeMembership,
-    Feedback,
     Goal,
     GoalUpdate,
     GuidelineSection,
@@ -20,6 +19,7 @@ from coalition.committees.models import (
 )
 from coalition.committees.proposals import ProposalData, open_proposal
 from coalition.core.extensions import db
+from coalition.feedback.models import Feedback
 from coalition.members.models import find_person_by_email
 from coalition.timeline.services import record_entry
 

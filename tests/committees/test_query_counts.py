@@ -7,7 +7,6 @@ import pytest
 from coalition.committees import guidelines
 from coalition.committees.models import (
     CommitteeMembership,
-    Feedback,
     Goal,
     GoalUpdate,
     Milestone,
@@ -15,6 +14,7 @@ from coalition.committees.models import (
     Proposal,
 )
 from coalition.core.extensions import db
+from coalition.feedback.models import Feedback
 from coalition.members.models import Affiliation, Organization, Person, Sector
 
 STANCES = ("agree", "abstain", "disagree", "block")

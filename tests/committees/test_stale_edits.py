@@ -2,8 +2,9 @@
 
 import re
 
-from coalition.committees.models import Committee, Feedback
+from coalition.committees.models import Committee
 from coalition.core.extensions import db
+from coalition.feedback.models import Feedback
 
 
 def _version(html):

@@ -205,6 +205,6 @@ def feedback(world):
 
 
 def _last_feedback_id():
-    from coalition.committees.models import Feedback
+    from coalition.feedback.models import Feedback
 
     return db.session.scalar(db.select(Feedback.id).order_by(Feedback.id.desc()))

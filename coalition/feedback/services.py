@@ -1,17 +1,11 @@
 """Participants' feedback: anyone may write, signed or anonymous; no IP address is kept."""
 
-from coalition.committees.models import (
-    FEEDBACK_RECEIVED,
-    FEEDBACK_STATUSES,
-    KIND_ADVISORY,
-    Committee,
-    CommitteeMembership,
-    Feedback,
-)
+from coalition.committees.models import KIND_ADVISORY, Committee, CommitteeMembership
 from coalition.committees.notify import notify
 from coalition.core.dbtypes import utcnow
 from coalition.core.errors import ActionRefused, EditConflict
 from coalition.core.extensions import db
+from coalition.feedback.models import FEEDBACK_RECEIVED, FEEDBACK_STATUSES, Feedback
 from coalition.members.models import ROLE_COORDINATOR, Person
 from coalition.web.i18n import _l
 from coalition.web.urls import external_url

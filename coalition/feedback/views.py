@@ -5,11 +5,12 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from coalition.committees import access as committees_access
-from coalition.committees import feedback as services
-from coalition.committees.forms import FeedbackForm, ResponseForm
-from coalition.committees.models import Feedback
 from coalition.core.extensions import db, limiter
+from coalition.feedback import access as feedback_access
+from coalition.feedback import services
+from coalition.feedback.forms import FeedbackForm, ResponseForm
+from coalition.feedback.labels import FEEDBACK_STATUS_LABELS
+from coalition.feedback.models import Feedback
 from coalition.web import authz
 from coalition.web.form_cycle import submit
 
@@ -35,7 +36,7 @@ def give():
     )
     if outcome.done:
         return redirect(url_for(".give"))
-    return render_template("committees/feedback_form.html", form=form)
+    return render_template("feedback/form.html", form=form)
 
 
 def _send(form):
@@ -54,13 +55,13 @@ def _send(form):
 @bp.route("/you-said-we-did")
 def published():
     """Answered notes whose authors allowed showing them."""
-    return render_template("committees/you_said.html", notes=services.published_notes())
+    return render_template("feedback/you_said.html", notes=services.published_notes())
 
 
 @bp.route("/notes")
-@authz.require(committees_access.can_read_feedback)
+@authz.require(feedback_access.can_read_feedback)
 def notes():
-    return render_template("committees/feedback_notes.html", notes=services.all_notes())
+    return render_template("feedback/notes.html", notes=services.all_notes())
 
 
 def _load(note_id):
@@ -76,7 +77,7 @@ def _saved_form(note_id):
 
 
 @bp.route("/notes/<int:note_id>", methods=["GET", "POST"])
-@authz.require(committees_access.can_read_feedback)
+@authz.require(feedback_access.can_read_feedback)
 def note(note_id):
     """Read one note; set its status and answer it. A stale answer is refused, both shown."""
     feedback = _load(note_id)
@@ -97,6 +98,12 @@ def note(note_id):
     if outcome.done:
         return redirect(url_for(".notes"))
     page = render_template(
-        "committees/feedback_note.html", note=feedback, form=form, conflict=outcome.conflict
+        "feedback/note.html", note=feedback, form=form, conflict=outcome.conflict
     )
     return page, 409 if outcome.stale else 200
+
+
+@bp.app_context_processor
+def labels():
+    """Feedback statuses' names, for every template (the dashboard too)."""
+    return {"feedback_status_labels": FEEDBACK_STATUS_LABELS}

@@ -1,0 +1,1 @@
+"""Participants' feedback and "you said, we did"."""
