@@ -57,6 +57,9 @@ def _rule_modules():
     """Every feature's authorization rules, for templates' `authz`."""
     from coalition.auth import rules as account_rules
     from coalition.committees import access as committees_access
+    from coalition.committees.goals import access as goals_access
+    from coalition.committees.guidelines import access as guidelines_access
+    from coalition.committees.proposals import access as proposals_access
     from coalition.feedback import access as feedback_access
     from coalition.meetings import access as meetings_access
     from coalition.members import access as members_access
@@ -67,6 +70,9 @@ def _rule_modules():
         account_rules,
         members_access,
         committees_access,
+        goals_access,
+        guidelines_access,
+        proposals_access,
         feedback_access,
         meetings_access,
         outbox_access,

@@ -283,7 +283,7 @@ def create_committee(app):
 @pytest.fixture
 def create_goal(app):
     """create_goal(committee=None, **fields) -> an active Goal."""
-    from coalition.committees.models import Goal
+    from coalition.committees.goals.models import Goal
 
     def create(committee=None, **fields):
         fields.setdefault("title", f"Goal {next(_sequence)}")
@@ -300,7 +300,7 @@ def create_goal(app):
 @pytest.fixture
 def create_section(app):
     """create_section(title=None, text=...) -> a GuidelineSection with its first revision."""
-    from coalition.committees.guidelines import add_section
+    from coalition.committees.guidelines.services import add_section
 
     def create(title=None, text="Decisions are made by consent."):
         with app.app_context():
@@ -318,7 +318,7 @@ def create_proposal(app):
     from datetime import UTC, datetime, timedelta
 
     from coalition.committees.models import Committee
-    from coalition.committees.proposals import ProposalData, open_proposal
+    from coalition.committees.proposals.services import ProposalData, open_proposal
 
     def create(actor, committee=None, hours=48, **fields):
         values = {

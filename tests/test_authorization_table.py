@@ -728,15 +728,10 @@ def _committee_world(app, people):
     proposal; a guideline section with two revisions; a feedback note."""
     from datetime import UTC, datetime, timedelta
 
-    from coalition.committees import guidelines
-    from coalition.committees.models import (
-        Committee,
-        CommitteeMembership,
-        Goal,
-        JoinRequest,
-        Milestone,
-        Proposal,
-    )
+    from coalition.committees.goals.models import Goal, Milestone
+    from coalition.committees.guidelines import services as guidelines
+    from coalition.committees.models import Committee, CommitteeMembership, JoinRequest
+    from coalition.committees.proposals.models import Proposal
     from coalition.core.extensions import db
     from coalition.feedback.models import Feedback
 

@@ -17,7 +17,9 @@ import pytest
 from flask import template_rendered, url_for
 
 from coalition import create_app
-from coalition.committees.models import Committee, Goal, Proposal
+from coalition.committees.goals.models import Goal
+from coalition.committees.models import Committee
+from coalition.committees.proposals.models import Proposal
 from coalition.core.extensions import db
 from coalition.meetings.models import Meeting
 from coalition.members.models import Organization, Person

@@ -153,7 +153,7 @@ def _old_rows(connection):
 
 
 def test_guideline_and_minutes_revisions_survive_the_move_to_the_revisions_module(scratch_url):
-    from coalition.committees import guidelines
+    from coalition.committees.guidelines import services as guidelines
     from coalition.meetings import minutes
     from coalition.meetings.record_models import Minutes
     from tests.conftest import make_config
@@ -207,7 +207,7 @@ def _utc(moment):
 
 def _revisions_as_pages_show_them():
     """Every guideline and minutes revision: number, text, summary, author, time, flags."""
-    from coalition.committees import guidelines
+    from coalition.committees.guidelines import services as guidelines
     from coalition.meetings import minutes
     from coalition.meetings.record_models import Minutes
 

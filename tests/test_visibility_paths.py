@@ -23,8 +23,10 @@ from datetime import time as clock
 import pytest
 from openpyxl import load_workbook
 
-from coalition.committees.models import CommitteeMembership, Goal, Proposal
-from coalition.committees.proposals import record_position
+from coalition.committees.goals.models import Goal
+from coalition.committees.models import CommitteeMembership
+from coalition.committees.proposals.models import Proposal
+from coalition.committees.proposals.services import record_position
 from coalition.core.extensions import db
 from coalition.meetings import actions, attendance
 from coalition.meetings.invitations import invitations_of

@@ -1,4 +1,4 @@
-"""Who sees and manages committees, goals, guidelines, and proposals."""
+"""Who sees and manages committees, their rosters and join requests."""
 
 from sqlalchemy import and_, false, or_, select, true
 
@@ -30,7 +30,7 @@ def committee_roles(user):
     )
 
 
-def _steering_ids():
+def steering_committee_ids():
     return cached(
         "steering",
         _Anyone,
@@ -120,76 +120,3 @@ def can_request_to_join(viewer, committee):
         and committee.active
         and not is_committee_member(viewer, committee)
     )
-
-
-def can_view_goals(user):
-    return is_member(user)
-
-
-def can_view_goal(viewer, goal):
-    if goal.committee is None:
-        return is_member(viewer)
-    return can_view_committee(viewer, goal.committee)
-
-
-def can_create_goal(viewer, committee=None):
-    """Coordinators anywhere; chairs for their own committee."""
-    if committee is None:
-        return is_coordinator(viewer)
-    return can_manage_committee(viewer, committee)
-
-
-def can_manage_goal(viewer, goal):
-    """Edit, achieve or drop: coordinators and chairs of the goal's committee."""
-    return is_coordinator(viewer) or is_chair_of(viewer, goal.committee)
-
-
-def can_record_progress(viewer, goal):
-    """Progress updates and milestones: as can_manage_goal, and the goal's owner."""
-    return can_manage_goal(viewer, goal) or (is_member(viewer) and goal.owner_id == viewer.id)
-
-
-def can_view_guidelines(user):
-    return is_member(user)
-
-
-def can_edit_guidelines(user):
-    """Editorial corrections and new sections: coordinators only (the rest goes by proposal)."""
-    return is_coordinator(user)
-
-
-def can_view_proposals(user):
-    return is_member(user)
-
-
-def can_open_proposal(viewer, committee=None):
-    """To a committee: its chairs and coordinators. To the whole coalition: coordinators and
-    chairs of the steering committee."""
-    if committee is not None:
-        return committee.active and can_manage_committee(viewer, committee)
-    if is_coordinator(viewer):
-        return True
-    roles = committee_roles(viewer)
-    return any(roles.get(cid) == ROLE_CHAIR for cid in _steering_ids())
-
-
-def can_view_proposal(viewer, proposal):
-    if proposal.committee is None:
-        return is_member(viewer)
-    return can_view_committee(viewer, proposal.committee)
-
-
-def can_take_part(viewer, proposal):
-    """Record a position: every member on a coalition-wide proposal, else committee members."""
-    if not is_member(viewer):
-        return False
-    if proposal.committee is None:
-        return True
-    return is_committee_member(viewer, proposal.committee)
-
-
-def can_see_who(viewer, proposal):
-    """Names beside positions: as the committee's roster; everyone on coalition-wide ones."""
-    if proposal.committee is None:
-        return is_member(viewer)
-    return can_view_roster(viewer, proposal.committee)

@@ -3,8 +3,10 @@
 from flask import url_for
 from sqlalchemy.orm import selectinload
 
-from coalition.committees import access as committees_access
-from coalition.committees.models import Goal, Proposal
+from coalition.committees.goals import access as goals_access
+from coalition.committees.goals.models import Goal
+from coalition.committees.proposals import access as proposals_access
+from coalition.committees.proposals.models import Proposal
 from coalition.core.extensions import db
 from coalition.timeline.sources import SourceLink, SourceResolver, register_source
 
@@ -14,7 +16,7 @@ class GoalSource(SourceResolver):
         goals = db.session.scalars(
             db.select(Goal).where(Goal.id.in_(ids)).options(selectinload(Goal.committee))
         )
-        return {goal.id for goal in goals if committees_access.can_view_goal(viewer, goal)}
+        return {goal.id for goal in goals if goals_access.can_view_goal(viewer, goal)}
 
     def links(self, ids):
         rows = db.session.execute(db.select(Goal.id, Goal.title).where(Goal.id.in_(ids)))
@@ -30,7 +32,7 @@ class ProposalSource(SourceResolver):
             .where(Proposal.id.in_(ids))
             .options(selectinload(Proposal.committee))
         )
-        return {p.id for p in proposals if committees_access.can_view_proposal(viewer, p)}
+        return {p.id for p in proposals if proposals_access.can_view_proposal(viewer, p)}
 
     def links(self, ids):
         rows = db.session.execute(

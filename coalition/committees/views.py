@@ -5,14 +5,15 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from coalition.committees import access as committees_access
-from coalition.committees import goals as goal_services
 from coalition.committees import services
 from coalition.committees.forms import CommitteeForm, DecisionForm, JoinForm, MemberForm
-from coalition.committees.goal_views import bp as goals_bp
-from coalition.committees.guideline_views import bp as guidelines_bp
+from coalition.committees.goals import services as goal_services
+from coalition.committees.goals.views import bp as goals_bp
+from coalition.committees.guidelines.views import bp as guidelines_bp
 from coalition.committees.labels import KIND_LABELS
-from coalition.committees.models import CommitteeMembership, JoinRequest, Proposal
-from coalition.committees.proposal_views import bp as proposals_bp
+from coalition.committees.models import CommitteeMembership, JoinRequest
+from coalition.committees.proposals.models import Proposal
+from coalition.committees.proposals.views import bp as proposals_bp
 from coalition.committees.timeline_source import register_committee_sources
 from coalition.core.errors import ActionRefused
 from coalition.core.extensions import db

@@ -6,18 +6,12 @@ titles or text, so running it again adds only what is missing.
 
 from datetime import UTC, date, datetime, timedelta
 
-from coalition.committees.guidelines import add_section, write_revision
-from coalition.committees.models import (
-    Committee,
-    CommitteeMembership,
-    Goal,
-    GoalUpdate,
-    GuidelineSection,
-    Milestone,
-    Position,
-    Proposal,
-)
-from coalition.committees.proposals import ProposalData, open_proposal
+from coalition.committees.goals.models import Goal, GoalUpdate, Milestone
+from coalition.committees.guidelines.models import GuidelineSection
+from coalition.committees.guidelines.services import add_section, write_revision
+from coalition.committees.models import Committee, CommitteeMembership
+from coalition.committees.proposals.models import Position, Proposal
+from coalition.committees.proposals.services import ProposalData, open_proposal
 from coalition.core.extensions import db
 from coalition.feedback.models import Feedback
 from coalition.members.models import find_person_by_email
@@ -279,7 +273,7 @@ def _seed_proposals():
         )
         created += 1
     if OPEN_PROPOSAL not in existing:
-        from coalition.committees.goals import GoalData
+        from coalition.committees.goals.services import GoalData
 
         open_proposal(
             ProposalData(

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from playwright.sync_api import expect
 
-from coalition.committees.models import Proposal
+from coalition.committees.proposals.models import Proposal
 from coalition.core.extensions import db
 from coalition.demo import COORDINATOR_PASSWORD, MEMBER_PASSWORD
 

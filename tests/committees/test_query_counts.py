@@ -4,15 +4,10 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from coalition.committees import guidelines
-from coalition.committees.models import (
-    CommitteeMembership,
-    Goal,
-    GoalUpdate,
-    Milestone,
-    Position,
-    Proposal,
-)
+from coalition.committees.goals.models import Goal, GoalUpdate, Milestone
+from coalition.committees.guidelines import services as guidelines
+from coalition.committees.models import CommitteeMembership
+from coalition.committees.proposals.models import Position, Proposal
 from coalition.core.extensions import db
 from coalition.feedback.models import Feedback
 from coalition.members.models import Affiliation, Organization, Person, Sector

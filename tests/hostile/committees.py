@@ -115,7 +115,7 @@ def goals_and_guidelines(world):
 
 
 def _section_id(title):
-    from coalition.committees.models import GuidelineSection
+    from coalition.committees.guidelines.models import GuidelineSection
 
     return db.session.scalar(db.select(GuidelineSection.id).filter_by(title=title))
 

@@ -5,10 +5,11 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
-from coalition.committees import access as committees_access
-from coalition.committees import goals as services
-from coalition.committees.forms import GoalForm, MilestoneForm, ProgressForm
-from coalition.committees.models import GOAL_STATUSES, Committee, Goal, Milestone
+from coalition.committees.goals import access as goals_access
+from coalition.committees.goals import services
+from coalition.committees.goals.forms import GoalForm, MilestoneForm, ProgressForm
+from coalition.committees.goals.models import GOAL_STATUSES, Goal, Milestone
+from coalition.committees.models import Committee
 from coalition.core.extensions import db
 from coalition.core.timezones import coalition_today
 from coalition.members import access as members_access
@@ -25,13 +26,11 @@ def actor():
 
 
 @bp.route("/")
-@authz.require(committees_access.can_view_goals)
+@authz.require(goals_access.can_view_goals)
 def board():
     """Every goal the member may read, with progress bars and overdue or stalled flags."""
-    goals = [
-        goal for goal in services.board() if committees_access.can_view_goal(current_user, goal)
-    ]
-    return render_template("committees/goals.html", goals=goals, today=coalition_today())
+    goals = [goal for goal in services.board() if goals_access.can_view_goal(current_user, goal)]
+    return render_template("committees/goals/board.html", goals=goals, today=coalition_today())
 
 
 def _goal_form(owner=None, **kwargs):
@@ -65,7 +64,7 @@ def new():
     if request.args.get("committee"):
         committee_id = request.args.get("committee", type=int) or 0
         committee = authz.get_or_404(Committee, committee_id)
-    authz.check(committees_access.can_create_goal(current_user, committee))
+    authz.check(goals_access.can_create_goal(current_user, committee))
     form = _goal_form()
     outcome = submit(
         form,
@@ -74,7 +73,7 @@ def new():
     )
     if outcome.done:
         return redirect(url_for(".detail", goal_id=outcome.result.id))
-    return render_template("committees/goal_form.html", form=form, goal=None, committee=committee)
+    return render_template("committees/goals/form.html", form=form, goal=None, committee=committee)
 
 
 def _load(goal_id, predicate):
@@ -96,7 +95,7 @@ def _load(goal_id, predicate):
 
 def _page(goal, progress_form=None, milestone_form=None):
     return render_template(
-        "committees/goal.html",
+        "committees/goals/detail.html",
         goal=goal,
         progress_form=progress_form
         or ProgressForm(formdata=None, data={"recorded_on": coalition_today()}),
@@ -109,11 +108,11 @@ def _page(goal, progress_form=None, milestone_form=None):
 @bp.route("/<int:goal_id>")
 @authz.require(authz.is_member)
 def detail(goal_id):
-    return _page(_load(goal_id, committees_access.can_view_goal))
+    return _page(_load(goal_id, goals_access.can_view_goal))
 
 
 def _saved_form(goal_id):
-    saved = _load(goal_id, committees_access.can_manage_goal)
+    saved = _load(goal_id, goals_access.can_manage_goal)
     form = _goal_form(saved.owner, formdata=None, obj=saved)
     form.owner_id.data = str(saved.owner_id or "")
     form.version.data = str(saved.version)
@@ -124,7 +123,7 @@ def _saved_form(goal_id):
 @authz.require(authz.is_member)
 def edit(goal_id):
     """Edit a goal; a save based on an older version is refused and both are shown."""
-    goal = _load(goal_id, committees_access.can_manage_goal)
+    goal = _load(goal_id, goals_access.can_manage_goal)
     form = _goal_form(goal.owner) if request.method == "POST" else _saved_form(goal_id)
     outcome = submit(
         form,
@@ -135,7 +134,7 @@ def edit(goal_id):
     if outcome.done:
         return redirect(url_for(".detail", goal_id=goal_id))
     return render_template(
-        "committees/goal_form.html",
+        "committees/goals/form.html",
         form=form,
         goal=goal,
         committee=goal.committee,
@@ -146,7 +145,7 @@ def edit(goal_id):
 @bp.route("/<int:goal_id>/progress", methods=["POST"])
 @authz.require(authz.is_member)
 def progress(goal_id):
-    goal = _load(goal_id, committees_access.can_record_progress)
+    goal = _load(goal_id, goals_access.can_record_progress)
     form = ProgressForm()
     if not form.validate_on_submit():
         return _page(goal, progress_form=form)
@@ -164,7 +163,7 @@ def progress(goal_id):
 @bp.route("/<int:goal_id>/milestones", methods=["POST"])
 @authz.require(authz.is_member)
 def add_milestone(goal_id):
-    goal = _load(goal_id, committees_access.can_record_progress)
+    goal = _load(goal_id, goals_access.can_record_progress)
     form = MilestoneForm()
     outcome = submit(
         form,
@@ -179,7 +178,7 @@ def add_milestone(goal_id):
 @bp.route("/<int:goal_id>/milestones/<int:milestone_id>/done", methods=["POST"])
 @authz.require(authz.is_member)
 def milestone_done(goal_id, milestone_id):
-    goal = _load(goal_id, committees_access.can_record_progress)
+    goal = _load(goal_id, goals_access.can_record_progress)
     milestone = authz.get_or_404(Milestone, milestone_id)
     if milestone.goal_id != goal.id:
         abort(404)
@@ -195,7 +194,7 @@ def milestone_done(goal_id, milestone_id):
 @authz.require(authz.is_member)
 def change_status(goal_id):
     """Activate, achieve or drop; achieving or dropping writes a timeline entry."""
-    goal = _load(goal_id, committees_access.can_manage_goal)
+    goal = _load(goal_id, goals_access.can_manage_goal)
     submit(
         None,
         lambda: services.change_status(

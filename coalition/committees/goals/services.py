@@ -5,7 +5,7 @@ from datetime import date
 
 from sqlalchemy.orm import selectinload
 
-from coalition.committees.models import (
+from coalition.committees.goals.models import (
     GOAL_ACHIEVED,
     GOAL_ACTIVE,
     GOAL_DROPPED,

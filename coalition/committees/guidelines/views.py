@@ -4,10 +4,10 @@ from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from coalition.committees import access as committees_access
-from coalition.committees import guidelines as services
-from coalition.committees.forms import EditorialForm, SectionForm
-from coalition.committees.models import GuidelineSection
+from coalition.committees.guidelines import access as guidelines_access
+from coalition.committees.guidelines import services
+from coalition.committees.guidelines.forms import EditorialForm, SectionForm
+from coalition.committees.guidelines.models import GuidelineSection
 from coalition.revisions.diff import diff_html
 from coalition.web import authz
 from coalition.web.form_cycle import submit
@@ -16,14 +16,14 @@ bp = Blueprint("guidelines", __name__, url_prefix="/guidelines")
 
 
 @bp.route("/")
-@authz.require(committees_access.can_view_guidelines)
+@authz.require(guidelines_access.can_view_guidelines)
 def index():
     """The adopted text, section by section."""
-    return render_template("committees/guidelines.html", sections=services.sections())
+    return render_template("committees/guidelines/index.html", sections=services.sections())
 
 
 @bp.route("/new", methods=["GET", "POST"])
-@authz.require(committees_access.can_edit_guidelines)
+@authz.require(guidelines_access.can_edit_guidelines)
 def new_section():
     """A new section, its text as the first revision."""
     form = SectionForm()
@@ -34,7 +34,7 @@ def new_section():
     )
     if outcome.done:
         return redirect(url_for(".index"))
-    return render_template("committees/section_form.html", form=form)
+    return render_template("committees/guidelines/section_form.html", form=form)
 
 
 def _actor():
@@ -49,10 +49,10 @@ def _section(section_id):
 
 
 @bp.route("/<int:section_id>/history")
-@authz.require(committees_access.can_view_guidelines)
+@authz.require(guidelines_access.can_view_guidelines)
 def history(section_id):
     """Every revision of a section, newest first, with links to compare any two."""
-    return render_template("committees/history.html", section=_section(section_id))
+    return render_template("committees/guidelines/history.html", section=_section(section_id))
 
 
 def _labels():
@@ -60,7 +60,7 @@ def _labels():
 
 
 @bp.route("/<int:section_id>/diff")
-@authz.require(committees_access.can_view_guidelines)
+@authz.require(guidelines_access.can_view_guidelines)
 def diff(section_id):
     """What changed between two revisions (?old=N&new=M; by default the last change)."""
     section = authz.get_or_404(GuidelineSection, section_id)
@@ -70,11 +70,13 @@ def diff(section_id):
     if compared is None:
         abort(404)
     old, new, html = compared
-    return render_template("committees/diff.html", section=section, old=old, new=new, diff=html)
+    return render_template(
+        "committees/guidelines/diff.html", section=section, old=old, new=new, diff=html
+    )
 
 
 @bp.route("/<int:section_id>/edit", methods=["GET", "POST"])
-@authz.require(committees_access.can_edit_guidelines)
+@authz.require(guidelines_access.can_edit_guidelines)
 def edit(section_id):
     """A coordinator's editorial correction; a stale save is refused with a diff."""
     section = authz.get_or_404(GuidelineSection, section_id)
@@ -92,7 +94,7 @@ def edit(section_id):
     if outcome.done:
         return redirect(url_for(".index") + f"#section-{section_id}")
     return render_template(
-        "committees/editorial.html",
+        "committees/guidelines/editorial.html",
         section=section,  # after a stale save, read again as saved now
         form=form,
         conflict=outcome.conflict,

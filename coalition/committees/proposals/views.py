@@ -6,12 +6,13 @@ from flask import Blueprint, abort, current_app, redirect, render_template, url_
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from coalition.committees import access as committees_access
-from coalition.committees import guidelines
-from coalition.committees import proposals as services
-from coalition.committees.forms import PositionForm, ProposalForm
-from coalition.committees.goals import GoalData
-from coalition.committees.models import PROPOSAL_AMENDMENT, PROPOSAL_GOAL, Committee
+from coalition.committees.goals.services import GoalData
+from coalition.committees.guidelines import services as guidelines
+from coalition.committees.models import Committee
+from coalition.committees.proposals import access as proposals_access
+from coalition.committees.proposals import services
+from coalition.committees.proposals.forms import PositionForm, ProposalForm
+from coalition.committees.proposals.models import PROPOSAL_AMENDMENT, PROPOSAL_GOAL
 from coalition.core.extensions import db
 from coalition.revisions.diff import diff_html
 from coalition.web import authz
@@ -22,12 +23,12 @@ bp = Blueprint("proposals", __name__, url_prefix="/proposals")
 
 
 @bp.route("/")
-@authz.require(committees_access.can_view_proposals)
+@authz.require(proposals_access.can_view_proposals)
 def index():
     proposals = [
-        p for p in services.proposals_list() if committees_access.can_view_proposal(current_user, p)
+        p for p in services.proposals_list() if proposals_access.can_view_proposal(current_user, p)
     ]
-    return render_template("committees/proposals.html", proposals=proposals)
+    return render_template("committees/proposals/index.html", proposals=proposals)
 
 
 def _committee_choices():
@@ -35,14 +36,12 @@ def _committee_choices():
         db.select(Committee).where(Committee.active.is_(True)).order_by(Committee.name)
     ).all()
     choices = (
-        [("", _("The whole coalition"))]
-        if committees_access.can_open_proposal(current_user)
-        else []
+        [("", _("The whole coalition"))] if proposals_access.can_open_proposal(current_user) else []
     )
     return choices + [
         (str(c.id), c.name)
         for c in committees
-        if committees_access.can_open_proposal(current_user, c)
+        if proposals_access.can_open_proposal(current_user, c)
     ]
 
 
@@ -90,7 +89,7 @@ def new():
     outcome = submit(form, lambda: _open(form, choices), success=_("The proposal is open."))
     if outcome.done:
         return redirect(url_for(".detail", proposal_id=outcome.result.id))
-    return render_template("committees/proposal_form.html", form=form)
+    return render_template("committees/proposals/form.html", form=form)
 
 
 def _open(form, choices):
@@ -105,7 +104,7 @@ def _load(proposal_id):
     proposal = services.load_proposal(proposal_id)
     if proposal is None:
         abort(404)
-    authz.check(committees_access.can_view_proposal(current_user, proposal))
+    authz.check(proposals_access.can_view_proposal(current_user, proposal))
     return proposal
 
 
@@ -124,7 +123,7 @@ def _page(proposal, form=None, status=200):
     result = services.tally(proposal, services.delegate_affiliations(proposal))
     return (
         render_template(
-            "committees/proposal.html",
+            "committees/proposals/detail.html",
             proposal=proposal,
             closed=proposal.is_closed(),
             result=result,
@@ -148,7 +147,7 @@ def detail(proposal_id):
 def position(proposal_id):
     """Record or change one's position; refused when closed or not a participant."""
     proposal = _load(proposal_id)
-    authz.check(committees_access.can_take_part(current_user, proposal))
+    authz.check(proposals_access.can_take_part(current_user, proposal))
     form = PositionForm()
     outcome = submit(
         form,

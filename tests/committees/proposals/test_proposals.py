@@ -5,8 +5,14 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from coalition.committees.models import GuidelineSection, Position, Proposal
-from coalition.committees.proposals import close_due, record_position, send_reminders, tally
+from coalition.committees.guidelines.models import GuidelineSection
+from coalition.committees.proposals.models import Position, Proposal
+from coalition.committees.proposals.services import (
+    close_due,
+    record_position,
+    send_reminders,
+    tally,
+)
 from coalition.core.errors import ActionRefused
 from coalition.core.extensions import db
 from coalition.members.models import Person
@@ -25,7 +31,7 @@ def _positions(app, proposal, stances):
 
 
 def _tally(app, proposal_id):
-    from coalition.committees.proposals import delegate_affiliations, load_proposal
+    from coalition.committees.proposals.services import delegate_affiliations, load_proposal
 
     with app.app_context():
         loaded = load_proposal(proposal_id)
@@ -203,8 +209,8 @@ def test_close_due_at_once_on_two_connections(
 
 
 def test_goal_proposal_activates_the_goal(app, runner, create_coordinator, create_proposal):
-    from coalition.committees.goals import GoalData
-    from coalition.committees.models import Goal
+    from coalition.committees.goals.models import Goal
+    from coalition.committees.goals.services import GoalData
 
     coordinator = create_coordinator()
     goal = GoalData("Train 120 officers", "", None, None, None, None)

@@ -6,7 +6,7 @@ correction, recorded as a revision marked editorial. Revisions are never changed
 
 from sqlalchemy.orm import selectinload
 
-from coalition.committees.models import GuidelineRevision, GuidelineSection
+from coalition.committees.guidelines.models import GuidelineRevision, GuidelineSection
 from coalition.core.errors import ActionRefused, EditConflict
 from coalition.core.extensions import db
 from coalition.revisions import services as revisions

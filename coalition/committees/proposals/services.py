@@ -12,11 +12,12 @@ from datetime import datetime, timedelta
 from sqlalchemy import update
 from sqlalchemy.orm import selectinload
 
-from coalition.committees.goals import GoalData, create_goal
-from coalition.committees.guidelines import write_revision
-from coalition.committees.models import (
-    GOAL_ACTIVE,
-    GOAL_PROPOSED,
+from coalition.committees.goals.models import GOAL_ACTIVE, GOAL_PROPOSED
+from coalition.committees.goals.services import GoalData, create_goal
+from coalition.committees.guidelines.services import write_revision
+from coalition.committees.models import CommitteeMembership
+from coalition.committees.notify import notify
+from coalition.committees.proposals.models import (
     OUTCOME_ADOPTED,
     OUTCOME_BLOCKED,
     OUTCOME_NO_QUORUM,
@@ -30,11 +31,9 @@ from coalition.committees.models import (
     STANCE_BLOCK,
     STANCE_DISAGREE,
     STANCES,
-    CommitteeMembership,
     Position,
     Proposal,
 )
-from coalition.committees.notify import notify
 from coalition.core.dbtypes import utcnow
 from coalition.core.errors import ActionRefused
 from coalition.core.extensions import db
@@ -82,7 +81,7 @@ def open_proposal(data, committee, actor):
         opened_by_id=actor.id,
     )
     if data.kind == PROPOSAL_AMENDMENT:
-        from coalition.committees.models import GuidelineSection
+        from coalition.committees.guidelines.models import GuidelineSection
 
         section = db.session.get(GuidelineSection, data.section_id or 0)
         if section is None:

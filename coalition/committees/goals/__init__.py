@@ -1,0 +1,1 @@
+"""Goals, coalition-wide or a committee's, with progress and milestones."""

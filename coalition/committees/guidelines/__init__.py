@@ -1,0 +1,1 @@
+"""The operating guidelines, changed by adopted proposals or editorial corrections."""
