@@ -73,3 +73,29 @@ def test_schedule_a_year_of_second_tuesdays_and_invite_eight_organizations(
             other = vobject.readOne(part["data"])
             assert other.vevent.summary.value == "Housing working group"
             assert re.search(r"/rsvp/[\w-]+", email.text_body)
+
+
+def test_cancelling_a_date_someone_changed_meanwhile_shows_both_and_cancels_on_request(
+    app, visitor, create_coordinator, create_meeting
+):
+    from coalition.meetings.models import Meeting
+
+    chair = create_coordinator(name="Marisol Vega")
+    meeting = create_meeting(title="Housing working group")
+    laptop = visitor()
+    laptop.log_in(chair.email, chair.password)
+    page = laptop.go(f"/meetings/{meeting.id}")
+    with app.app_context():  # another organizer saves the series while the page is open
+        db.session.get(Meeting, meeting.id).location = "City Hall, Room 3"
+        db.session.commit()
+
+    page.get_by_role("button", name="Cancel this date").first.click()
+    laptop.check()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Cancel one date of Housing working group"
+    )
+    expect(page.get_by_role("main")).to_contain_text("Not cancelled")
+    expect(page.get_by_role("main")).to_contain_text("City Hall, Room 3")  # the date as saved now
+    page.get_by_role("button", name="Cancel this date").click()
+    laptop.check()
+    expect(page.get_by_role("status").first).to_contain_text("cancelled")
