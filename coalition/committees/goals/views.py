@@ -179,9 +179,7 @@ def add_milestone(goal_id):
 @authz.require(authz.is_member)
 def milestone_done(goal_id, milestone_id):
     goal = _load(goal_id, goals_access.can_record_progress)
-    milestone = authz.get_or_404(Milestone, milestone_id)
-    if milestone.goal_id != goal.id:
-        abort(404)
+    milestone = authz.get_child_or_404(Milestone, milestone_id, goal_id=goal.id)
     submit(
         None,
         lambda: services.complete_milestone(milestone, coalition_today()),

@@ -56,3 +56,23 @@ def test_concurrent_goal_edits_second_refused(app, make_client, create_coordinat
     assert response.status_code == 200 and "Someone saved this" in response.get_data(as_text=True)
     with app.app_context():
         assert db.session.get(Goal, goal.id).title == "First"
+
+
+def test_a_milestone_is_marked_done_only_through_its_own_goal(
+    app, client, create_coordinator, create_goal
+):
+    from coalition.committees.goals.models import Milestone
+
+    first, second = create_goal(), create_goal()
+    with app.app_context():
+        milestone = Milestone(goal_id=second.id, title="Train the first cohort")
+        db.session.add(milestone)
+        db.session.commit()
+        milestone_id = milestone.id
+    client.login(create_coordinator())
+    wrong = client.post_form(f"/committees/goals/{first.id}/milestones/{milestone_id}/done")
+    assert wrong.status_code == 404
+    right = client.post_form(f"/committees/goals/{second.id}/milestones/{milestone_id}/done")
+    assert right.status_code == 302
+    with app.app_context():
+        assert db.session.get(Milestone, milestone_id).done_on is not None
