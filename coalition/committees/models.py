@@ -3,7 +3,7 @@
 Who may see or change any of this is decided in coalition/committees/access.py, never here.
 """
 
-from coalition.core.dbtypes import UTCDateTime, utcnow
+from coalition.core.dbtypes import UTCDateTime, one_of, utcnow
 from coalition.core.extensions import db
 
 KIND_STEERING = "steering"
@@ -19,11 +19,6 @@ REQUEST_PENDING = "pending"
 REQUEST_APPROVED = "approved"
 REQUEST_DECLINED = "declined"
 REQUEST_STATUSES = (REQUEST_PENDING, REQUEST_APPROVED, REQUEST_DECLINED)
-
-
-def one_of(values):
-    """A CHECK constraint's list: the column holds one of these values."""
-    return "(" + ", ".join(f"'{value}'" for value in values) + ")"
 
 
 class Committee(db.Model):
@@ -44,7 +39,7 @@ class Committee(db.Model):
         "CommitteeMembership", back_populates="committee", cascade="all, delete-orphan"
     )
 
-    __table_args__ = (db.CheckConstraint(f"kind IN {one_of(COMMITTEE_KINDS)}", name="kind"),)
+    __table_args__ = (one_of("kind", COMMITTEE_KINDS),)
     __mapper_args__ = {"version_id_col": version}
 
     @property
@@ -79,7 +74,7 @@ class CommitteeMembership(db.Model):
 
     __table_args__ = (
         db.UniqueConstraint("committee_id", "person_id"),
-        db.CheckConstraint(f"role IN {one_of(MEMBERSHIP_ROLES)}", name="role"),
+        one_of("role", MEMBERSHIP_ROLES),
     )
 
     @property
@@ -109,4 +104,4 @@ class JoinRequest(db.Model):
     committee = db.relationship("Committee")
     person = db.relationship("Person", foreign_keys=[person_id])
 
-    __table_args__ = (db.CheckConstraint(f"status IN {one_of(REQUEST_STATUSES)}", name="status"),)
+    __table_args__ = (one_of("status", REQUEST_STATUSES),)

@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime
+from sqlalchemy import CheckConstraint, DateTime
 from sqlalchemy.types import TypeDecorator
 
 
@@ -30,3 +30,9 @@ class UTCDateTime(TypeDecorator):
 def utcnow():
     """The current time, aware, in UTC."""
     return datetime.now(UTC)
+
+
+def one_of(column, values, name=None):
+    """A CHECK constraint: `column` holds one of `values` (named after the column by default)."""
+    listed = ", ".join(f"'{value}'" for value in values)
+    return CheckConstraint(f"{column} IN ({listed})", name=name or column)

@@ -3,7 +3,7 @@
 Who may read or answer notes is decided in coalition/feedback/access.py, never here.
 """
 
-from coalition.core.dbtypes import UTCDateTime, utcnow
+from coalition.core.dbtypes import UTCDateTime, one_of, utcnow
 from coalition.core.extensions import db
 
 FEEDBACK_RECEIVED = "received"
@@ -31,9 +31,5 @@ class Feedback(db.Model):
     responded_at = db.Column(UTCDateTime())
     version = db.Column(db.Integer, nullable=False)
 
-    __table_args__ = (
-        db.CheckConstraint(
-            "status IN (" + ", ".join(f"'{s}'" for s in FEEDBACK_STATUSES) + ")", name="status"
-        ),
-    )
+    __table_args__ = (one_of("status", FEEDBACK_STATUSES),)
     __mapper_args__ = {"version_id_col": version}

@@ -1,6 +1,6 @@
 """Timeline entries: wins, losses, milestones and setbacks the coalition shares."""
 
-from coalition.core.dbtypes import UTCDateTime, utcnow
+from coalition.core.dbtypes import UTCDateTime, one_of, utcnow
 from coalition.core.extensions import db
 
 KIND_WIN = "win"
@@ -34,7 +34,7 @@ class TimelineEntry(db.Model):
 
     __table_args__ = (
         db.UniqueConstraint("source_type", "source_id", "event"),
-        db.CheckConstraint("kind IN ('win', 'loss', 'milestone', 'setback')", name="kind"),
+        one_of("kind", KINDS),
         db.Index("ix_timeline_entry_occurred_on", "occurred_on"),
     )
 

@@ -5,8 +5,7 @@ Who may see or change them is decided in coalition/committees/goals/access.py, n
 
 from datetime import timedelta
 
-from coalition.committees.models import one_of
-from coalition.core.dbtypes import UTCDateTime, utcnow
+from coalition.core.dbtypes import UTCDateTime, one_of, utcnow
 from coalition.core.extensions import db
 
 GOAL_PROPOSED = "proposed"
@@ -45,7 +44,7 @@ class Goal(db.Model):
     )
     milestones = db.relationship("Milestone", cascade="all, delete-orphan", order_by="Milestone.id")
 
-    __table_args__ = (db.CheckConstraint(f"status IN {one_of(GOAL_STATUSES)}", name="status"),)
+    __table_args__ = (one_of("status", GOAL_STATUSES),)
     __mapper_args__ = {"version_id_col": version}
 
     @property

@@ -5,8 +5,7 @@ Who may see or take part is decided in coalition/committees/proposals/access.py,
 
 from coalition.committees.goals.models import Goal
 from coalition.committees.guidelines.models import GuidelineSection
-from coalition.committees.models import one_of
-from coalition.core.dbtypes import UTCDateTime, utcnow
+from coalition.core.dbtypes import UTCDateTime, one_of, utcnow
 from coalition.core.extensions import db
 
 PROPOSAL_AMENDMENT = "amendment"
@@ -68,10 +67,10 @@ class Proposal(db.Model):
     )
 
     __table_args__ = (
-        db.CheckConstraint(f"kind IN {one_of(PROPOSAL_KINDS)}", name="kind"),
-        db.CheckConstraint(f"rule IN {one_of(RULES)}", name="rule"),
+        one_of("kind", PROPOSAL_KINDS),
+        one_of("rule", RULES),
         db.CheckConstraint("quorum >= 1", name="quorum"),
-        db.CheckConstraint(f"status IN ('{PROPOSAL_OPEN}', '{PROPOSAL_CLOSED}')", name="status"),
+        one_of("status", (PROPOSAL_OPEN, PROPOSAL_CLOSED)),
     )
 
     def is_closed(self, now=None):
@@ -100,5 +99,5 @@ class Position(db.Model):
 
     __table_args__ = (
         db.UniqueConstraint("proposal_id", "person_id"),
-        db.CheckConstraint(f"stance IN {one_of(STANCES)}", name="stance"),
+        one_of("stance", STANCES),
     )
