@@ -38,12 +38,22 @@ def create_app(config=None, overrides=None):
     init_extensions(app, load_user=session_person)
     database.configure_engine(app)
     _register_blueprints(app)
+    _tell_outbox_its_recipients(app)
     errorpages.register(app)
     security.register(app)
     templating.register(app, _rule_modules())
     register_commands(app)
     install_log_redaction(app)  # after every route is known: it reads their secret segments
     return app
+
+
+def _tell_outbox_its_recipients(app):
+    """The outbox finds a person by id through members, which it may not import."""
+    from coalition.core.extensions import db
+    from coalition.members.models import Person
+    from coalition.outbox import recipients
+
+    recipients.register(app, lambda person_id: db.session.get(Person, person_id))
 
 
 def _trust_proxies(app):

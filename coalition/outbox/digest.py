@@ -8,10 +8,10 @@ from sqlalchemy import func, update
 
 from coalition.core.dbtypes import utcnow
 from coalition.core.extensions import db
-from coalition.members.models import Person
 from coalition.outbox.kinds import DIGEST, OPTIONAL
 from coalition.outbox.mail import queue_email
 from coalition.outbox.models import DigestItem, OutboxEmail
+from coalition.outbox.recipients import find_person
 from coalition.web.i18n import _l
 
 # A digest goes out at most once in this window, whatever the cron schedule.
@@ -27,7 +27,7 @@ def send_digests(now=None):
     for person_id, items in pending.items():
         if person_id in recently:
             continue
-        person = db.session.get(Person, person_id)
+        person = find_person(person_id)
         if person is None or not person.email or not person.is_active:
             continue
         email = queue_email(

@@ -4,13 +4,13 @@ from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from coalition.core.extensions import csrf, db
-from coalition.members.models import Person
+from coalition.core.extensions import csrf
 from coalition.outbox import access as outbox_access
 from coalition.outbox import preferences, services
 from coalition.outbox.forms import preferences_form
 from coalition.outbox.kinds import OPTIONAL, label
 from coalition.outbox.models import STATUSES, OutboxEmail
+from coalition.outbox.recipients import find_person
 from coalition.web import authz
 from coalition.web.form_cycle import submit
 from coalition.web.urls import requested_page
@@ -93,7 +93,7 @@ def _unsubscribe_target(token):
     found = preferences.read_unsubscribe_token(token)
     if found is None:
         abort(404)
-    person = db.session.get(Person, found[0])
+    person = find_person(found[0])
     if person is None:
         abort(404)
     return person, found[1]
