@@ -4,25 +4,18 @@ and takes its write lock only in transactions that may write."""
 import logging
 import re
 
-from flask import current_app, g, has_app_context, request
+from flask import g, has_app_context, request
 from sqlalchemy import event
 
 from coalition.core.extensions import db
 
-READ_METHODS = {"GET", "HEAD", "OPTIONS"}
 WRITE_STATEMENT = re.compile(r"\s*(INSERT|UPDATE|DELETE|REPLACE)\b", re.IGNORECASE)
 READ_ONLY = "coalition_read_only"  # in a connection's info while its transaction only reads
 log = logging.getLogger(__name__)
 
 
 class ReadTransactionWrote(RuntimeError):
-    """A page answering a GET wrote without saying so (see `writes_on_get`)."""
-
-
-def writes_on_get(view):
-    """Mark a view that writes while answering a GET: its transaction takes the write lock."""
-    view.writes_on_get = True
-    return view
+    """A page answering a GET wrote without saying so (see web.read_requests.writes_on_get)."""
 
 
 def configure_engine(app):
@@ -34,8 +27,6 @@ def configure_engine(app):
     event.listen(engine, "connect", _sqlite_on_connect(app.config["SQLITE_BUSY_TIMEOUT_MS"]))
     event.listen(engine, "begin", _sqlite_begin)
     event.listen(engine, "before_cursor_execute", _refuse_writes_in_reads(app.config["TESTING"]))
-    # First, before any other hook reads the database in this request.
-    app.before_request_funcs.setdefault(None, []).insert(0, _note_read_only_request)
 
 
 def _sqlite_on_connect(busy_ms):
@@ -65,17 +56,10 @@ def _sqlite_begin(connection):
         connection.exec_driver_sql("BEGIN DEFERRED")
 
 
-def _note_read_only_request():
-    """A page asked for with GET whose view is not marked `writes_on_get` only reads."""
-    view = current_app.view_functions.get(request.endpoint)
-    g.read_only_request = request.method in READ_METHODS and not getattr(
-        view, "writes_on_get", False
-    )
-
-
 def _may_write():
     """Requests with a form (POST...) and views marked `writes_on_get` may write; so does
-    everything outside a request (commands, the worker, the scheduler)."""
+    everything outside a request (commands, the worker, the scheduler). web.read_requests
+    sets the flag at the start of each request."""
     return not (has_app_context() and g.get("read_only_request", False))
 
 

@@ -18,7 +18,6 @@ from flask_login import current_user
 
 from coalition.committees import access as committees_access
 from coalition.committees.models import Committee
-from coalition.core.database import writes_on_get
 from coalition.core.extensions import db
 from coalition.meetings import access as meetings_access
 from coalition.meetings import calendar, ical, queries
@@ -26,6 +25,7 @@ from coalition.meetings.models import CalendarSettings, Meeting
 from coalition.members.models import Person
 from coalition.web import authz
 from coalition.web.form_cycle import submit
+from coalition.web.read_requests import writes_on_get
 
 bp = Blueprint("calendar", __name__)
 FEEDS = (calendar.FEED_COALITION, calendar.FEED_MINE)
