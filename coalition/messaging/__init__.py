@@ -1,1 +1,1 @@
-"""Shared messaging drafts written together."""
+"""Shared messaging: drafts written together, their revisions, merges, comments and exports."""

@@ -2,6 +2,7 @@
 
 from flask import Blueprint, render_template
 
+from coalition.messaging import models as _models  # noqa: F401
 from coalition.web import authz
 
 bp = Blueprint("messaging", __name__, url_prefix="/messaging")
