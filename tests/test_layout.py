@@ -130,11 +130,14 @@ def test_every_known_violation_still_occurs():
 
 
 def test_every_rule_a_template_asks_for_has_one_home():
-    """Templates ask `authz.<rule>`; each rule lives in exactly one feature's module."""
+    """Templates ask `can("<rule>", ...)` or `authz.<rule>`; each rule lives in exactly one
+    feature's module (a misspelt rule has none and fails here, not on a page)."""
     modules = [authz, *_rule_modules()]
     asked = set()
     for template in (ROOT / "templates").rglob("*.html"):
-        asked |= set(re.findall(r"\bauthz\.(\w+)", template.read_text()))
+        text = template.read_text()
+        asked |= set(re.findall(r"\bauthz\.(\w+)", text))
+        asked |= {f"can_{rule}" for rule in re.findall(r"\bcan\(\s*[\"'](\w+)[\"']", text)}
     homes = {name: [m.__name__ for m in modules if _defines(m, name)] for name in asked}
     assert {name: found for name, found in homes.items() if len(found) != 1} == {}
 

@@ -3,8 +3,9 @@
 Views load the object first (404 when it does not exist), then ask a predicate (403 when
 refused). The predicates are each feature's rules (`members/access.py`,
 `committees/access.py`, `meetings/access.py`...), built on the roles and the per-request
-cache here. Templates receive every rule through one `authz` global (`TemplateRules`), so
-a link is shown exactly when following it is allowed.
+cache here. Templates ask `can("rule", obj)` for the reader and reach every other rule
+through the `authz` global (`TemplateRules`), so a link is shown exactly when following it
+is allowed.
 """
 
 import sys
@@ -103,3 +104,7 @@ class TemplateRules:
             if hasattr(module, name):
                 return getattr(module, name)
         raise AttributeError(name)
+
+    def can(self, rule, *objects):
+        """`can("manage_meeting", meeting)`: the rule `can_manage_meeting`, for the reader."""
+        return getattr(self, f"can_{rule}")(current_user, *objects)

@@ -1,4 +1,4 @@
-"""What every template can use: authz, the coalition's name, languages, date filters."""
+"""What every template can use: can and authz, the coalition's name, languages, date filters."""
 
 from flask import current_app, request
 from flask_babel import format_date, format_datetime, format_time, get_locale, get_timezone
@@ -10,10 +10,11 @@ from coalition.web.markdown import render_markdown
 
 
 def register(app, rule_modules):
-    """Add globals and filters to the Jinja environment; `authz` answers every rule of
-    rule_modules (each feature's access module) and the mechanism's own predicates."""
+    """Add globals and filters to the Jinja environment; `can` and `authz` answer every rule
+    of rule_modules (each feature's access module) and the mechanism's own predicates."""
     app.jinja_env.add_extension("jinja2.ext.do")
-    app.jinja_env.globals.update(authz=TemplateRules(*rule_modules), LANGUAGE_NAMES=LANGUAGE_NAMES)
+    rules = TemplateRules(*rule_modules)
+    app.jinja_env.globals.update(can=rules.can, authz=rules, LANGUAGE_NAMES=LANGUAGE_NAMES)
     app.jinja_env.filters["datetime"] = lambda value, fmt="medium": format_datetime(value, fmt)
     app.jinja_env.filters["markdown"] = render_markdown
     app.jinja_env.filters["date"] = lambda value, fmt="medium": format_date(value, fmt)
