@@ -27,7 +27,7 @@ OWN_TRANSACTIONS = {
     "meetings/cli.py": "flask meetings send-reminders",
     "outbox/cli.py": "flask outbox deliver and digest",
     "outbox/delivery.py": "the delivery worker claims, sends and records each email",
-    "committees/proposals/services.py": "proposals close-due claims and applies each one alone",
+    "committees/proposals/closing.py": "proposals close-due claims and applies each one alone",
     "web/errorpages.py": "the 500 page rolls back the request that failed, then renders",
 }
 

@@ -9,7 +9,7 @@ proposals_cli = AppGroup("proposals", help="Close proposals and remind participa
 @proposals_cli.command("close-due")
 def close_due_command():
     """Remind of proposals closing within 24 hours; close those past their time, once each."""
-    from coalition.committees.proposals.services import close_due, send_reminders
+    from coalition.committees.proposals.closing import close_due, send_reminders
 
     reminded = send_reminders()
     closed = close_due()

@@ -59,7 +59,7 @@ def _unsubscribe_token():
 
 def _cron(world):
     """What cron runs: proposal reminders and closing, meeting reminders, the digest."""
-    from coalition.committees.proposals import services as proposals
+    from coalition.committees.proposals import closing as proposals
     from coalition.meetings import reminders
     from coalition.meetings.occurrences import parse_occurrence_key
     from coalition.outbox.digest import send_digests

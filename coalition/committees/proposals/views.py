@@ -10,7 +10,7 @@ from coalition.committees.goals.services import GoalData
 from coalition.committees.guidelines import services as guidelines
 from coalition.committees.models import Committee
 from coalition.committees.proposals import access as proposals_access
-from coalition.committees.proposals import services
+from coalition.committees.proposals import services, tally
 from coalition.committees.proposals.forms import PositionForm, ProposalForm
 from coalition.committees.proposals.models import PROPOSAL_AMENDMENT, PROPOSAL_GOAL
 from coalition.core.extensions import db
@@ -120,7 +120,7 @@ def _page(proposal, form=None, status=200):
             removed_label=_("removed:"),
             added_label=_("added:"),
         )
-    result = services.tally(proposal, services.delegate_affiliations(proposal))
+    result = tally.tally(proposal, tally.delegate_affiliations(proposal))
     return (
         render_template(
             "committees/proposals/detail.html",

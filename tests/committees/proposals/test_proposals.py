@@ -6,13 +6,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from coalition.committees.guidelines.models import GuidelineSection
+from coalition.committees.proposals.closing import close_due, send_reminders
 from coalition.committees.proposals.models import Position, Proposal
-from coalition.committees.proposals.services import (
-    close_due,
-    record_position,
-    send_reminders,
-    tally,
-)
+from coalition.committees.proposals.services import record_position
+from coalition.committees.proposals.tally import tally
 from coalition.core.errors import ActionRefused
 from coalition.core.extensions import db
 from coalition.members.models import Person
@@ -31,7 +28,8 @@ def _positions(app, proposal, stances):
 
 
 def _tally(app, proposal_id):
-    from coalition.committees.proposals.services import delegate_affiliations, load_proposal
+    from coalition.committees.proposals.services import load_proposal
+    from coalition.committees.proposals.tally import delegate_affiliations
 
     with app.app_context():
         loaded = load_proposal(proposal_id)
