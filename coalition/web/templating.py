@@ -15,7 +15,7 @@ def register(app, rule_modules):
     app.jinja_env.add_extension("jinja2.ext.do")
     rules = TemplateRules(*rule_modules)
     app.jinja_env.globals.update(can=rules.can, authz=rules, LANGUAGE_NAMES=LANGUAGE_NAMES)
-    app.jinja_env.filters["datetime"] = lambda value, fmt="medium": format_datetime(value, fmt)
+    app.jinja_env.filters["datetime"] = datetime_filter
     app.jinja_env.filters["markdown"] = render_markdown
     app.jinja_env.filters["date"] = lambda value, fmt="medium": format_date(value, fmt)
     app.jinja_env.filters["when"] = when
@@ -34,6 +34,18 @@ def register(app, rule_modules):
         }
 
 
+# Babel's "short" and "medium" date-times differ ("10/30/26, 2:11 AM", "Dec 4, 2026,
+# 1:11:03 AM"): both are written as `when`, so every page shows a moment the same way.
+ONE_FORMAT = {None, "short", "medium"}
+
+
+def datetime_filter(moment, fmt=None):
+    """`|datetime`: the one format (`when`), or an explicit Babel pattern such as "full"."""
+    return when(moment) if fmt in ONE_FORMAT else format_datetime(moment, fmt)
+
+
 def when(moment):
-    """A moment to the minute in the viewer's zone ("Nov 3, 2026, 12:00 PM"): no seconds."""
-    return f"{format_date(moment, 'medium')}, {format_time(moment, 'short')}"
+    """A moment to the minute in the viewer's zone ("Nov 3, 2026, 12:00 PM"): no seconds,
+    date and time joined as the reader's language joins them."""
+    joined = get_locale().datetime_formats["medium"]
+    return joined.format(format_time(moment, "short"), format_date(moment, "medium"))
