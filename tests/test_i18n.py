@@ -26,6 +26,8 @@ def _extract(tmp_path):
             "lazy_gettext",
             "-k",
             "_ln:1,2",
+            "-k",
+            "_lp:1c,2",
             # Babel skips folders starting with "_" unless told otherwise; extract them too.
             "--ignore-dirs=.* __pycache__",
             "-o",
@@ -49,7 +51,9 @@ def test_every_string_in_the_code_has_a_spanish_translation(tmp_path):
     extracted = _extract(tmp_path)
     spanish = _spanish()
     missing = [
-        message.id for message in extracted if message.id and (spanish.get(message.id) is None)
+        message.id
+        for message in extracted
+        if message.id and spanish.get(message.id, context=message.context) is None
     ]
     assert missing == [], "Run pybabel update and translate: " + repr(missing[:10])
 
@@ -127,3 +131,19 @@ def test_flash_messages_and_errors_are_translated(client, create_person):
     html = response.get_data(as_text=True)
     assert "Enter your name." not in html
     assert 'id="name-error"' in html
+
+
+def test_spanish_words_agree_with_what_they_describe(
+    client, create_person, create_coordinator, create_committee, create_goal
+):
+    """A committee is "Activo", a goal past its date "Atrasada" (not "Activa", "Atrasado")."""
+    from datetime import date
+
+    committee = create_committee("Comité de vivienda")
+    create_goal(committee, title="Formar a 40 agentes", target_date=date(2020, 1, 1))
+    client.login(create_coordinator(language="es"))
+    committees = client.get("/committees/").get_data(as_text=True)
+    home = client.get(f"/committees/{committee.id}").get_data(as_text=True)
+    board = client.get("/committees/goals/").get_data(as_text=True)
+    assert "· Activo" in committees and "· Activo ·" in home
+    assert "Atrasada" in board and "Atrasado" not in board

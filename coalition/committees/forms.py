@@ -17,7 +17,7 @@ from coalition.committees.labels import (
     ROLE_LABELS,
 )
 from coalition.web.form_fields import choice_list, strip
-from coalition.web.i18n import _l
+from coalition.web.i18n import _l, _lp
 
 
 class CommitteeForm(FlaskForm):
@@ -30,7 +30,7 @@ class CommitteeForm(FlaskForm):
     kind = SelectField(_l("Kind"), choices=choice_list(KIND_LABELS.items()))
     charge = TextAreaField(_l("Charge"), filters=[strip], validators=[Length(max=5000)])
     open_to_requests = BooleanField(_l("Members may ask to join"), default=True)
-    active = BooleanField(_l("Active"), default=True)
+    active = BooleanField(_lp("committee", "Active"), default=True)
     submit = SubmitField(_l("Save"))
 
 

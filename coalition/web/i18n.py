@@ -1,7 +1,7 @@
 """Translated strings that are never markup, and the language and time zone of each request."""
 
 from flask import current_app, has_request_context, request, session
-from flask_babel import gettext, ngettext
+from flask_babel import gettext, ngettext, pgettext
 from flask_babel.speaklater import LazyString
 from flask_login import current_user
 from markupsafe import escape
@@ -28,6 +28,12 @@ class PlainLazyString(LazyString):
 def _l(string, **variables):
     """lazy_gettext whose result is escaped wherever it is rendered."""
     return PlainLazyString(gettext, string, **variables)
+
+
+def _lp(context, string, **variables):
+    """lazy pgettext: one English word that Spanish writes by what it describes
+    ("Active" committee: "Activo"; organization: "Activa")."""
+    return PlainLazyString(pgettext, context, string, **variables)
 
 
 def _ln(singular, plural, num, **variables):
