@@ -113,13 +113,18 @@ def chairs_of(committee):
     return [m.person for m in committee.memberships if m.is_chair]
 
 
-def request_to_join(committee, person, message):
-    pending = db.session.scalar(
+def pending_request_of(committee, person):
+    """The person's request to join that no one has answered yet, or None."""
+    return db.session.scalar(
         db.select(JoinRequest).filter_by(
             committee_id=committee.id, person_id=person.id, status=REQUEST_PENDING
         )
     )
-    if pending is not None:
+
+
+def request_to_join(committee, person, message):
+    """Ask to join an open committee; its chairs (else the coordinators) are told."""
+    if pending_request_of(committee, person) is not None:
         raise ActionRefused(_l("You have already asked to join; a chair will answer."))
     join = JoinRequest(committee=committee, person=person, message=message)
     db.session.add(join)

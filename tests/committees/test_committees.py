@@ -21,6 +21,8 @@ def test_join_request_approved_by_chair_with_a_message(
         join = db.session.scalar(db.select(JoinRequest))
         assert join.status == "pending"
         assert db.session.scalar(db.select(OutboxEmail.to_address)) == chair.email
+    waiting = asking.get(f"/committees/{committee.id}").get_data(as_text=True)
+    assert "a chair will answer" in waiting and "Join this committee" not in waiting
     chairing = make_client()
     chairing.login(chair)
     chairing.post_form(
