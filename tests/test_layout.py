@@ -32,20 +32,7 @@ TIERS = {
     "": 6,  # coalition/__init__.py: the factory wires every package
 }
 # (importer, imported): why it is still allowed. Step 2 of issue 14 empties this.
-KNOWN_VIOLATIONS = {
-    ("coalition.members.access", "coalition.committees.models"): (
-        "a member sees fellow members of their committees: the rule reads memberships"
-    ),
-    ("coalition.members.views", "coalition.committees.access"): (
-        "the directory filters by committee, reading only rosters the viewer may see"
-    ),
-    ("coalition.members.exporting", "coalition.committees.access"): (
-        "exports filter by committee like the directory (and a service asks authorization)"
-    ),
-    ("coalition.members.organization_views", "coalition.committees.access"): (
-        "an organization's page lists its committees, only those whose roster the viewer sees"
-    ),
-}
+KNOWN_VIOLATIONS = {}
 
 
 def _module_name(path):

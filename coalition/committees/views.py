@@ -11,6 +11,7 @@ from coalition.committees.goals import services as goal_services
 from coalition.committees.goals.views import bp as goals_bp
 from coalition.committees.guidelines.views import bp as guidelines_bp
 from coalition.committees.labels import KIND_LABELS
+from coalition.committees.member_rosters import register_member_rosters
 from coalition.committees.models import CommitteeMembership, JoinRequest
 from coalition.committees.proposals.models import Proposal
 from coalition.committees.proposals.views import bp as proposals_bp
@@ -28,6 +29,7 @@ bp.register_blueprint(goals_bp)
 bp.register_blueprint(guidelines_bp)
 bp.register_blueprint(proposals_bp)
 bp.record_once(register_committee_sources)
+bp.record_once(register_member_rosters)
 
 
 def actor():
@@ -109,6 +111,7 @@ def _home(committee, member_form=None, join_form=None):
         requests=services.pending_requests(committee) if manage else [],
         member_form=member_form,
         join_form=join_form or JoinForm(formdata=None),
+        my_request=services.pending_request_of(committee, current_user),
         decision_form=DecisionForm(formdata=None),
         today=coalition_today(),
     )

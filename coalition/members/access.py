@@ -1,10 +1,10 @@
 """Who sees and changes people, organizations, recruitment, imports and exports
 (DESIGN.md section 4), asked through the mechanism in `coalition/web/authz.py`."""
 
-from sqlalchemy import false, or_, select, true
+from sqlalchemy import false, or_, true
 
-from coalition.committees.models import CommitteeMembership
 from coalition.core.extensions import db
+from coalition.members.committee_rosters import fellows_select
 from coalition.members.models import Person
 from coalition.web.authz import cached, is_coordinator, is_member
 from coalition.web.i18n import _l
@@ -23,16 +23,9 @@ def can_view_person(viewer, person):
     return person.id in fellow_member_ids(viewer)
 
 
-def _fellows_select(viewer):
-    mine = select(CommitteeMembership.committee_id).where(
-        CommitteeMembership.person_id == viewer.id
-    )
-    return select(CommitteeMembership.person_id).where(CommitteeMembership.committee_id.in_(mine))
-
-
 def fellow_member_ids(viewer):
     """Ids of the people who share a committee with the viewer (one query per request)."""
-    return cached("fellows", viewer, lambda: set(db.session.scalars(_fellows_select(viewer))))
+    return cached("fellows", viewer, lambda: set(db.session.scalars(fellows_select(viewer))))
 
 
 def visible_people_clause(viewer):
@@ -44,7 +37,7 @@ def visible_people_clause(viewer):
     return or_(
         Person.directory_consent.is_(True),
         Person.id == viewer.id,
-        Person.id.in_(_fellows_select(viewer)),
+        Person.id.in_(fellows_select(viewer)),
     )
 
 

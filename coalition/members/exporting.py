@@ -1,24 +1,24 @@
 """Exporting the filtered lists as CSV or .xlsx, each cell as the viewer may see it.
 
 Cells are made safe by coalition.web.exports (no formula survives). Every export is audited.
+What the viewer may read comes from the view (a PeopleReader, a predicate), decided by the
+rules in members.access: a service never asks authorization itself.
 """
 
 import io
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
 from flask import send_file
 from flask_babel import gettext as _
 
-from coalition.committees import access as committees_access
 from coalition.core.audit import record_audit
 from coalition.core.extensions import db
 from coalition.core.timezones import coalition_today
-from coalition.members import access as members_access
 from coalition.members.labels import AFFILIATION_LABELS, STATUS_LABELS
 from coalition.members.languages import language_name
 from coalition.members.organization_services import organizations_query, with_summary
 from coalition.members.services import people_query, with_details
-from coalition.web import authz
 from coalition.web.exports import to_csv, to_xlsx
 
 MAX_EXPORT_ROWS = 50_000
@@ -26,6 +26,18 @@ FORMATS = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
+
+
+@dataclass(frozen=True)
+class PeopleReader:
+    """What the person downloading a list of people may read, decided by the view."""
+
+    person: object  # who downloads (recorded in the audit log)
+    coordinator: bool  # sees who consented to what; may ask for sensitive fields
+    visible: object  # SQL condition on Person: the people they may list
+    rosters: object  # SQL condition on committee: the committees whose members they may list
+    sees_contact: Callable  # Person -> may read their email and phone
+    exports_sensitive: Callable  # Person -> may export their sensitive fields
 
 
 @dataclass(frozen=True)
@@ -52,9 +64,9 @@ def _yes_no(value):
     return {True: _("Yes"), False: _("No")}.get(value, "")
 
 
-def people_table(viewer, people, include_sensitive):
+def people_table(reader, people, include_sensitive):
     """Header and rows for people, with contact and sensitive cells only where allowed."""
-    coordinator = authz.is_coordinator(viewer)
+    coordinator = reader.coordinator
     sensitive = include_sensitive and coordinator
     header = [_("Name"), _("Pronouns"), _("Email"), _("Phone"), _("Organizations")]
     header += [_("Languages spoken"), _("Preferred language")]
@@ -64,7 +76,7 @@ def people_table(viewer, people, include_sensitive):
         header += [_("Access or interpretation needs"), _("Lived experience")]
     rows = []
     for person in people:
-        contact = members_access.can_view_contact(viewer, person)
+        contact = reader.sees_contact(person)
         organizations = "; ".join(
             f"{a.organization.name} ({AFFILIATION_LABELS[a.role]})" for a in person.affiliations
         )
@@ -75,22 +87,23 @@ def people_table(viewer, people, include_sensitive):
         if coordinator:
             row += [_yes_no(person.directory_consent), _yes_no(person.contact_consent)]
         if sensitive:
-            allowed = members_access.can_export_sensitive(viewer, person)
+            allowed = reader.exports_sensitive(person)
             row += [person.access_needs if allowed else ""]
             row += [_yes_no(person.lived_experience) if allowed else ""]
         rows.append(row)
     return header, rows
 
 
-def _owner(viewer, organization):
+def _owner(sees_person, organization):
     owner = organization.owner
     if owner is None:
         return ""
-    return owner.name if members_access.can_view_person(viewer, owner) else _("a coalition member")
+    return owner.name if sees_person(owner) else _("a coalition member")
 
 
-def organizations_table(viewer, organizations):
-    """Header and rows for organizations (every member may read their profiles)."""
+def organizations_table(sees_person, organizations):
+    """Header and rows for organizations (every member may read their profiles); an owner
+    is named where `sees_person(owner)`."""
     header = [_("Name"), _("Stage"), _("Sectors"), _("Website"), _("Contact email")]
     header += [_("Languages served"), _("Communities served"), _("Date joined")]
     header += [_("Relationship owner"), _("Next follow-up"), _("Description")]
@@ -106,7 +119,7 @@ def organizations_table(viewer, organizations):
                 _languages(organization.language_codes),
                 organization.communities_served,
                 organization.joined_on.isoformat() if organization.joined_on else "",
-                _owner(viewer, organization),
+                _owner(sees_person, organization),
                 organization.follow_up_on.isoformat() if organization.follow_up_on else "",
                 organization.description,
             ]
@@ -127,24 +140,20 @@ def _audit(viewer, kind, file_format, count, filters, sensitive):
     record_audit(viewer, "members.exported", None, detail[:500])
 
 
-def export_people(viewer, filters, file_format, include_sensitive):
-    """The people the viewer sees under these filters, as a file; the export is audited."""
-    visible, rosters = (
-        members_access.visible_people_clause(viewer),
-        committees_access.visible_rosters_clause(viewer),
-    )
-    query = with_details(people_query(visible, filters, rosters))
+def export_people(reader, filters, file_format, include_sensitive):
+    """The people the reader sees under these filters, as a file; the export is audited."""
+    query = with_details(people_query(reader.visible, filters, reader.rosters))
     people = db.session.scalars(query.limit(MAX_EXPORT_ROWS)).all()
-    header, rows = people_table(viewer, people, include_sensitive)
-    sensitive = include_sensitive and authz.is_coordinator(viewer)
-    _audit(viewer, "people", file_format, len(rows), filters, sensitive)
+    header, rows = people_table(reader, people, include_sensitive)
+    sensitive = include_sensitive and reader.coordinator
+    _audit(reader.person, "people", file_format, len(rows), filters, sensitive)
     return _file("people", header, rows, file_format)
 
 
-def export_organizations(viewer, filters, file_format):
+def export_organizations(viewer, sees_person, filters, file_format):
     """The organizations under these filters, as a file; the export is audited."""
     query = with_summary(organizations_query(filters))
     organizations = db.session.scalars(query.limit(MAX_EXPORT_ROWS)).all()
-    header, rows = organizations_table(viewer, organizations)
+    header, rows = organizations_table(sees_person, organizations)
     _audit(viewer, "organizations", file_format, len(rows), filters, False)
     return _file("organizations", header, rows, file_format)

@@ -1,15 +1,17 @@
 """Organization pages: the directory, a profile, editing, people, commitments, stages."""
 
+from functools import partial
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
-from coalition.committees import access as committees_access
 from coalition.core.extensions import db
 from coalition.core.timezones import coalition_today
 from coalition.members import access as members_access
 from coalition.members import organization_services as services
+from coalition.members.committee_rosters import visible_rosters_clause
 from coalition.members.exporting import export_organizations
 from coalition.members.forms import ExportForm
 from coalition.members.labels import STATUS_LABELS
@@ -73,11 +75,10 @@ def export():
     if not form.validate_on_submit():
         flash(_("Choose a file format."), "error")
         return redirect(url_for(".index"))
+    viewer = current_user._get_current_object()
+    sees_person = partial(members_access.can_view_person, viewer)
     outcome = submit(
-        None,
-        lambda: export_organizations(
-            current_user._get_current_object(), filters, form.file_format.data
-        ),
+        None, lambda: export_organizations(viewer, sees_person, filters, form.file_format.data)
     )
     return outcome.result.download()
 
@@ -129,9 +130,7 @@ def _detail_page(organization, affiliation_form=None, commitment_form=None):
         commitment_form=commitment_form
         or CommitmentForm(formdata=None, data={"committed_on": coalition_today()}),
         today=coalition_today(),
-        committees=committees_of_organization(
-            organization, committees_access.visible_rosters_clause(current_user)
-        ),
+        committees=committees_of_organization(organization, visible_rosters_clause(current_user)),
     )
 
 

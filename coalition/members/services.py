@@ -55,7 +55,7 @@ def like_pattern(text):
 def people_query(visible, filters, rosters):
     """Active people matching the filters, among those `visible`
     (members.access.visible_people_clause) allows; the committee filter reads only rosters
-    `rosters` (committees.access.visible_rosters_clause) allows, so it never tells who sits
+    `rosters` (committee_rosters.visible_rosters_clause) allows, so it never tells who sits
     on a committee the viewer may not see into."""
     query = db.select(Person).where(Person.deactivated_at.is_(None), visible)
     if filters.q:
@@ -86,7 +86,7 @@ def _table(name):
 
 def active_committees(rosters):
     """(id, name) of active committees whose members the viewer may list (`rosters`:
-    committees.access.visible_rosters_clause), for filters, by name."""
+    committee_rosters.visible_rosters_clause), for filters, by name."""
     committees = _table("committee")
     return db.session.execute(
         db.select(committees.c.id, committees.c.name)
@@ -97,7 +97,8 @@ def active_committees(rosters):
 
 def committees_of_organization(organization, rosters):
     """(id, name) of committees where someone represents the organization, by name, among
-    those whose members the viewer may list (`rosters`: authz.visible_rosters_clause)."""
+    those whose members the viewer may list (`rosters`:
+    committee_rosters.visible_rosters_clause)."""
     committees, memberships = _table("committee"), _table("committee_membership")
     return db.session.execute(
         db.select(committees.c.id, committees.c.name)

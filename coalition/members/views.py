@@ -5,15 +5,17 @@ in this one (endpoints `members.organizations.*`, `members.recruitment.*`,
 `members.imports.*`).
 """
 
+from functools import partial
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
-from coalition.committees import access as committees_access
 from coalition.core.extensions import db
 from coalition.members import access as members_access
-from coalition.members.exporting import export_people
+from coalition.members.committee_rosters import visible_rosters_clause
+from coalition.members.exporting import PeopleReader, export_people
 from coalition.members.forms import ExportForm, PeopleFilterForm, PersonForm
 from coalition.members.import_views import bp as imports_bp
 from coalition.members.labels import AFFILIATION_LABELS, STATUS_LABELS
@@ -58,7 +60,7 @@ def _filter_form(data):
     Only committees whose members the viewer may list are offered, so a committee filter
     the viewer may not use is dropped like any other invalid value.
     """
-    rosters = committees_access.visible_rosters_clause(current_user)
+    rosters = visible_rosters_clause(current_user)
     return PeopleFilterForm(
         data, sectors=active_sectors(), committees=active_committees(rosters)
     ).drop_invalid()
@@ -82,7 +84,7 @@ def index():
     page = requested_page()
     people, total = directory_page(
         members_access.visible_people_clause(current_user),
-        committees_access.visible_rosters_clause(current_user),
+        visible_rosters_clause(current_user),
         _people_filters(form),
         page=page,
     )
@@ -111,13 +113,23 @@ def export():
     outcome = submit(
         None,
         lambda: export_people(
-            current_user._get_current_object(),
-            _people_filters(filters),
-            form.file_format.data,
-            form.include_sensitive.data,
+            _reader(), _people_filters(filters), form.file_format.data, form.include_sensitive.data
         ),
     )
     return outcome.result.download()
+
+
+def _reader():
+    """What the current user may read of the people they download, from the rules."""
+    viewer = current_user._get_current_object()
+    return PeopleReader(
+        person=viewer,
+        coordinator=authz.is_coordinator(viewer),
+        visible=members_access.visible_people_clause(viewer),
+        rosters=visible_rosters_clause(viewer),
+        sees_contact=partial(members_access.can_view_contact, viewer),
+        exports_sensitive=partial(members_access.can_export_sensitive, viewer),
+    )
 
 
 def _load_person(person_id, predicate):
