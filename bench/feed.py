@@ -32,7 +32,7 @@ def build(app, count):
     from coalition.meetings.occurrences import original_starts
     from coalition.meetings.recurrence import MONTHLY_BY_WEEKDAY, WEEKLY_FREQ, Recurrence
     from coalition.meetings.services import MeetingDetails, cancel_occurrence, schedule_meeting
-    from coalition.members.models import Person
+    from coalition.members.people.models import Person
 
     with app.app_context():
         flask_migrate.upgrade()

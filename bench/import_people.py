@@ -61,7 +61,8 @@ def timed(label, results, action):
 
 def run(database_url, rows):
     from coalition.members.importing import run_import, save_mapping, start_import
-    from coalition.members.models import Organization, Person
+    from coalition.members.organizations.models import Organization
+    from coalition.members.people.models import Person
 
     app = fresh_app(database_url)
     data = spreadsheet(rows)

@@ -35,7 +35,8 @@ def build(app, invitees):
     from coalition.meetings.record_models import Attendance
     from coalition.meetings.rsvp_models import Rsvp
     from coalition.meetings.services import MeetingDetails, schedule_meeting
-    from coalition.members.models import Affiliation, Organization, Person
+    from coalition.members.organizations.models import Affiliation, Organization
+    from coalition.members.people.models import Person
 
     with app.app_context():
         flask_migrate.upgrade()

@@ -51,7 +51,7 @@ def create_app(config=None, overrides=None):
 def _tell_outbox_its_recipients(app):
     """The outbox finds a person by id through members, which it may not import."""
     from coalition.core.extensions import db
-    from coalition.members.models import Person
+    from coalition.members.people.models import Person
     from coalition.outbox import recipients
 
     recipients.register(app, lambda person_id: db.session.get(Person, person_id))

@@ -52,7 +52,7 @@ def create_coordinator_command(email, name, password):
 def seed_demo_command(if_empty):
     """Load the demo coalition (safe to run again; refused in production)."""
     from coalition.demo import DEMO_LOGINS, seed_demo
-    from coalition.members.models import Person
+    from coalition.members.people.models import Person
 
     if current_app.config["ENV_NAME"] == "production":
         raise click.ClickException("seed-demo is refused in production.")

@@ -164,7 +164,7 @@ class CoalitionClient(FlaskClient):
         """Log in without the login form (fast): a new session row and its identity, as the
         form's success leaves them."""
         from coalition.auth.sessions import IDENTITY_KEY, new_login_identity
-        from coalition.members.models import Person
+        from coalition.members.people.models import Person
 
         with self.application.app_context():
             identity = new_login_identity(db.session.get(Person, person.id))

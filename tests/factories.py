@@ -7,16 +7,14 @@ import pytest
 
 from coalition.auth.passwords import hash_password
 from coalition.core.extensions import db
-from coalition.members.models import (
-    ROLE_COORDINATOR,
+from coalition.members.organizations.models import (
     Affiliation,
     Commitment,
     Organization,
     OrganizationLanguage,
-    Person,
-    PersonLanguage,
-    Sector,
 )
+from coalition.members.people.models import ROLE_COORDINATOR, Person, PersonLanguage
+from coalition.members.sectors import Sector
 from coalition.timeline.services import record_entry
 
 DEFAULT_PASSWORD = "orchard-violet-lantern"
@@ -214,7 +212,7 @@ def invite_to_meeting(app):
     """invite_to_meeting(meeting, people=(), organizations=()) -> invitations sent."""
     from coalition.meetings.invitations import invite
     from coalition.meetings.models import Meeting
-    from coalition.members.models import Organization
+    from coalition.members.organizations.models import Organization
 
     def send(meeting, people=(), organizations=()):
         with app.app_context():

@@ -815,7 +815,7 @@ def _unused_sector(app):
 def _upload(app, coordinator):
     from coalition.core.extensions import db
     from coalition.members.importing import save_mapping, start_import
-    from coalition.members.models import Person
+    from coalition.members.people.models import Person
 
     with app.app_context():
         actor = db.session.get(Person, coordinator.id)

@@ -16,7 +16,7 @@ from wtforms.validators import DataRequired
 
 from coalition.core.errors import ActionRefused, EditConflict
 from coalition.core.extensions import db
-from coalition.members.models import Sector
+from coalition.members.sectors import Sector
 from coalition.web.form_cycle import submit
 
 PACKAGE = Path(__file__).resolve().parent.parent / "coalition"

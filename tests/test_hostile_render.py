@@ -22,7 +22,8 @@ from coalition.committees.models import Committee
 from coalition.committees.proposals.models import Proposal
 from coalition.core.extensions import db
 from coalition.meetings.models import Meeting
-from coalition.members.models import Organization, Person
+from coalition.members.organizations.models import Organization
+from coalition.members.people.models import Person
 from coalition.outbox.kinds import DIGEST, ESSENTIAL, OPTIONAL
 from coalition.outbox.models import OutboxEmail
 from coalition.outbox.services import PAGE_SIZE as OUTBOX_PAGE_SIZE

@@ -104,7 +104,7 @@ def test_account_language_wins_over_the_browser(client, create_person):
 def test_switching_language_when_logged_in_is_saved_on_the_account(
     make_client, create_person, reload
 ):
-    from coalition.members.models import Person
+    from coalition.members.people.models import Person
 
     person = create_person(language="en")
     laptop = make_client()

@@ -32,7 +32,7 @@ def _queries(client, count_queries, url):
 def _grow(app, create_person, create_timeline_entry, people, entries):
     from coalition.auth.access import send_invitation
     from coalition.core.extensions import db
-    from coalition.members.models import Person
+    from coalition.members.people.models import Person
 
     for number in range(people):
         person = create_person(password=None if number % 2 else "orchard-violet-lantern")
@@ -53,4 +53,26 @@ def test_query_count_is_the_same_with_more_data(
     small = _queries(client, count_queries, url)
     _grow(app, create_person, create_timeline_entry, people=70, entries=40)
     large = _queries(client, count_queries, url)
+    assert large == small
+
+
+def _add_language_terms(app, count, start):
+    from coalition.core.extensions import db
+    from coalition.messaging.language.services import TermData, add_term
+
+    with app.app_context():
+        for number in range(start, start + count):
+            language = ("en", "es")[number % 2]
+            add_term(TermData(language=language, terms=f"gizmo{number}", never_in="gizmo museum"))
+        db.session.commit()
+
+
+def test_the_language_terms_page_issues_as_many_queries_with_more_terms(
+    app, client, create_coordinator, count_queries
+):
+    client.login(create_coordinator())
+    _add_language_terms(app, 2, 0)
+    small = _queries(client, count_queries, "/messaging/language/")
+    _add_language_terms(app, 60, 2)
+    large = _queries(client, count_queries, "/messaging/language/")
     assert large == small

@@ -33,7 +33,7 @@ from coalition.meetings.invitations import invitations_of
 from coalition.meetings.models import Meeting, MeetingInvitation
 from coalition.meetings.occurrences import occurrence_key
 from coalition.meetings.record_models import ActionItem
-from coalition.members.models import Person
+from coalition.members.people.models import Person
 from tests.worlds import Factories
 
 ROLES = (

@@ -16,7 +16,7 @@ from coalition.core.tokens import (
     find_token,
     issue_token,
 )
-from coalition.members.models import Person, find_person_by_email, normalize_email
+from coalition.members.people.models import Person, find_person_by_email, normalize_email
 from coalition.outbox.mail import queue_email
 from coalition.web.i18n import _l
 from coalition.web.urls import external_url

@@ -11,7 +11,7 @@ from coalition.auth.sessions import start_session
 from coalition.core.errors import ActionRefused
 from coalition.core.extensions import limiter
 from coalition.core.tokens import PURPOSE_INVITATION, PURPOSE_PASSWORD_RESET
-from coalition.members.models import Person, normalize_email
+from coalition.members.people.models import Person, normalize_email
 from coalition.members.services import affiliations_of
 from coalition.web import authz
 from coalition.web.form_cycle import submit

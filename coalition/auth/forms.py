@@ -14,7 +14,7 @@ from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationE
 
 from coalition.auth.passwords import MAX_LENGTH, MIN_LENGTH, is_strong_enough
 from coalition.core.timezones import timezone_names
-from coalition.members.models import ROLE_COORDINATOR, ROLE_MEMBER
+from coalition.members.people.models import ROLE_COORDINATOR, ROLE_MEMBER
 from coalition.web.form_fields import one_line
 from coalition.web.i18n import _l
 from coalition.web.language_switcher import language_choices

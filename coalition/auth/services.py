@@ -10,7 +10,7 @@ from coalition.core.dbtypes import utcnow
 from coalition.core.errors import ActionRefused
 from coalition.core.extensions import db
 from coalition.core.tokens import PURPOSE_PASSWORD_RESET, revoke_tokens
-from coalition.members.models import (
+from coalition.members.people.models import (
     ROLE_COORDINATOR,
     ROLES,
     Person,

@@ -56,7 +56,7 @@ def end_session(person=None):
 
 def session_person(identity):
     """The active account behind a login identity whose session has not ended, or None."""
-    from coalition.members.models import Person
+    from coalition.members.people.models import Person
 
     person_id, generation, key = _parse(identity)
     if person_id is None:

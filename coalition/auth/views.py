@@ -26,7 +26,7 @@ from coalition.auth.forms import (
 )
 from coalition.auth.sessions import end_session, start_session
 from coalition.core.extensions import db, limiter
-from coalition.members.models import Person, normalize_email
+from coalition.members.people.models import Person, normalize_email
 from coalition.web import authz
 from coalition.web.form_cycle import submit
 from coalition.web.i18n import SESSION_LANGUAGE_KEY

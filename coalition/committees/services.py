@@ -18,7 +18,8 @@ from coalition.committees.notify import notify
 from coalition.core.dbtypes import utcnow
 from coalition.core.errors import ActionRefused, EditConflict
 from coalition.core.extensions import db
-from coalition.members.models import ROLE_COORDINATOR, Affiliation, Person, find_person_by_email
+from coalition.members.organizations.models import Affiliation
+from coalition.members.people.models import ROLE_COORDINATOR, Person, find_person_by_email
 from coalition.web.i18n import _l
 from coalition.web.urls import external_url
 
@@ -67,7 +68,7 @@ def committees_list():
 
 def load_committee(committee_id):
     """The committee with its members, their people, organizations and sectors."""
-    from coalition.members.models import Organization
+    from coalition.members.organizations.models import Organization
 
     return db.session.scalar(
         db.select(Committee)

@@ -118,7 +118,7 @@ def _home(committee, member_form=None, join_form=None):
 
 
 def _organization_choices():
-    from coalition.members.models import Organization
+    from coalition.members.organizations.models import Organization
 
     rows = db.session.execute(
         db.select(Organization.id, Organization.name).order_by(Organization.name)

@@ -23,10 +23,10 @@ from coalition.meetings.services import (
     move_occurrence,
     schedule_meeting,
 )
-from coalition.members.models import (
+from coalition.members.organizations.models import Organization
+from coalition.members.people.models import (
     ROLE_COORDINATOR,
     ROLE_MEMBER,
-    Organization,
     Person,
     find_person_by_email,
 )

@@ -14,7 +14,7 @@ from coalition.committees.proposals.models import Position, Proposal
 from coalition.committees.proposals.services import ProposalData, open_proposal
 from coalition.core.extensions import db
 from coalition.feedback.models import Feedback
-from coalition.members.models import find_person_by_email
+from coalition.members.people.models import find_person_by_email
 from coalition.timeline.services import record_entry
 
 STEERING = "Steering Committee"

@@ -15,7 +15,7 @@ from coalition.meetings.record_models import Minutes
 from coalition.meetings.recurrence import MONTHLY_BY_WEEKDAY, Recurrence
 from coalition.meetings.rsvp_models import Rsvp
 from coalition.meetings.services import MeetingDetails
-from coalition.members.models import find_person_by_email
+from coalition.members.people.models import find_person_by_email
 
 ROUNDTABLE = "Partners' roundtable"
 TRAINING = "Training: recovery-centered language for officers"

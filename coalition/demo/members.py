@@ -11,7 +11,13 @@ from datetime import timedelta
 from coalition.core.dbtypes import utcnow
 from coalition.core.extensions import db
 from coalition.core.timezones import coalition_today
-from coalition.members.models import (
+from coalition.members.organization_services import (
+    add_affiliation,
+    add_commitment,
+    create_organization,
+    record_stage,
+)
+from coalition.members.organizations.models import (
     AFFILIATION_ALTERNATE,
     AFFILIATION_PRIMARY,
     AFFILIATION_STAFF,
@@ -21,17 +27,10 @@ from coalition.members.models import (
     STATUS_IDENTIFIED,
     STATUS_LAPSED,
     Organization,
-    PersonLanguage,
-    Sector,
-    find_person_by_email,
 )
-from coalition.members.organization_services import (
-    add_affiliation,
-    add_commitment,
-    create_organization,
-    record_stage,
-)
+from coalition.members.people.models import PersonLanguage, find_person_by_email
 from coalition.members.recruitment import ensure_preloaded_sectors
+from coalition.members.sectors import Sector
 from coalition.members.services import replace_languages
 
 # name: (stages walked through, sector keys, languages, owner's email, follow-up in days from

@@ -6,7 +6,7 @@ from coalition.core.dbtypes import utcnow
 from coalition.core.errors import ActionRefused, EditConflict
 from coalition.core.extensions import db
 from coalition.feedback.models import FEEDBACK_RECEIVED, FEEDBACK_STATUSES, Feedback
-from coalition.members.models import ROLE_COORDINATOR, Person
+from coalition.members.people.models import ROLE_COORDINATOR, Person
 from coalition.web.i18n import _l
 from coalition.web.urls import external_url
 

@@ -7,7 +7,7 @@ from coalition.core.errors import ActionRefused
 from coalition.core.extensions import db
 from coalition.meetings.occurrences import occurrence_key
 from coalition.meetings.record_models import ActionItem, Decision
-from coalition.members.models import Person
+from coalition.members.people.models import Person
 from coalition.web.i18n import _l
 from coalition.web.urls import external_url
 

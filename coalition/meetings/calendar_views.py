@@ -22,7 +22,7 @@ from coalition.core.extensions import db
 from coalition.meetings import access as meetings_access
 from coalition.meetings import calendar, ical, queries
 from coalition.meetings.models import CalendarSettings, Meeting
-from coalition.members.models import Person
+from coalition.members.people.models import Person
 from coalition.web import authz
 from coalition.web.form_cycle import submit
 from coalition.web.read_requests import writes_on_get

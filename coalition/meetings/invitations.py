@@ -14,7 +14,7 @@ from coalition.meetings import calendar, ical
 from coalition.meetings.models import CalendarSettings, MeetingInvitation
 from coalition.meetings.queries import exceptions_by_meeting
 from coalition.meetings.rsvp_links import mint_link
-from coalition.members.models import (
+from coalition.members.organizations.models import (
     DELEGATE_ROLES,
     STATUS_LAPSED,
     Affiliation,

@@ -5,7 +5,7 @@ from flask import Blueprint, render_template, request
 from coalition.auth.forms import ForgotPasswordForm
 from coalition.core.extensions import limiter
 from coalition.meetings.lost_links import send_lost_links
-from coalition.members.models import normalize_email
+from coalition.members.people.models import normalize_email
 from coalition.web.form_cycle import submit
 
 bp = Blueprint("rsvp_links", __name__, url_prefix="/rsvp")

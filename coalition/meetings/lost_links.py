@@ -11,13 +11,8 @@ from coalition.core.extensions import db
 from coalition.meetings.invitations import personal_token
 from coalition.meetings.models import STATUS_CANCELLED, Meeting, MeetingInvitation
 from coalition.meetings.rsvp_links import delegated_organization_ids
-from coalition.members.models import (
-    DELEGATE_ROLES,
-    Affiliation,
-    Organization,
-    find_person_by_email,
-    normalize_email,
-)
+from coalition.members.organizations.models import DELEGATE_ROLES, Affiliation, Organization
+from coalition.members.people.models import find_person_by_email, normalize_email
 from coalition.outbox.mail import queue_email
 from coalition.web.i18n import _l
 from coalition.web.urls import external_url

@@ -11,7 +11,8 @@ from coalition.meetings.occurrences import (
     occurrences_of,
     parse_occurrence_key,
 )
-from coalition.members.models import DELEGATE_ROLES, Affiliation, Person
+from coalition.members.organizations.models import DELEGATE_ROLES, Affiliation
+from coalition.members.people.models import Person
 
 
 def exceptions_by_meeting(meeting_ids):

@@ -28,7 +28,7 @@ from coalition.core.tokens import (
 )
 from coalition.meetings.models import MeetingInvitation
 from coalition.meetings.rsvp_models import RsvpLink
-from coalition.members.models import DELEGATE_ROLES, Affiliation
+from coalition.members.organizations.models import DELEGATE_ROLES, Affiliation
 
 # The newest links of one recipient for one invitation that keep working; older ones retire.
 LIVE_LINKS_PER_RECIPIENT = 10

@@ -29,7 +29,8 @@ from coalition.meetings.monthview import month_grid, neighbours, parse_month
 from coalition.meetings.occurrences import parse_occurrence_key
 from coalition.meetings.recurrence import parse
 from coalition.members import access as members_access
-from coalition.members.models import Organization, Person
+from coalition.members.organizations.models import Organization
+from coalition.members.people.models import Person
 from coalition.members.services import active_committees, active_sectors
 from coalition.web import authz
 from coalition.web.conflicts import ConflictRow, side_by_side

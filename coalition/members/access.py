@@ -5,7 +5,7 @@ from sqlalchemy import false, or_, true
 
 from coalition.core.extensions import db
 from coalition.members.committee_rosters import fellows_select
-from coalition.members.models import Person
+from coalition.members.people.models import Person
 from coalition.web.authz import cached, is_coordinator, is_member
 from coalition.web.i18n import _l
 

@@ -10,23 +10,21 @@ from sqlalchemy.orm.attributes import flag_modified
 from coalition.core.dbtypes import utcnow
 from coalition.core.extensions import db
 from coalition.core.timezones import coalition_today
-from coalition.members.models import (
+from coalition.members.organization_services import record_becoming_active, record_stage
+from coalition.members.organizations.models import (
     AFFILIATION_ALTERNATE,
     AFFILIATION_PRIMARY,
     AFFILIATION_STAFF,
-    ROLE_MEMBER,
     STATUS_ACTIVE,
     STATUS_IDENTIFIED,
     Affiliation,
     Organization,
     OrganizationLanguage,
-    Person,
-    PersonLanguage,
-    Sector,
     StatusChange,
     organization_sector,
 )
-from coalition.members.organization_services import record_becoming_active, record_stage
+from coalition.members.people.models import ROLE_MEMBER, Person, PersonLanguage
+from coalition.members.sectors import Sector
 from coalition.members.services import replace_languages
 
 CHUNK = 500

@@ -10,9 +10,9 @@ from datetime import datetime
 
 from email_validator import EmailNotValidError, validate_email
 
-from coalition.members.import_models import KIND_PEOPLE
+from coalition.members.imports.models import KIND_PEOPLE
 from coalition.members.languages import parse_language
-from coalition.members.models import AFFILIATION_STAFF, STATUS_IDENTIFIED, STATUSES
+from coalition.members.organizations.models import AFFILIATION_STAFF, STATUS_IDENTIFIED, STATUSES
 from coalition.web.i18n import _l
 
 

@@ -9,7 +9,12 @@ from coalition.members import access as members_access
 from coalition.members import importing
 from coalition.members.import_fields import error_text, fields_for
 from coalition.members.import_forms import RunForm, UploadForm, mapping_form
-from coalition.members.import_models import BATCH_IMPORTED, BATCH_UPLOADED, KIND_PEOPLE, ImportBatch
+from coalition.members.imports.models import (
+    BATCH_IMPORTED,
+    BATCH_UPLOADED,
+    KIND_PEOPLE,
+    ImportBatch,
+)
 from coalition.members.spreadsheets import MAX_FILE_BYTES, SpreadsheetError
 from coalition.web import authz
 from coalition.web.form_cycle import submit

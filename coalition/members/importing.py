@@ -15,7 +15,7 @@ from coalition.core.errors import ActionRefused
 from coalition.core.extensions import db
 from coalition.members import import_apply
 from coalition.members.import_fields import RowContext, check_row, fields_for
-from coalition.members.import_models import (
+from coalition.members.imports.models import (
     BATCH_IMPORTED,
     BATCH_PREVIEWED,
     KIND_PEOPLE,
@@ -23,7 +23,9 @@ from coalition.members.import_models import (
     ImportMapping,
     ImportRow,
 )
-from coalition.members.models import Organization, Person, Sector
+from coalition.members.organizations.models import Organization
+from coalition.members.people.models import Person
+from coalition.members.sectors import Sector
 from coalition.members.spreadsheets import read_table
 from coalition.web.i18n import _l
 

@@ -16,7 +16,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from coalition.members.forms import FilterForm, email_field
 from coalition.members.labels import AFFILIATION_LABELS, STATUS_LABELS
 from coalition.members.languages import language_choices
-from coalition.members.models import AFFILIATION_ROLES, STATUSES
+from coalition.members.organizations.models import AFFILIATION_ROLES, STATUSES
 from coalition.web.form_fields import (
     MultiCheckboxField,
     WebAddress,

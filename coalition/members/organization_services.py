@@ -13,7 +13,7 @@ from coalition.core.dbtypes import utcnow
 from coalition.core.errors import ActionRefused, EditConflict
 from coalition.core.extensions import db
 from coalition.core.timezones import coalition_date
-from coalition.members.models import (
+from coalition.members.organizations.models import (
     AFFILIATION_ALTERNATE,
     AFFILIATION_PRIMARY,
     AFFILIATION_ROLES,
@@ -23,12 +23,10 @@ from coalition.members.models import (
     Commitment,
     Organization,
     OrganizationLanguage,
-    Person,
-    Sector,
     StatusChange,
-    find_person_by_email,
-    normalize_email,
 )
+from coalition.members.people.models import Person, find_person_by_email, normalize_email
+from coalition.members.sectors import Sector
 from coalition.members.services import count_rows, like_pattern, replace_languages
 from coalition.timeline.services import record_entry
 from coalition.web.i18n import _l

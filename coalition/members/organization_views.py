@@ -15,7 +15,6 @@ from coalition.members.committee_rosters import visible_rosters_clause
 from coalition.members.exporting import export_organizations
 from coalition.members.forms import ExportForm
 from coalition.members.labels import STATUS_LABELS
-from coalition.members.models import Affiliation, Commitment, Organization, StatusChange
 from coalition.members.organization_forms import (
     AffiliationForm,
     CommitmentForm,
@@ -24,6 +23,12 @@ from coalition.members.organization_forms import (
     OrganizationForm,
     StageForm,
     stage_form_for,
+)
+from coalition.members.organizations.models import (
+    Affiliation,
+    Commitment,
+    Organization,
+    StatusChange,
 )
 from coalition.members.services import active_sectors, committees_of_organization
 from coalition.web import authz

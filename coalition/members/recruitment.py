@@ -8,18 +8,16 @@ from coalition.core.dbtypes import utcnow
 from coalition.core.errors import ActionRefused, EditConflict
 from coalition.core.extensions import db
 from coalition.members.languages import language_name
-from coalition.members.models import (
+from coalition.members.organization_services import PAGE_SIZE, STAGE_ORDER, with_summary
+from coalition.members.organizations.models import (
     PIPELINE_STATUSES,
     STATUS_ACTIVE,
     Organization,
     OrganizationLanguage,
-    Person,
-    PersonLanguage,
-    Sector,
     organization_sector,
 )
-from coalition.members.organization_services import PAGE_SIZE, STAGE_ORDER, with_summary
-from coalition.members.sectors import PRELOADED_SECTORS
+from coalition.members.people.models import Person, PersonLanguage
+from coalition.members.sectors import PRELOADED_SECTORS, Sector
 from coalition.members.services import active_sectors, count_rows
 from coalition.web.i18n import _l, _ln
 

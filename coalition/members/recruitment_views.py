@@ -8,8 +8,9 @@ from coalition.core.timezones import coalition_today
 from coalition.members import access as members_access
 from coalition.members import recruitment
 from coalition.members.charts import sector_chart
-from coalition.members.models import STATUSES, Sector
 from coalition.members.organization_forms import PipelineFilterForm, SectorForm, stage_form_for
+from coalition.members.organizations.models import STATUSES
+from coalition.members.sectors import Sector
 from coalition.members.services import active_sectors
 from coalition.web import authz
 from coalition.web.form_cycle import submit

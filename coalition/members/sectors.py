@@ -1,9 +1,13 @@
 """The sectors a coalition recruits from, preloaded from the practices guide.
 
 Sectors are data: coordinators add, rename and retire them. The preloaded ones keep a
-stable key, so their names are shown translated until a coordinator renames them.
+stable key, so their names are shown translated until a coordinator renames them. Every
+part of members uses them (organizations' sectors, the directory's filter, the pipeline,
+imports), so they live here, beside the package's sub-features.
 """
 
+from coalition.core.dbtypes import UTCDateTime, utcnow
+from coalition.core.extensions import db
 from coalition.web.i18n import _l
 
 # (key, English name as stored, name shown through the translation catalogue)
@@ -37,3 +41,31 @@ def sector_display_name(key, name):
     """A preloaded sector under its original name is shown translated; any other as stored."""
     stored, shown = _BY_KEY.get(key, (None, None))
     return str(shown) if stored is not None and stored == name else name
+
+
+class Sector(db.Model):
+    """A part of the community the coalition recruits from, with a target of active partners."""
+
+    __tablename__ = "sector"
+
+    id = db.Column(db.Integer, primary_key=True)
+    key = db.Column(db.String(40), unique=True)  # set on preloaded sectors only
+    name = db.Column(db.String(120), nullable=False, unique=True)
+    target_active = db.Column(db.Integer, nullable=False, default=1)
+    retired_at = db.Column(UTCDateTime())
+    created_at = db.Column(UTCDateTime(), nullable=False, default=utcnow)
+    version = db.Column(db.Integer, nullable=False)
+
+    __table_args__ = (db.CheckConstraint("target_active >= 0", name="target_active"),)
+    __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def display_name(self):
+        return sector_display_name(self.key, self.name)
+
+    @property
+    def is_retired(self):
+        return self.retired_at is not None
+
+    def __repr__(self):
+        return f"<Sector {self.id} {self.name!r}>"

@@ -9,15 +9,14 @@ from sqlalchemy.orm.attributes import flag_modified
 from coalition.core.audit import record_audit
 from coalition.core.errors import ActionRefused, EditConflict
 from coalition.core.extensions import db
-from coalition.members.models import (
-    Affiliation,
-    Organization,
+from coalition.members.organizations.models import Affiliation, Organization
+from coalition.members.people.models import (
     Person,
     PersonLanguage,
-    Sector,
     find_person_by_email,
     normalize_email,
 )
+from coalition.members.sectors import Sector
 from coalition.web.i18n import _l
 
 PAGE_SIZE = 50

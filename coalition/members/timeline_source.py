@@ -4,7 +4,7 @@ from flask import url_for
 
 from coalition.core.extensions import db
 from coalition.members import access as members_access
-from coalition.members.models import Organization
+from coalition.members.organizations.models import Organization
 from coalition.timeline.sources import SourceLink, SourceResolver, register_source
 
 

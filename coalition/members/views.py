@@ -20,8 +20,9 @@ from coalition.members.forms import ExportForm, PeopleFilterForm, PersonForm
 from coalition.members.import_views import bp as imports_bp
 from coalition.members.labels import AFFILIATION_LABELS, STATUS_LABELS
 from coalition.members.languages import language_name
-from coalition.members.models import Affiliation, Person
 from coalition.members.organization_views import bp as organizations_bp
+from coalition.members.organizations.models import Affiliation
+from coalition.members.people.models import Person
 from coalition.members.recruitment_views import bp as recruitment_bp
 from coalition.members.services import (
     PAGE_SIZE,

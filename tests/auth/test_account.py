@@ -1,6 +1,6 @@
 """A person's own settings and password."""
 
-from coalition.members.models import Person
+from coalition.members.people.models import Person
 
 
 def test_settings_are_saved(client, create_person, reload):

@@ -2,7 +2,7 @@
 
 from coalition.core.audit import AuditEvent
 from coalition.core.extensions import db
-from coalition.members.models import Person
+from coalition.members.people.models import Person
 
 
 def test_coordinator_sees_every_account_with_role_and_status(

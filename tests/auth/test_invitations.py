@@ -6,7 +6,7 @@ from datetime import timedelta
 from coalition.core.dbtypes import utcnow
 from coalition.core.extensions import db
 from coalition.core.tokens import EmailToken
-from coalition.members.models import Person
+from coalition.members.people.models import Person
 from coalition.outbox.models import OutboxEmail
 
 LINK = re.compile(r"http://localhost(/invitation/[\w-]+)")

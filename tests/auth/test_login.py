@@ -5,7 +5,7 @@ import re
 import pytest
 
 from coalition.core.dbtypes import utcnow
-from coalition.members.models import Person
+from coalition.members.people.models import Person
 
 FAILURE_MESSAGE = "The email or password is not correct."
 

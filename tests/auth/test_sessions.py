@@ -2,7 +2,7 @@
 
 import pytest
 
-from coalition.members.models import Person
+from coalition.members.people.models import Person
 
 
 def _logged_in(client):

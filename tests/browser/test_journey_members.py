@@ -11,7 +11,9 @@ from playwright.sync_api import expect
 
 from coalition.core.extensions import db
 from coalition.demo import COORDINATOR_PASSWORD
-from coalition.members.models import Organization, Person, Sector
+from coalition.members.organizations.models import Organization
+from coalition.members.people.models import Person
+from coalition.members.sectors import Sector
 
 MARISOL = "marisol.vega@example.org"
 

@@ -5,7 +5,7 @@ from coalition.committees.guidelines.models import GuidelineSection
 from coalition.committees.models import CommitteeMembership, JoinRequest
 from coalition.core.extensions import db
 from coalition.members import access as members_access
-from coalition.members.models import Person
+from coalition.members.people.models import Person
 from coalition.outbox.models import OutboxEmail
 
 

@@ -10,7 +10,9 @@ from coalition.committees.models import CommitteeMembership
 from coalition.committees.proposals.models import Position, Proposal
 from coalition.core.extensions import db
 from coalition.feedback.models import Feedback
-from coalition.members.models import Affiliation, Organization, Person, Sector
+from coalition.members.organizations.models import Affiliation, Organization
+from coalition.members.people.models import Person
+from coalition.members.sectors import Sector
 
 STANCES = ("agree", "abstain", "disagree", "block")
 

@@ -107,7 +107,7 @@ class Visitor:
 def log_in(app, client, person_id):
     """Log in through the session: the login view's own start_session(), without the form."""
     from coalition.auth.sessions import start_session
-    from coalition.members.models import Person
+    from coalition.members.people.models import Person
 
     with app.test_request_context():
         start_session(db.session.get(Person, person_id))

@@ -98,7 +98,7 @@ def people(world):
 
 
 def _person_id(email):
-    from coalition.members.models import find_person_by_email
+    from coalition.members.people.models import find_person_by_email
 
     return find_person_by_email(email).id
 
@@ -153,7 +153,7 @@ def organizations(world):
 
 
 def _sector_id(name):
-    from coalition.members.models import Sector
+    from coalition.members.sectors import Sector
 
     return db.session.scalar(db.select(Sector.id).filter_by(name=name))
 
@@ -288,6 +288,6 @@ def imports(world):
 
 
 def _organization_id(name):
-    from coalition.members.models import Organization
+    from coalition.members.organizations.models import Organization
 
     return db.session.scalar(db.select(Organization.id).filter_by(name=name))

@@ -424,7 +424,7 @@ def test_minutes_of_a_date_still_ahead_wait_to_be_published(
 def test_the_timeline_says_meeting_held_in_the_coalitions_language(app, held):
     client, base = held["client"], held["base"]
     with app.app_context():
-        from coalition.members.models import Person
+        from coalition.members.people.models import Person
 
         db.session.get(Person, held["coordinator"].id).language = "es"
         db.session.commit()

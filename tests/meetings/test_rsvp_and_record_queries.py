@@ -19,7 +19,8 @@ def _grow(app, meeting_id, invitees):
     from coalition.meetings.models import Meeting, MeetingInvitation
     from coalition.meetings.record_models import ActionItem, Attendance, Decision
     from coalition.meetings.rsvp_models import Rsvp
-    from coalition.members.models import Affiliation, Organization, Person
+    from coalition.members.organizations.models import Affiliation, Organization
+    from coalition.members.people.models import Person
 
     with app.app_context():
         meeting = db.session.get(Meeting, meeting_id)
@@ -83,7 +84,7 @@ def organizer(app, client, create_coordinator, create_meeting, create_organizati
     """A coordinator's client, a meeting held yesterday, and one organization's RSVP link."""
     from coalition.meetings.invitations import invite, personal_token
     from coalition.meetings.models import Meeting, MeetingInvitation
-    from coalition.members.models import Organization
+    from coalition.members.organizations.models import Organization
 
     client.login(create_coordinator())
     meeting = create_meeting(

@@ -85,7 +85,7 @@ def test_a_delegate_logged_in_meets_the_same_deadline(
     app, closing, create_meeting, invite_to_meeting, make_client
 ):
     from coalition.meetings.models import MeetingInvitation
-    from coalition.members.models import Person
+    from coalition.members.people.models import Person
 
     meeting, _path = closing(create_meeting, invite_to_meeting)
     with app.app_context():

@@ -13,7 +13,8 @@ from coalition.core.tokens import EmailToken
 from coalition.meetings.models import MeetingInvitation
 from coalition.meetings.rsvp_links import LIVE_LINKS_PER_RECIPIENT
 from coalition.meetings.rsvp_models import Rsvp
-from coalition.members.models import Affiliation, Person
+from coalition.members.organizations.models import Affiliation
+from coalition.members.people.models import Person
 from coalition.outbox.models import OutboxEmail
 
 ANSWER = {"answer": "yes", "headcount": "2", "names": "", "needs": "", "note": ""}

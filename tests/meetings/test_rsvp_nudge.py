@@ -109,7 +109,7 @@ def test_a_second_reminder_the_same_day_is_refused_and_sends_nothing(app, invite
 def test_another_date_and_the_next_day_may_be_reminded(app, invited):
     from coalition.meetings import nudges, queries
     from coalition.meetings.models import Meeting
-    from coalition.members.models import Person
+    from coalition.members.people.models import Person
 
     client, meeting = invited
     client.post_form(_remind_url(meeting))

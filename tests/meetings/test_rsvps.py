@@ -235,7 +235,7 @@ def test_a_delegate_answers_while_logged_in_as_the_same_respondent(
     make_client().post_form(path, ANSWER)  # first, from the emailed link
     with app.app_context():
         from coalition.meetings.models import MeetingInvitation
-        from coalition.members.models import Person
+        from coalition.members.people.models import Person
 
         invitation = db.session.scalars(db.select(MeetingInvitation)).one()
         darnell = db.session.scalar(db.select(Person).filter_by(email="darnell@example.org"))

@@ -83,7 +83,7 @@ def test_the_directory_searches_filters_by_language_and_sector_and_sorts(
 
 def _sector_id(app, key):
     from coalition.core.extensions import db
-    from coalition.members.models import Sector
+    from coalition.members.sectors import Sector
 
     with app.app_context():
         return db.session.scalar(db.select(Sector.id).filter_by(key=key))

@@ -11,7 +11,7 @@ from werkzeug.test import encode_multipart
 
 from coalition.core.extensions import db
 from coalition.members import spreadsheet_limits as limits
-from coalition.members.import_models import ImportBatch, ImportRow
+from coalition.members.imports.models import ImportBatch, ImportRow
 from coalition.members.spreadsheets import Reading, SpreadsheetError, read_table
 from coalition.members.xlsx_reader import CHUNK_BYTES, cell_text
 from tests.members import hostile_uploads as hostile

@@ -9,8 +9,9 @@ from werkzeug.datastructures import FileStorage, MultiDict
 from werkzeug.test import encode_multipart
 
 from coalition.core.extensions import db
-from coalition.members.import_models import ImportBatch, ImportMapping, ImportRow
-from coalition.members.models import Affiliation, Organization, Person
+from coalition.members.imports.models import ImportBatch, ImportMapping, ImportRow
+from coalition.members.organizations.models import Affiliation, Organization
+from coalition.members.people.models import Person
 from coalition.timeline.models import TimelineEntry
 
 UPLOAD = "/members/import/"

@@ -1,7 +1,8 @@
 """Partner organizations: profiles, delegates, commitments and concurrent edits."""
 
 from coalition.core.extensions import db
-from coalition.members.models import Affiliation, Organization, Sector, StatusChange
+from coalition.members.organizations.models import Affiliation, Organization, StatusChange
+from coalition.members.sectors import Sector
 
 
 def _sector_id(app, key):

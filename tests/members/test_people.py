@@ -4,7 +4,7 @@ import re
 
 from coalition.core.audit import AuditEvent
 from coalition.core.extensions import db
-from coalition.members.models import Person
+from coalition.members.people.models import Person
 
 
 def _profile(**changes):

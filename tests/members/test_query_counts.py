@@ -7,18 +7,17 @@ from sqlalchemy import insert
 
 from coalition.core.dbtypes import utcnow
 from coalition.core.extensions import db
-from coalition.members.models import (
+from coalition.members.organizations.models import (
     STATUSES,
     Affiliation,
     Commitment,
     Organization,
     OrganizationLanguage,
-    Person,
-    PersonLanguage,
-    Sector,
     StatusChange,
     organization_sector,
 )
+from coalition.members.people.models import Person, PersonLanguage
+from coalition.members.sectors import Sector
 
 LIST_PAGES = [
     "/",

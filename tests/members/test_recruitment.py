@@ -4,7 +4,8 @@ import re
 from datetime import date, timedelta
 
 from coalition.core.extensions import db
-from coalition.members.models import Organization, Sector, StatusChange
+from coalition.members.organizations.models import Organization, StatusChange
+from coalition.members.sectors import Sector
 from coalition.timeline.models import TimelineEntry
 
 LONG_AGO = date(2020, 1, 1)

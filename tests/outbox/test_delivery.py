@@ -7,7 +7,7 @@ import pytest
 
 from coalition.core.dbtypes import utcnow
 from coalition.core.extensions import db
-from coalition.members.models import Person
+from coalition.members.people.models import Person
 from coalition.outbox.delivery import GIVE_UP_AFTER, LEASE, claim_due, deliver_due
 from coalition.outbox.mail import queue_email
 from coalition.outbox.models import OutboxEmail

@@ -1,7 +1,7 @@
 """Subjects built from long names and titles still go out, cut to what the outbox keeps."""
 
 from coalition.core.extensions import db
-from coalition.members.models import Person
+from coalition.members.people.models import Person
 from coalition.outbox.mail import SUBJECT_LENGTH, queue_email
 from coalition.outbox.models import DigestItem, OutboxEmail
 

@@ -3,7 +3,7 @@
 import re
 
 from coalition.core.extensions import db
-from coalition.members.models import Person
+from coalition.members.people.models import Person
 from coalition.outbox.digest import send_digests
 from coalition.outbox.mail import queue_email
 from coalition.outbox.models import DigestItem, OutboxEmail

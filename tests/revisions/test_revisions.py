@@ -6,7 +6,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from coalition.core.errors import EditConflict
 from coalition.core.extensions import db
-from coalition.members.models import Person
+from coalition.members.people.models import Person
 from coalition.revisions import services as revisions
 from coalition.revisions.models import Revision
 

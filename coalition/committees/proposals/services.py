@@ -23,9 +23,7 @@ from coalition.committees.proposals.models import (
 from coalition.core.dbtypes import utcnow
 from coalition.core.errors import ActionRefused
 from coalition.core.extensions import db
-from coalition.members.models import (
-    Person,
-)
+from coalition.members.people.models import Person
 from coalition.web.i18n import _l
 from coalition.web.urls import external_url
 

@@ -14,7 +14,7 @@ from coalition.committees.proposals.models import (
     STANCE_DISAGREE,
 )
 from coalition.core.extensions import db
-from coalition.members.models import (
+from coalition.members.organizations.models import (
     AFFILIATION_ALTERNATE,
     AFFILIATION_PRIMARY,
     Affiliation,

@@ -12,7 +12,7 @@ from coalition.committees.proposals.services import record_position
 from coalition.committees.proposals.tally import tally
 from coalition.core.errors import ActionRefused
 from coalition.core.extensions import db
-from coalition.members.models import Person
+from coalition.members.people.models import Person
 from coalition.outbox.models import OutboxEmail
 from coalition.timeline.models import TimelineEntry
 

@@ -1,21 +1,13 @@
-"""People and partner organizations of the coalition; a person may hold an account.
+"""Partner organizations: members of the coalition in their own right, with their sectors,
+languages, the people linked to them, their commitments and their stage history.
 
-Sensitive fields (lived experience, access needs) live on Person; who may read them is
-decided in coalition/members/access.py, never here.
+People and sectors are named by string: they live in members/people/ and members/sectors.py.
 """
 
 from datetime import date
 
-from flask_login import UserMixin
-from sqlalchemy import func
-
-from coalition.core.dbtypes import UTCDateTime, utcnow
+from coalition.core.dbtypes import UTCDateTime, one_of, utcnow
 from coalition.core.extensions import db
-from coalition.members.sectors import sector_display_name
-
-ROLE_MEMBER = "member"
-ROLE_COORDINATOR = "coordinator"
-ROLES = (ROLE_MEMBER, ROLE_COORDINATOR)
 
 # How a person is linked to an organization. Primary delegates and alternates speak for it.
 AFFILIATION_PRIMARY = "primary"
@@ -32,84 +24,6 @@ STATUS_ACTIVE = "active"
 STATUS_LAPSED = "lapsed"
 STATUSES = (STATUS_IDENTIFIED, STATUS_CONTACTED, STATUS_COMMITTED, STATUS_ACTIVE, STATUS_LAPSED)
 PIPELINE_STATUSES = (STATUS_IDENTIFIED, STATUS_CONTACTED, STATUS_COMMITTED)
-
-
-def _in(values):
-    return "(" + ", ".join(f"'{value}'" for value in values) + ")"
-
-
-class Person(UserMixin, db.Model):
-    """A member of the coalition; with a password hash they can log in."""
-
-    __tablename__ = "person"
-
-    id = db.Column(db.Integer, primary_key=True)
-    name = db.Column(db.String(200), nullable=False, index=True)
-    pronouns = db.Column(db.String(40))
-    email = db.Column(db.String(320), unique=True)
-    phone = db.Column(db.String(40))
-    password_hash = db.Column(db.String(255))
-    role = db.Column(db.String(20), nullable=False, default=ROLE_MEMBER)
-    # The interface language (en or es); preferred_language is the one they like to be
-    # spoken to in, which may be any language (and may call for interpretation).
-    language = db.Column(db.String(10))
-    preferred_language = db.Column(db.String(10))
-    timezone = db.Column(db.String(64))
-    # Sensitive: coordinators and the person only (authz.can_view_sensitive).
-    access_needs = db.Column(db.Text, nullable=False, default="")
-    lived_experience = db.Column(db.Boolean)  # None: not said
-    directory_consent = db.Column(db.Boolean, nullable=False, default=False)
-    contact_consent = db.Column(db.Boolean, nullable=False, default=False)
-    sensitive_export_consent = db.Column(db.Boolean, nullable=False, default=False)
-    deactivated_at = db.Column(UTCDateTime())
-    # Bumped to end every session at once (logout everywhere, password or role change).
-    session_generation = db.Column(db.Integer, nullable=False, default=1)
-    created_at = db.Column(UTCDateTime(), nullable=False, default=utcnow)
-    # Optimistic locking: every edit form carries the version it was based on.
-    version = db.Column(db.Integer, nullable=False)
-
-    languages = db.relationship(
-        "PersonLanguage", cascade="all, delete-orphan", order_by="PersonLanguage.code"
-    )
-    affiliations = db.relationship(
-        "Affiliation", back_populates="person", cascade="all, delete-orphan"
-    )
-
-    __table_args__ = (db.CheckConstraint("role IN ('member', 'coordinator')", name="role"),)
-    __mapper_args__ = {"version_id_col": version}
-
-    @property
-    def has_account(self):
-        return self.password_hash is not None
-
-    @property
-    def is_active(self):
-        return self.deactivated_at is None
-
-    @property
-    def is_coordinator(self):
-        return self.role == ROLE_COORDINATOR
-
-    @property
-    def language_codes(self):
-        return [language.code for language in self.languages]
-
-    def get_id(self):
-        return f"{self.id}:{self.session_generation}"
-
-    def __repr__(self):
-        return f"<Person {self.id} {self.name!r}>"
-
-
-class PersonLanguage(db.Model):
-    """A language a person speaks (a code from members.languages)."""
-
-    __tablename__ = "person_language"
-
-    person_id = db.Column(
-        db.Integer, db.ForeignKey("person.id", ondelete="CASCADE"), primary_key=True
-    )
-    code = db.Column(db.String(10), primary_key=True, index=True)
 
 
 organization_sector = db.Table(
@@ -131,34 +45,6 @@ organization_sector = db.Table(
 )
 
 
-class Sector(db.Model):
-    """A part of the community the coalition recruits from, with a target of active partners."""
-
-    __tablename__ = "sector"
-
-    id = db.Column(db.Integer, primary_key=True)
-    key = db.Column(db.String(40), unique=True)  # set on preloaded sectors only
-    name = db.Column(db.String(120), nullable=False, unique=True)
-    target_active = db.Column(db.Integer, nullable=False, default=1)
-    retired_at = db.Column(UTCDateTime())
-    created_at = db.Column(UTCDateTime(), nullable=False, default=utcnow)
-    version = db.Column(db.Integer, nullable=False)
-
-    __table_args__ = (db.CheckConstraint("target_active >= 0", name="target_active"),)
-    __mapper_args__ = {"version_id_col": version}
-
-    @property
-    def display_name(self):
-        return sector_display_name(self.key, self.name)
-
-    @property
-    def is_retired(self):
-        return self.retired_at is not None
-
-    def __repr__(self):
-        return f"<Sector {self.id} {self.name!r}>"
-
-
 class Organization(db.Model):
     """A partner organization: a member of the coalition in its own right."""
 
@@ -178,7 +64,7 @@ class Organization(db.Model):
     version = db.Column(db.Integer, nullable=False)
 
     owner = db.relationship("Person")
-    sectors = db.relationship("Sector", secondary=organization_sector, order_by=Sector.name)
+    sectors = db.relationship("Sector", secondary=organization_sector, order_by="Sector.name")
     languages = db.relationship(
         "OrganizationLanguage", cascade="all, delete-orphan", order_by="OrganizationLanguage.code"
     )
@@ -194,7 +80,7 @@ class Organization(db.Model):
         "StatusChange", cascade="all, delete-orphan", order_by="StatusChange.id.desc()"
     )
 
-    __table_args__ = (db.CheckConstraint(f"status IN {_in(STATUSES)}", name="status"),)
+    __table_args__ = (one_of("status", STATUSES),)
     __mapper_args__ = {"version_id_col": version}
 
     @property
@@ -245,7 +131,7 @@ class Affiliation(db.Model):
 
     __table_args__ = (
         db.UniqueConstraint("person_id", "organization_id"),
-        db.CheckConstraint(f"role IN {_in(AFFILIATION_ROLES)}", name="role"),
+        one_of("role", AFFILIATION_ROLES),
     )
 
     @property
@@ -283,16 +169,3 @@ class Commitment(db.Model):
     committed_on = db.Column(db.Date, nullable=False)
     recorded_by_id = db.Column(db.Integer, db.ForeignKey("person.id", ondelete="SET NULL"))
     created_at = db.Column(UTCDateTime(), nullable=False, default=utcnow)
-
-
-def normalize_email(email):
-    """Emails are compared case-insensitively and without surrounding spaces."""
-    return (email or "").strip().lower() or None
-
-
-def find_person_by_email(email):
-    """Return the person with this email, ignoring case, or None."""
-    normalized = normalize_email(email)
-    if normalized is None:
-        return None
-    return db.session.scalar(db.select(Person).where(func.lower(Person.email) == normalized))

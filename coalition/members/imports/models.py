@@ -4,7 +4,7 @@ Nothing of an upload is kept in process memory or in a local file between reques
 worker (or a restarted one) can show the preview and run the import.
 """
 
-from coalition.core.dbtypes import UTCDateTime, utcnow
+from coalition.core.dbtypes import UTCDateTime, one_of, utcnow
 from coalition.core.extensions import db
 
 KIND_PEOPLE = "people"
@@ -40,10 +40,7 @@ class ImportBatch(db.Model):
 
     created_by = db.relationship("Person")
 
-    __table_args__ = (
-        db.CheckConstraint("kind IN ('people', 'organizations')", name="kind"),
-        db.CheckConstraint("state IN ('uploaded', 'previewed', 'imported')", name="state"),
-    )
+    __table_args__ = (one_of("kind", KINDS), one_of("state", BATCH_STATES))
 
 
 class ImportRow(db.Model):

@@ -1,0 +1,1 @@
+"""Partner organizations: profiles, the people who speak for them, commitments and stages."""

@@ -1,0 +1,1 @@
+"""People: the directory, each person's profile, and adding and editing people."""
