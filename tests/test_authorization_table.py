@@ -604,6 +604,21 @@ COMMITTEES_TABLE = [
 ]
 TABLE += COMMITTEES_TABLE
 
+# The language check (issue 16): members read the terms and check a text; coordinators edit.
+LANGUAGE_TERM = (("language", "en"), ("terms", "gizmo"), ("version", "1"))
+LANGUAGE_TABLE = [
+    Row("messaging.language.index", "GET", None, LOGIN, OK, OK),
+    Row("messaging.language.check", "GET", None, LOGIN, OK, OK),
+    Row("messaging.language.check", "POST", None, LOGIN, OK, OK, (("text", "A gizmo."),)),
+    Row("messaging.language.new", "GET", None, LOGIN, FORBIDDEN, OK),
+    Row("messaging.language.new", "POST", None, LOGIN, FORBIDDEN, REDIRECT, LANGUAGE_TERM),
+    *_admin_routes("messaging.language.edit", "GET", ("term", "missing"), OK),
+    *_admin_routes("messaging.language.edit", "POST", ("term", "missing"), REDIRECT, LANGUAGE_TERM),
+    *_admin_routes("messaging.language.deactivate", "POST", ("term", "missing"), REDIRECT),
+    *_admin_routes("messaging.language.activate", "POST", ("term", "missing"), REDIRECT),
+]
+TABLE += LANGUAGE_TABLE
+
 # Mail clients POST here without a form (RFC 8058); the signed token is the proof.
 CSRF_EXEMPT = {"outbox.unsubscribe_one_click"}
 
@@ -666,6 +681,7 @@ def _build_world(app, make):
         "affiliations": links,
         "commitments": commitments,
         "sector": _unused_sector(app),
+        "language_term": _language_term(app),
         "batch": _upload(app, people["coordinator"]),
         "other_batch": _upload(app, people["second_coordinator"]),
         # On a meeting of their own, so changing the world meeting drops no recorded date.
@@ -812,6 +828,16 @@ def _unused_sector(app):
         return sector.id
 
 
+def _language_term(app):
+    from coalition.core.extensions import db
+    from coalition.messaging.language.services import TermData, add_term
+
+    with app.app_context():
+        term = add_term(TermData(language="en", terms="gizmo"))
+        db.session.commit()
+        return term.id
+
+
 def _upload(app, coordinator):
     from coalition.core.extensions import db
     from coalition.members.importing import save_mapping, start_import
@@ -862,6 +888,8 @@ def _values(row, actor, world):
         return {"email_id": world["email_id"] if target == "email" else 999_999}
     if row.endpoint.startswith("members.recruitment."):
         return {"sector_id": world["sector"] if target == "sector" else 999_999}
+    if row.endpoint.startswith("messaging.language."):
+        return {"term_id": world["language_term"] if target == "term" else 999_999}
     if row.endpoint.startswith("members.imports."):
         return {"batch_id": world[target] if target != "missing" else 999_999}
     if row.endpoint.startswith("members.organizations."):

@@ -24,6 +24,7 @@ from coalition.core.extensions import db
 from coalition.meetings.models import Meeting
 from coalition.members.organizations.models import Organization
 from coalition.members.people.models import Person
+from coalition.messaging.language.models import LanguageTerm
 from coalition.outbox.kinds import DIGEST, ESSENTIAL, OPTIONAL
 from coalition.outbox.models import OutboxEmail
 from coalition.outbox.services import PAGE_SIZE as OUTBOX_PAGE_SIZE
@@ -174,6 +175,11 @@ ROUTES = {
     ),
     "members.imports.preview": _ids("failing_batch", "imported_batch", key="batch_id"),
     "messaging.index": _none,
+    # Language terms with payloads: tests/messaging/language/test_pages.py (the world has none).
+    "messaging.language.index": _none,
+    "messaging.language.new": _none,
+    "messaging.language.check": _none,
+    "messaging.language.edit": _all(LanguageTerm, "term_id"),
     "outbox.index": lambda world: [{"page": page} for page in range(1, _outbox_pages(world) + 1)],
     "outbox.detail": _all(OutboxEmail, "email_id"),
     "outbox.preferences_page": _none,
