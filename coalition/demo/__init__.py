@@ -13,6 +13,7 @@ from coalition.core.extensions import db
 from coalition.demo.committees import STEERING, seed_committees
 from coalition.demo.meetings import extra_meetings, seed_meeting_records
 from coalition.demo.members import seed_members
+from coalition.demo.timeline import seed_timeline
 from coalition.meetings.invitations import invite
 from coalition.meetings.models import Meeting
 from coalition.meetings.occurrences import original_starts
@@ -30,8 +31,6 @@ from coalition.members.people.models import (
     Person,
     find_person_by_email,
 )
-from coalition.timeline.models import TimelineEntry
-from coalition.timeline.services import record_entry
 
 COORDINATOR_PASSWORD = "river-lantern-harbor"
 MEMBER_PASSWORD = "maple-harbor-sunrise"
@@ -55,49 +54,16 @@ DEMO_LOGINS = [
     ("ana.torres@example.org", MEMBER_PASSWORD, "member (es)"),
 ]
 
-# (days ago, kind, title, what happened, lessons learned)
-DEMO_TIMELINE = [
-    (
-        240,
-        "milestone",
-        "Coalition founded with 14 partner organizations",
-        "Treatment providers, the police department, two congregations and the public defender "
-        "signed the founding letter.",
-        "",
-    ),
-    (
-        150,
-        "win",
-        "City council funds a six-month diversion pilot",
-        "The council approved $180,000 for case management and peer navigators.",
-        "Testimony from people with lived experience moved two undecided members.",
-    ),
-    (
-        75,
-        "loss",
-        "County budget cuts two peer navigator positions",
-        "The county's final budget did not renew the peer navigator grant.",
-        "We engaged the budget committee too late; start in the spring next year.",
-    ),
-    (
-        20,
-        "milestone",
-        "First 25 referrals from patrol officers",
-        "Officers made 25 referrals to case management in the pilot's first month.",
-        "",
-    ),
-]
-
 
 def seed_demo():
     """Create what is missing of the demo coalition; return how many records were added."""
     created = _seed_people()
     created += seed_members(find_person_by_email(DEMO_PEOPLE[0][2]))
-    created += _seed_timeline()
     created += seed_committees()
     created += _seed_meetings()
     db.session.flush()
     created += seed_meeting_records()
+    created += seed_timeline()  # last: its entries link to goals, committees and partners
     db.session.flush()
     return created
 
@@ -121,25 +87,6 @@ def _seed_people():
             set_password(person, password)
         created += 1
     db.session.flush()
-    return created
-
-
-def _seed_timeline():
-    created = 0
-    coordinator = find_person_by_email(DEMO_PEOPLE[0][2])
-    existing = set(db.session.scalars(db.select(TimelineEntry.title)))
-    for days_ago, kind, title, body, lessons in DEMO_TIMELINE:
-        if title in existing:
-            continue
-        record_entry(
-            kind,
-            title,
-            date.today() - timedelta(days=days_ago),
-            body=body,
-            lessons=lessons,
-            actor=coordinator,
-        )
-        created += 1
     return created
 
 

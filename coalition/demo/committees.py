@@ -15,7 +15,7 @@ from coalition.committees.proposals.services import ProposalData, open_proposal
 from coalition.core.extensions import db
 from coalition.feedback.models import Feedback
 from coalition.members.people.models import find_person_by_email
-from coalition.timeline.services import record_entry
+from coalition.timeline.services import record_event
 
 STEERING = "Steering Committee"
 # name: (kind, charge, open to requests, chairs' emails, members' emails)
@@ -264,12 +264,11 @@ def _seed_proposals():
             note=CLOSED_PROPOSAL,
             proposal=proposal,
         )
-        record_entry(
+        record_event(
             "milestone",
-            f"Proposal adopted: {CLOSED_PROPOSAL}",
             closed_at.date(),
             source=("proposal", proposal.id, proposal.title),
-            event="closed",
+            event="adopted",
         )
         created += 1
     if OPEN_PROPOSAL not in existing:

@@ -1,4 +1,5 @@
-"""The timeline core: automatic entries are written once; hidden sources stay hidden."""
+"""The timeline core: automatic entries are written once, as events not sentences; hidden
+sources stay hidden."""
 
 from datetime import date
 
@@ -6,7 +7,8 @@ import pytest
 
 from coalition.core.extensions import db
 from coalition.timeline.models import TimelineEntry
-from coalition.timeline.services import record_entry, source_links, visible_entries
+from coalition.timeline.queries import Filters, Reading, described
+from coalition.timeline.services import record_entry, record_event
 from coalition.timeline.sources import SourceLink, SourceResolver, register_source
 
 
@@ -25,16 +27,18 @@ def test_an_automatic_entry_is_written_only_once(app):
             event="achieved",
         )
         db.session.commit()
-        again = record_entry(
-            "win",
-            "Goal achieved (again)",
-            date(2026, 3, 2),
-            source=("goal", 7, "Train 40 officers"),
-            event="achieved",
+        again = record_event(
+            "win", date(2026, 3, 2), source=("goal", 7, "Train 40 officers"), event="achieved"
         )
         db.session.commit()
         assert again.id == first.id
-        assert again.title == "Goal achieved"
+        assert again.occurred_on == date(2026, 3, 1)
+        # The event and its source are kept, never a sentence in one language.
+        assert (again.title, again.event, again.source_title) == (
+            None,
+            "achieved",
+            "Train 40 officers",
+        )
     assert _count(app) == 1
 
 
@@ -130,10 +134,13 @@ def test_entries_linked_to_hidden_sources_are_left_out(app, fake_goals, create_p
         )
         record_entry("loss", "Plain", date(2026, 1, 4))
         db.session.commit()
-        entries = visible_entries(viewer, limit=10)
-        assert [entry.title for entry in entries] == ["Plain", "Visible"]
-        links = source_links(entries)
-        assert list(links.values()) == [SourceLink("Goal 1", "/goals/1")]
+        shown = described(Reading(viewer).entries(Filters()))
+        # An automatic entry shows its source's current title.
+        assert [title for _entry, title, _links in shown] == ["Plain", "Goal 1"]
+        assert [links for _entry, _title, links in shown] == [
+            {},
+            {("test-goal", 1): SourceLink("Goal 1", "/goals/1")},
+        ]
 
 
 def test_timeline_page_lists_entries_newest_first_with_lessons(

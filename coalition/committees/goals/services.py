@@ -16,7 +16,7 @@ from coalition.committees.goals.models import (
 )
 from coalition.core.errors import ActionRefused, EditConflict
 from coalition.core.extensions import db
-from coalition.timeline.services import record_entry
+from coalition.timeline.services import record_event
 from coalition.web.i18n import _l
 
 
@@ -84,14 +84,9 @@ def change_status(goal, status, on, actor):
     goal.status = status
     db.session.flush()
     if status in TIMELINE_KINDS:
-        title = (
-            _l("Goal achieved: %(title)s", title=goal.title)
-            if status == GOAL_ACHIEVED
-            else _l("Goal dropped: %(title)s", title=goal.title)
-        )
-        record_entry(
+        # The event, not a sentence: the timeline writes it in each reader's language.
+        record_event(
             TIMELINE_KINDS[status],
-            str(title),
             on,
             source=("goal", goal.id, goal.title),
             event=status,

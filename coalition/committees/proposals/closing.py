@@ -28,7 +28,7 @@ from coalition.committees.proposals.tally import delegate_affiliations, tally
 from coalition.core.dbtypes import utcnow
 from coalition.core.extensions import db
 from coalition.core.timezones import coalition_date
-from coalition.timeline.services import record_entry
+from coalition.timeline.services import record_event
 from coalition.web.i18n import _l
 from coalition.web.urls import external_url
 
@@ -113,7 +113,7 @@ def apply_outcome(proposal, outcome, now):
     """What an outcome does: new text, an active goal, a timeline entry, and an email."""
     adopted = outcome == OUTCOME_ADOPTED
     if adopted and proposal.kind == PROPOSAL_AMENDMENT and proposal.section is not None:
-        write_revision(
+        marked = write_revision(
             proposal.section,
             proposal.new_text,
             proposal.opened_by,
@@ -121,20 +121,20 @@ def apply_outcome(proposal, outcome, now):
             note=proposal.title,
             proposal=proposal,
         )
+        record_event(
+            "milestone",
+            coalition_date(now),
+            source=("guideline", proposal.section.id, proposal.section.title),
+            event=f"amended-{marked.revision.number}",
+        )
     if proposal.kind == PROPOSAL_GOAL and proposal.goal is not None:
         proposal.goal.status = GOAL_ACTIVE if adopted else proposal.goal.status
-    record_entry(
+    # The outcome is the event; the timeline writes the sentence in each reader's language.
+    record_event(
         "milestone" if adopted else "setback",
-        str(
-            _l(
-                "Proposal %(outcome)s: %(title)s",
-                outcome=OUTCOME_TEXT[outcome],
-                title=proposal.title,
-            )
-        ),
         coalition_date(now),
         source=("proposal", proposal.id, proposal.title),
-        event="closed",
+        event=outcome,
     )
     notify(
         participants(proposal),
