@@ -128,12 +128,24 @@ def test_the_check_page_shows_each_flag_beside_its_passage(client, create_person
 
 
 def test_the_check_page_says_when_there_are_no_flags(client, create_person, starting_list):
-    client.login(create_person(language="es"))
-    text = "Las personas en recuperación dirigen el programa."
+    client.login(create_person())
+    text = "Las personas en recuperación dirigen el programa de agua limpia."
     page = client.post_form("/messaging/language/check", {"text": text, "language": "es"})
-    assert "No hay términos señalados." in page.get_data(as_text=True) or (
-        "Checked: no flags." in page.get_data(as_text=True)
-    )
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert "Checked: no flags." in html and "<mark>" not in html
+
+
+def test_a_text_of_unknown_language_is_checked_with_both_lists(
+    client, create_person, starting_list
+):
+    client.login(create_person())
+    text = "Un yonqui and two felons."
+    page = client.post_form("/messaging/language/check", {"text": text, "language": ""})
+    html = page.get_data(as_text=True)
+    assert "<mark>yonqui</mark>" in html and "<mark>felons</mark>" in html
+    only_english = client.post_form("/messaging/language/check", {"text": text, "language": "en"})
+    assert "<mark>yonqui</mark>" not in only_english.get_data(as_text=True)
 
 
 def test_hostile_text_and_terms_are_shown_as_text(app, client, create_coordinator):
