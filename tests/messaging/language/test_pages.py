@@ -170,3 +170,26 @@ def test_hostile_text_and_terms_are_shown_as_text(app, client, create_coordinato
     live, seen = inspect_html(checked.get_data(as_text=True))
     assert live == []
     assert {"checked_text", "language_suggestion", "language_note"} <= seen
+
+
+def _add_terms(app, count, start):
+    with app.app_context():
+        for number in range(start, start + count):
+            services.add_term(services.TermData(language="en", terms=f"gizmo{number}"))
+        db.session.commit()
+
+
+def test_checking_a_text_issues_as_many_queries_with_more_terms(
+    app, client, create_person, count_queries
+):
+    client.login(create_person())
+    form = {"text": "A gizmo1 and a gizmo40 walk in.", "language": "en"}
+    token = client.csrf_token("/messaging/language/check")
+    counts = []
+    for count, start in ((2, 0), (60, 2)):
+        _add_terms(app, count, start)
+        with count_queries() as queries:
+            page = client.post("/messaging/language/check", data={**form, "csrf_token": token})
+        assert page.status_code == 200
+        counts.append(queries.count)
+    assert counts[0] == counts[1]
