@@ -12,7 +12,7 @@ from coalition.core.errors import ActionRefused
 from coalition.core.extensions import limiter
 from coalition.core.tokens import PURPOSE_INVITATION, PURPOSE_PASSWORD_RESET
 from coalition.members.people.models import Person, normalize_email
-from coalition.members.services import affiliations_of
+from coalition.members.people.services import affiliations_of
 from coalition.web import authz
 from coalition.web.form_cycle import submit
 from coalition.web.i18n import _l

@@ -192,7 +192,7 @@ def decide_request(join, approve, response, actor):
 
 def sectors_brought(committee):
     """(sectors the members' organizations bring, active sectors nobody brings)."""
-    from coalition.members.services import active_sectors
+    from coalition.members.sectors import active_sectors
 
     brought = {}
     for membership in committee.memberships:

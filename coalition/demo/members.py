@@ -11,6 +11,7 @@ from datetime import timedelta
 from coalition.core.dbtypes import utcnow
 from coalition.core.extensions import db
 from coalition.core.timezones import coalition_today
+from coalition.members.languages import replace_languages
 from coalition.members.organization_services import (
     add_affiliation,
     add_commitment,
@@ -31,7 +32,6 @@ from coalition.members.organizations.models import (
 from coalition.members.people.models import PersonLanguage, find_person_by_email
 from coalition.members.recruitment import ensure_preloaded_sectors
 from coalition.members.sectors import Sector
-from coalition.members.services import replace_languages
 
 # name: (stages walked through, sector keys, languages, owner's email, follow-up in days from
 # today (negative: overdue), description, communities served)

@@ -20,7 +20,7 @@ from coalition.members.organizations.models import (
     Affiliation,
     Organization,
 )
-from coalition.members.services import people_to_pick
+from coalition.members.people.services import people_to_pick
 from coalition.outbox.mail import queue_email
 from coalition.web.i18n import _l
 from coalition.web.urls import external_url

@@ -31,7 +31,8 @@ from coalition.meetings.recurrence import parse
 from coalition.members import access as members_access
 from coalition.members.organizations.models import Organization
 from coalition.members.people.models import Person
-from coalition.members.services import active_committees, active_sectors
+from coalition.members.people.services import active_committees
+from coalition.members.sectors import active_sectors
 from coalition.web import authz
 from coalition.web.conflicts import ConflictRow, side_by_side
 from coalition.web.exports import to_csv

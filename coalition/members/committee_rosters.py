@@ -3,13 +3,16 @@
 Committees register two answers when their blueprint is registered (as features register
 timeline sources): who shares a committee with a person, and whose rosters a viewer may
 list. Members' rules and views ask through this module. Until committees register (an app
-without them), no one shares a committee and no roster is listed.
+without them), no one shares a committee and no roster is listed. The few lists by committee
+(the directory's filter, an organization's committees) read committees' tables by name here.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import false, null, select
+
+from coalition.core.extensions import db
 
 
 @dataclass(frozen=True)
@@ -45,3 +48,8 @@ def visible_rosters_clause(viewer):
     """An SQL condition on the committee table: the committees whose members the viewer may
     list (so filters and lists by committee name no one else)."""
     return _registered["rosters"].visible(viewer)
+
+
+def committee_table(name):
+    """One of committees' tables, read by name: members never imports their models."""
+    return db.metadata.tables[name]

@@ -10,6 +10,7 @@ from sqlalchemy.orm.attributes import flag_modified
 from coalition.core.dbtypes import utcnow
 from coalition.core.extensions import db
 from coalition.core.timezones import coalition_today
+from coalition.members.languages import replace_languages
 from coalition.members.organization_services import record_becoming_active, record_stage
 from coalition.members.organizations.models import (
     AFFILIATION_ALTERNATE,
@@ -25,7 +26,6 @@ from coalition.members.organizations.models import (
 )
 from coalition.members.people.models import ROLE_MEMBER, Person, PersonLanguage
 from coalition.members.sectors import Sector
-from coalition.members.services import replace_languages
 
 CHUNK = 500
 PERSON_FIELDS = (

@@ -56,3 +56,13 @@ def parse_language(text):
     if wanted in ("asl", "lengua de señas americana"):
         return "ase"
     return None
+
+
+def replace_languages(collection, codes, make):
+    """Make a language collection hold exactly these codes, keeping rows that stay."""
+    wanted = list(dict.fromkeys(codes))
+    for item in list(collection):
+        if item.code not in wanted:
+            collection.remove(item)
+    present = {item.code for item in collection}
+    collection.extend(make(code=code) for code in wanted if code not in present)

@@ -13,6 +13,8 @@ from coalition.core.dbtypes import utcnow
 from coalition.core.errors import ActionRefused, EditConflict
 from coalition.core.extensions import db
 from coalition.core.timezones import coalition_date
+from coalition.members.languages import replace_languages
+from coalition.members.listing import count_rows, like_pattern
 from coalition.members.organizations.models import (
     AFFILIATION_ALTERNATE,
     AFFILIATION_PRIMARY,
@@ -27,7 +29,6 @@ from coalition.members.organizations.models import (
 )
 from coalition.members.people.models import Person, find_person_by_email, normalize_email
 from coalition.members.sectors import Sector
-from coalition.members.services import count_rows, like_pattern, replace_languages
 from coalition.timeline.services import record_entry
 from coalition.web.i18n import _l
 

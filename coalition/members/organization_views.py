@@ -12,7 +12,6 @@ from coalition.core.timezones import coalition_today
 from coalition.members import access as members_access
 from coalition.members import organization_services as services
 from coalition.members.committee_rosters import visible_rosters_clause
-from coalition.members.exporting import export_organizations
 from coalition.members.forms import ExportForm
 from coalition.members.labels import STATUS_LABELS
 from coalition.members.organization_forms import (
@@ -24,13 +23,15 @@ from coalition.members.organization_forms import (
     StageForm,
     stage_form_for,
 )
+from coalition.members.organizations.exporting import export_organizations
 from coalition.members.organizations.models import (
     Affiliation,
     Commitment,
     Organization,
     StatusChange,
 )
-from coalition.members.services import active_sectors, committees_of_organization
+from coalition.members.people.services import committees_of_organization
+from coalition.members.sectors import active_sectors
 from coalition.web import authz
 from coalition.web.form_cycle import submit
 from coalition.web.urls import requested_page, safe_next

@@ -10,8 +10,7 @@ from coalition.members import recruitment
 from coalition.members.charts import sector_chart
 from coalition.members.organization_forms import PipelineFilterForm, SectorForm, stage_form_for
 from coalition.members.organizations.models import STATUSES
-from coalition.members.sectors import Sector
-from coalition.members.services import active_sectors
+from coalition.members.sectors import Sector, active_sectors
 from coalition.web import authz
 from coalition.web.form_cycle import submit
 from coalition.web.urls import requested_page

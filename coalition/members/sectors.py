@@ -69,3 +69,9 @@ class Sector(db.Model):
 
     def __repr__(self):
         return f"<Sector {self.id} {self.name!r}>"
+
+
+def active_sectors():
+    """Sectors open for new organizations, by name."""
+    sectors = db.session.scalars(db.select(Sector).where(Sector.retired_at.is_(None))).all()
+    return sorted(sectors, key=lambda sector: sector.display_name.casefold())

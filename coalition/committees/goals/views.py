@@ -13,7 +13,7 @@ from coalition.committees.models import Committee
 from coalition.core.extensions import db
 from coalition.core.timezones import coalition_today
 from coalition.members import access as members_access
-from coalition.members.services import people_to_pick
+from coalition.members.people.services import people_to_pick
 from coalition.web import authz
 from coalition.web.form_cycle import submit
 from coalition.web.form_fields import choice_list

@@ -1,14 +1,16 @@
-"""Reading and changing people."""
+"""Reading and changing people: the directory, pick lists, profiles."""
 
 from dataclasses import dataclass
 
-from sqlalchemy import func
 from sqlalchemy.orm import contains_eager, selectinload
 from sqlalchemy.orm.attributes import flag_modified
 
 from coalition.core.audit import record_audit
 from coalition.core.errors import ActionRefused, EditConflict
 from coalition.core.extensions import db
+from coalition.members.committee_rosters import committee_table
+from coalition.members.languages import replace_languages
+from coalition.members.listing import PAGE_SIZE, count_rows, like_pattern
 from coalition.members.organizations.models import Affiliation, Organization
 from coalition.members.people.models import (
     Person,
@@ -19,7 +21,6 @@ from coalition.members.people.models import (
 from coalition.members.sectors import Sector
 from coalition.web.i18n import _l
 
-PAGE_SIZE = 50
 SENSITIVE_FIELDS = (
     "access_needs",
     "lived_experience",
@@ -45,12 +46,6 @@ class PeopleFilters:
     sort: str = "name"
 
 
-def like_pattern(text):
-    """A LIKE pattern matching text anywhere, with LIKE's wildcards taken literally."""
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def people_query(visible, filters, rosters):
     """Active people matching the filters, among those `visible`
     (members.access.visible_people_clause) allows; the committee filter reads only rosters
@@ -70,7 +65,7 @@ def people_query(visible, filters, rosters):
 
 
 def _members_of(committee_id, rosters):
-    committees, memberships = _table("committee"), _table("committee_membership")
+    committees, memberships = committee_table("committee"), committee_table("committee_membership")
     return (
         db.select(memberships.c.person_id)
         .join(committees, committees.c.id == memberships.c.committee_id)
@@ -78,15 +73,10 @@ def _members_of(committee_id, rosters):
     )
 
 
-def _table(name):
-    # Committees build on members, so members reads their tables by name, never importing.
-    return db.metadata.tables[name]
-
-
 def active_committees(rosters):
     """(id, name) of active committees whose members the viewer may list (`rosters`:
     committee_rosters.visible_rosters_clause), for filters, by name."""
-    committees = _table("committee")
+    committees = committee_table("committee")
     return db.session.execute(
         db.select(committees.c.id, committees.c.name)
         .where(committees.c.active.is_(True), rosters)
@@ -98,7 +88,7 @@ def committees_of_organization(organization, rosters):
     """(id, name) of committees where someone represents the organization, by name, among
     those whose members the viewer may list (`rosters`:
     committee_rosters.visible_rosters_clause)."""
-    committees, memberships = _table("committee"), _table("committee_membership")
+    committees, memberships = committee_table("committee"), committee_table("committee_membership")
     return db.session.execute(
         db.select(committees.c.id, committees.c.name)
         .distinct()
@@ -136,11 +126,6 @@ def directory_page(visible, rosters, filters=None, *, page=1):
     return people, count_rows(query)
 
 
-def count_rows(query):
-    """How many rows a select returns, counted by the database."""
-    return db.session.scalar(db.select(func.count()).select_from(query.order_by(None).subquery()))
-
-
 def affiliations_of(person):
     """A person's places in organizations, with the organizations, by organization name."""
     return db.session.scalars(
@@ -152,27 +137,11 @@ def affiliations_of(person):
     ).all()
 
 
-def active_sectors():
-    """Sectors open for new organizations, by name."""
-    sectors = db.session.scalars(db.select(Sector).where(Sector.retired_at.is_(None))).all()
-    return sorted(sectors, key=lambda sector: sector.display_name.casefold())
-
-
 def claim_email(person, email):
     """Refuse an email that belongs to someone else (emails are unique, ignoring case)."""
     other = find_person_by_email(email)
     if other is not None and other.id != person.id:
         raise ActionRefused(_l("Another person already uses this email."), field="email")
-
-
-def replace_languages(collection, codes, make):
-    """Make a language collection hold exactly these codes, keeping rows that stay."""
-    wanted = list(dict.fromkeys(codes))
-    for item in list(collection):
-        if item.code not in wanted:
-            collection.remove(item)
-    present = {item.code for item in collection}
-    collection.extend(make(code=code) for code in wanted if code not in present)
 
 
 def _apply_profile(person, data):

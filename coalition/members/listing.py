@@ -1,0 +1,18 @@
+"""What the lists of people and organizations share: the page size, a name search, a count."""
+
+from sqlalchemy import func
+
+from coalition.core.extensions import db
+
+PAGE_SIZE = 50
+
+
+def like_pattern(text):
+    """A LIKE pattern matching text anywhere, with LIKE's wildcards taken literally."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def count_rows(query):
+    """How many rows a select returns, counted by the database."""
+    return db.session.scalar(db.select(func.count()).select_from(query.order_by(None).subquery()))
