@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import and_, exists, extract, false, not_, or_, union
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, subqueryload
 
 from coalition.core.extensions import db
 from coalition.revisions import services as revisions
@@ -104,10 +104,11 @@ class Reading:
             db.select(Entry)
             .where(*self.where(filters))
             .order_by(*order)
+            # One query each at any size (selectinload would batch by 500 on long lists).
             .options(
-                selectinload(Entry.links),
-                selectinload(Entry.happened),
-                selectinload(Entry.lessons),
+                subqueryload(Entry.links),
+                joinedload(Entry.happened),
+                joinedload(Entry.lessons),
             )
             .offset(offset)
         )

@@ -2,7 +2,7 @@
 
 Coordinators, a member and invitees fill the forms (POSTs through the test client, so each
 value passes the validation a real user meets); only what cron does (closing proposals,
-reminders, digests), a timeline entry (no form writes one yet) and the first coordinator
+reminders, digests), a timeline entry a feature writes and the first coordinator
 (the CLI's job) go through services. Every page answered along the way, forms with errors
 and merge views included, is inspected too.
 """
@@ -11,7 +11,7 @@ import re
 from datetime import UTC, date, datetime, timedelta
 
 from coalition.core.extensions import db
-from tests.hostile import committees, meetings, people
+from tests.hostile import committees, meetings, messaging, people, timeline
 from tests.hostile.browsing import Visitor, World, in_app, link_in_emails
 from tests.hostile.markup import hostile
 
@@ -25,6 +25,8 @@ def build_world(app):
     committees.goals_and_guidelines(world)
     committees.proposals(world)
     committees.feedback(world)
+    messaging.drafts(world)
+    timeline.entries(world)
     meetings.meetings(world)
     meetings.answers(world)
     meetings.record(world)
