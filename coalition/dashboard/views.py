@@ -14,7 +14,7 @@ from coalition.meetings.queries import occurrences_between
 from coalition.members import access as members_access
 from coalition.members.people.services import affiliations_of
 from coalition.members.recruitment import sector_standings
-from coalition.timeline.services import source_links, visible_entries
+from coalition.timeline.queries import latest as latest_entries
 
 bp = Blueprint("dashboard", __name__)
 
@@ -24,7 +24,7 @@ def home():
     """Logged in: the dashboard. Otherwise: a welcome page that leads to the login."""
     if not current_user.is_authenticated:
         return render_template("dashboard/welcome.html")
-    entries = visible_entries(current_user, limit=5)
+    entries = latest_entries(current_user, limit=5)
     now = datetime.now(UTC)
     upcoming = occurrences_between(
         now,
@@ -38,7 +38,6 @@ def home():
     return render_template(
         "dashboard/home.html",
         entries=entries,
-        links=source_links(entries),
         upcoming=upcoming,
         affiliations=affiliations_of(current_user),
         gaps=gaps,
