@@ -26,7 +26,7 @@ def test_a_member_checks_a_text_and_a_coordinator_adds_a_term(
     starting_list,
 ):
     member = create_person()
-    reader = visitor(width=360)
+    reader = visitor(width=320)
     page = reader.log_in(member.email, member.password)
     reader.go("/messaging/language/check")
     page.get_by_label("Text to check").fill(
