@@ -8,6 +8,7 @@ from tests.hostile.markup import hostile, hostile_markdown, hostile_url, script_
 
 
 def _entry(key, **extra):
+    extra.setdefault("source_url", hostile_url(f"{key}_source_url"))
     return {
         "kind": "loss",
         "occurred_on": date.today().isoformat(),
@@ -15,7 +16,6 @@ def _entry(key, **extra):
         "happened": hostile_markdown(f"{key}_happened"),
         "lessons": hostile_markdown(f"{key}_lessons"),
         "next_steps": hostile(f"{key}_next_steps", 5000),
-        "source_url": hostile_url(f"{key}_source_url"),
         **extra,
     }
 
@@ -28,12 +28,8 @@ def entries(world):
     links = {"links": [f"goal:{world['wide_goal']}"]}
     response = member.post("/timeline/new", _entry("entry", **links))
     world["timeline_entry"] = entry = id_from(response)
-    coordinator.post(
-        f"/timeline/{entry}/edit", _entry("edited_entry", version="1", **links)
-    )
-    coordinator.conflict(
-        f"/timeline/{entry}/edit", _entry("stale_entry", version="1", **links)
-    )
+    coordinator.post(f"/timeline/{entry}/edit", _entry("edited_entry", version="1", **links))
+    coordinator.conflict(f"/timeline/{entry}/edit", _entry("stale_entry", version="1", **links))
     hidden = id_from(member.post("/timeline/new", _entry("hidden_entry")))
     world["hidden_timeline_entry"] = hidden
     coordinator.post(f"/timeline/{hidden}/hide", {"reason": hostile("hide_reason", 500)})

@@ -201,3 +201,20 @@ def _person_class():
     from coalition.timeline.models import TimelineEntry
 
     return TimelineEntry.created_by.property.mapper.class_
+
+
+def test_the_feed_escapes_what_people_wrote(app, client, make_client, history):
+    with app.app_context():
+        record_entry(
+            "win",
+            '<b id="x">Bold</b> & "quoted"',
+            date(2026, 9, 2),
+            body="<img src=x onerror=alert(1)> **ok**",
+        )
+        db.session.commit()
+    client.login(history["member"])
+    xml = make_client().get("/" + _feed_path(app, client)).get_data(as_text=True)
+    assert '<b id="x">' not in xml and "<img" not in xml
+    assert "&lt;b id=&#34;x&#34;&gt;Bold&lt;/b&gt; &amp; &#34;quoted&#34;" in xml
+    # The content is HTML carried as text: its own markup escaped once more.
+    assert "&lt;strong&gt;ok&lt;/strong&gt;" in xml and "onerror" not in xml.split("<content")[0]
