@@ -1,6 +1,7 @@
 """Timeline entries written through the form, each field hostile: an entry with every text,
 a link and a credit; a stale edit (shown side by side); an entry hidden with a hostile reason."""
 
+import re
 from datetime import date
 
 from tests.hostile.browsing import id_from
@@ -8,7 +9,8 @@ from tests.hostile.markup import hostile, hostile_markdown, hostile_url, script_
 
 
 def _entry(key, **extra):
-    extra.setdefault("source_url", hostile_url(f"{key}_source_url"))
+    if "source_url" not in extra:  # not setdefault: that would mark a payload never sent
+        extra["source_url"] = hostile_url(f"{key}_source_url")
     return {
         "kind": "loss",
         "occurred_on": date.today().isoformat(),
@@ -33,3 +35,6 @@ def entries(world):
     hidden = id_from(member.post("/timeline/new", _entry("hidden_entry")))
     world["hidden_timeline_entry"] = hidden
     coordinator.post(f"/timeline/{hidden}/hide", {"reason": hostile("hide_reason", 500)})
+    page = member.get("/timeline/subscribe").get_data(as_text=True)
+    person_id, signature = re.findall(r"/timeline/feed/(\d+)/([0-9a-f]+)\.atom", page)[0]
+    world["timeline_feed"] = {"person_id": int(person_id), "signature": signature}
