@@ -27,7 +27,7 @@ from coalition.core.extensions import db  # noqa: E402
 
 
 def build(app, count):
-    from coalition.meetings.calendar import feed_url
+    from coalition.meetings.calendar.services import feed_url
     from coalition.meetings.invitations import invite
     from coalition.meetings.occurrences import original_starts
     from coalition.meetings.recurrence import MONTHLY_BY_WEEKDAY, WEEKLY_FREQ, Recurrence

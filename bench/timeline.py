@@ -55,6 +55,7 @@ def _entry(number, goals, organization_id):
 
 
 def build(app, count):
+    from coalition.auth.services import set_password
     from coalition.auth.sessions import new_login_identity
     from coalition.committees.goals.models import Goal
     from coalition.committees.models import Committee
@@ -69,6 +70,7 @@ def build(app, count):
         goals = [Goal(title=f"Goal {n}", status="active") for n in range(8)]
         goals.append(Goal(title="Closed goal", status="active", committee=closed))
         organization = Organization(name="Credited Organization")
+        set_password(person, "bench-lantern-harbor-river")  # an account: it logs in
         db.session.add_all([person, closed, organization, *goals])
         db.session.flush()
         db.session.add_all(_entry(n, goals, organization.id) for n in range(count))

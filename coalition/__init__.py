@@ -99,7 +99,6 @@ def _register_blueprints(app):
     from coalition.committees.views import bp as committees_bp
     from coalition.dashboard.views import bp as dashboard_bp
     from coalition.feedback.views import bp as feedback_bp
-    from coalition.meetings.calendar_views import bp as calendar_bp
     from coalition.meetings.lost_link_views import bp as lost_link_bp
     from coalition.meetings.record_views import bp as minutes_bp
     from coalition.meetings.rsvp_views import bp as rsvp_bp
@@ -120,7 +119,6 @@ def _register_blueprints(app):
         messaging_bp,
         timeline_bp,
         outbox_bp,
-        calendar_bp,
         rsvp_bp,
         lost_link_bp,
         minutes_bp,

@@ -10,8 +10,9 @@ from email.utils import parseaddr
 from flask import current_app
 
 from coalition.core.extensions import db
-from coalition.meetings import calendar, ical
-from coalition.meetings.models import CalendarSettings, MeetingInvitation
+from coalition.meetings.calendar import events, ical
+from coalition.meetings.calendar.models import CalendarSettings
+from coalition.meetings.models import MeetingInvitation
 from coalition.meetings.queries import exceptions_by_meeting
 from coalition.meetings.rsvp_links import mint_link
 from coalition.members.organizations.models import (
@@ -126,7 +127,7 @@ def send(invitation, reason):
         attachments = ()
         if _wants_calendar_parts(person):
             data = ical.build_calendar(
-                calendar.series_events(meeting, exceptions),
+                events.series_events(meeting, exceptions),
                 method=method,
                 organizer=_organizer(),
                 attendee=(name, address),

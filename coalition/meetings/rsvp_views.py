@@ -26,8 +26,9 @@ from flask_login import current_user
 from coalition.core.extensions import limiter
 from coalition.core.tokens import hash_token
 from coalition.meetings import access as meetings_access
-from coalition.meetings import calendar, ical, invitations, queries, rsvp_links, rsvps
-from coalition.meetings.calendar_views import ics_response
+from coalition.meetings import invitations, queries, rsvp_links, rsvps
+from coalition.meetings.calendar import events, ical
+from coalition.meetings.calendar.downloads import ics_response
 from coalition.meetings.forms import RsvpForm
 from coalition.meetings.occurrences import parse_occurrence_key
 from coalition.web import authz
@@ -113,7 +114,9 @@ class _BySession:
         page = external_url("rsvp.signed_in_page", invitation_id=invitation.id)
         self.change = rsvps.ChangeLink(page, person.id, personal=False)
         self.page_url = url_for("rsvp.signed_in_page", invitation_id=invitation.id)
-        self.calendar_url = url_for("calendar.meeting_ics", meeting_id=invitation.meeting_id)
+        self.calendar_url = url_for(
+            "meetings.calendar.meeting_ics", meeting_id=invitation.meeting_id
+        )
 
     def answer_one_url(self, key):
         return url_for("rsvp.signed_in_answer_one", invitation_id=self.invitation.id, key=key)
@@ -150,7 +153,7 @@ def calendar_file(token):
     """The whole series as a calendar file, for this invitee."""
     meeting = _by_link(token).invitation.meeting
     exceptions = queries.exceptions_by_meeting([meeting.id])[meeting.id]
-    data = ical.build_calendar(calendar.series_events(meeting, exceptions))
+    data = ical.build_calendar(events.series_events(meeting, exceptions))
     return ics_response(data, f"meeting-{meeting.id}.ics")
 
 

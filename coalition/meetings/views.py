@@ -22,6 +22,7 @@ from coalition.committees import access as committees_access
 from coalition.core.extensions import db
 from coalition.meetings import access as meetings_access
 from coalition.meetings import display, invitations, nudges, queries, rsvps, services
+from coalition.meetings.calendar.views import bp as calendar_bp
 from coalition.meetings.forms import NO_REPEAT, InviteForm, MeetingForm, OccurrenceForm
 from coalition.meetings.invitations import invitable_organizations, invitable_people
 from coalition.meetings.models import Meeting
@@ -38,7 +39,9 @@ from coalition.web.conflicts import ConflictRow, side_by_side
 from coalition.web.exports import to_csv
 from coalition.web.form_cycle import submit
 
-bp = Blueprint("meetings", __name__, url_prefix="/meetings")
+# No prefix: the sub-features' blueprints keep their own URLs (/rsvp, /feeds, /account...).
+bp = Blueprint("meetings", __name__)
+bp.register_blueprint(calendar_bp)
 display.register(bp)
 UPCOMING_DAYS = 90
 PAST_SHOWN = 6
@@ -52,7 +55,7 @@ def _visible(meeting):
     return meetings_access.can_view_meeting(current_user, meeting)
 
 
-@bp.route("/")
+@bp.route("/meetings/")
 @authz.require(authz.can_view_workspace)
 def index():
     """Upcoming meetings as a list, or one month as a calendar grid."""
@@ -83,7 +86,7 @@ def index():
     )
 
 
-@bp.route("/new", methods=["GET", "POST"])
+@bp.route("/meetings/new", methods=["GET", "POST"])
 @authz.require(meetings_access.can_schedule_meeting)
 def new():
     """Schedule a meeting or a series."""
@@ -107,7 +110,7 @@ def _coalition_zone():
     return current_app.config["COALITION_TIMEZONE"]
 
 
-@bp.route("/<int:meeting_id>")
+@bp.route("/meetings/<int:meeting_id>")
 @authz.require(authz.is_member)
 def detail(meeting_id):
     """A meeting's page: when, where, agenda, its next occurrences, calendar choices."""
@@ -153,7 +156,7 @@ def _fill_form(form, meeting, following=None):
         form.repeat.data = NO_REPEAT
 
 
-@bp.route("/<int:meeting_id>/edit", methods=["GET", "POST"])
+@bp.route("/meetings/<int:meeting_id>/edit", methods=["GET", "POST"])
 @authz.require(authz.is_member)
 def edit(meeting_id):
     """Change a whole meeting or series; invitees are told when the change matters."""
@@ -208,7 +211,7 @@ def _occurrence_start(meeting, key):
     return original
 
 
-@bp.route("/<int:meeting_id>/cancel", methods=["POST"])
+@bp.route("/meetings/<int:meeting_id>/cancel", methods=["POST"])
 @authz.require(authz.is_member)
 def cancel(meeting_id):
     """Cancel a meeting or a whole series."""
@@ -216,7 +219,7 @@ def cancel(meeting_id):
     return _act(meeting, lambda: services.cancel_meeting(meeting), _("The meeting is cancelled."))
 
 
-@bp.route("/<int:meeting_id>/occurrences/<key>/cancel", methods=["POST"])
+@bp.route("/meetings/<int:meeting_id>/occurrences/<key>/cancel", methods=["POST"])
 @authz.require(authz.is_member)
 def cancel_occurrence(meeting_id, key):
     """Cancel one occurrence of a series; if the series changed since, show the date first."""
@@ -265,7 +268,7 @@ def _cancel_conflict(meeting_id, key):
     return [*side_by_side(saved, saved), ConflictRow(_("Status"), _("Cancelled"), now)]
 
 
-@bp.route("/<int:meeting_id>/occurrences/<key>/move", methods=["GET", "POST"])
+@bp.route("/meetings/<int:meeting_id>/occurrences/<key>/move", methods=["GET", "POST"])
 @authz.require(authz.is_member)
 def move_occurrence(meeting_id, key):
     """Move one occurrence to another day, time or place; a stale move shows both versions."""
@@ -303,7 +306,7 @@ def _moved(meeting, form):
     )
 
 
-@bp.route("/<int:meeting_id>/occurrences/<key>/edit", methods=["GET", "POST"])
+@bp.route("/meetings/<int:meeting_id>/occurrences/<key>/edit", methods=["GET", "POST"])
 @authz.require(authz.is_member)
 def edit_following(meeting_id, key):
     """Change this date and all following ones: the series splits in two."""
@@ -325,7 +328,7 @@ def edit_following(meeting_id, key):
     return _form_page(form, meeting, outcome, following=original)
 
 
-@bp.route("/<int:meeting_id>/invitations", methods=["GET", "POST"])
+@bp.route("/meetings/<int:meeting_id>/invitations", methods=["GET", "POST"])
 @authz.require(authz.is_member)
 def invitations_page(meeting_id):
     """Invite partner organizations and people; each gets an email with the calendar invite."""
@@ -382,7 +385,7 @@ def _load_all(model, ids):
     return db.session.scalars(db.select(model).where(model.id.in_(ids))).all()
 
 
-@bp.route("/<int:meeting_id>/answers")
+@bp.route("/meetings/<int:meeting_id>/answers")
 @authz.require(authz.is_member)
 def answers(meeting_id):
     """Organizers: who comes to one date, by organization and person, with needs and sectors."""
@@ -407,7 +410,7 @@ def answers(meeting_id):
     )
 
 
-@bp.route("/<int:meeting_id>/answers/<key>/remind", methods=["POST"])
+@bp.route("/meetings/<int:meeting_id>/answers/<key>/remind", methods=["POST"])
 @authz.require(authz.is_member)
 def remind_unanswered(meeting_id, key):
     """Organizers: email every invitee with no answer for this date, once a day at most."""
@@ -451,7 +454,7 @@ def _chosen_occurrence(occurrences, chosen):
     return (upcoming or occurrences or [None])[0]
 
 
-@bp.route("/<int:meeting_id>/answers.csv")
+@bp.route("/meetings/<int:meeting_id>/answers.csv")
 @authz.require(authz.is_member)
 def answers_csv(meeting_id):
     """Organizers: the answers to one date as a spreadsheet (formula-like cells neutralized)."""

@@ -6,7 +6,7 @@ import icalendar
 import pytest
 
 from coalition.core.extensions import db
-from coalition.meetings.models import CalendarSettings
+from coalition.meetings.calendar.models import CalendarSettings
 from coalition.meetings.occurrences import occurrence_key
 from coalition.outbox.models import OutboxEmail
 

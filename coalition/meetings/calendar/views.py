@@ -1,10 +1,7 @@
 """Calendar downloads and subscription feeds, and each person's calendar settings."""
 
-import hashlib
-
 from flask import (
     Blueprint,
-    Response,
     abort,
     current_app,
     flash,
@@ -20,26 +17,19 @@ from coalition.committees import access as committees_access
 from coalition.committees.models import Committee
 from coalition.core.extensions import db
 from coalition.meetings import access as meetings_access
-from coalition.meetings import calendar, ical, queries
-from coalition.meetings.models import CalendarSettings, Meeting
+from coalition.meetings import queries
+from coalition.meetings.calendar import events, ical, services
+from coalition.meetings.calendar.downloads import ics_response
+from coalition.meetings.calendar.models import CalendarSettings
+from coalition.meetings.models import Meeting
 from coalition.members.people.models import Person
 from coalition.web import authz
 from coalition.web.form_cycle import submit
 from coalition.web.read_requests import writes_on_get
 
+# Its URLs sit under /meetings, /feeds and /account: no prefix.
 bp = Blueprint("calendar", __name__)
-FEEDS = (calendar.FEED_COALITION, calendar.FEED_MINE)
-
-
-def ics_response(data, filename, last_modified=None):
-    """A calendar file download, answering If-None-Match / If-Modified-Since with 304."""
-    response = Response(data, mimetype="text/calendar")
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.set_etag(hashlib.sha256(data).hexdigest())
-    if last_modified is not None:
-        response.last_modified = last_modified
-    response.make_conditional(request)
-    return response
+FEEDS = (services.FEED_COALITION, services.FEED_MINE)
 
 
 @bp.route("/meetings/<int:meeting_id>.ics")
@@ -48,8 +38,8 @@ def meeting_ics(meeting_id):
     """The whole meeting or series as a calendar file."""
     meeting = authz.load_and_check(Meeting, meeting_id, meetings_access.can_view_meeting)
     exceptions = queries.exceptions_by_meeting([meeting.id])[meeting.id]
-    events = calendar.series_events(meeting, exceptions)
-    return ics_response(ical.build_calendar(events), f"meeting-{meeting.id}.ics")
+    series = events.series_events(meeting, exceptions)
+    return ics_response(ical.build_calendar(series), f"meeting-{meeting.id}.ics")
 
 
 @bp.route("/meetings/<int:meeting_id>/occurrences/<key>.ics")
@@ -60,25 +50,14 @@ def occurrence_ics(meeting_id, key):
     occurrence = queries.date_of(meeting, key)
     if occurrence is None:
         abort(404)
-    event = ical.CalendarEvent(
-        uid=f"{key}-{meeting.uid}",
-        sequence=meeting.sequence,
-        title=meeting.title,
-        start=occurrence.local_start,
-        end=occurrence.local_end,
-        stamp=meeting.updated_at,
-        description=calendar.event_description(meeting),
-        location=occurrence.location,
-        url=calendar.meeting_url(meeting),
-        cancelled=occurrence.cancelled,
-    )
+    event = events.occurrence_event(meeting, occurrence)
     return ics_response(ical.build_calendar([event]), f"meeting-{meeting.id}-{key}.ics")
 
 
 @bp.route("/feeds/<int:person_id>/<feed>/<secret:signature>.ics")
 def feed(person_id, feed, signature):
     """A subscription feed at a signed URL: calendar apps fetch it without logging in."""
-    if not calendar.check_feed_signature(person_id, feed, signature):
+    if not services.check_feed_signature(person_id, feed, signature):
         abort(404)
     person = db.session.get(Person, person_id)
     if person is None or not person.is_active:
@@ -90,7 +69,7 @@ def feed(person_id, feed, signature):
         if meetings_access.can_view_meeting(person, meeting) and keep(meeting)
     ]
     exceptions = queries.exceptions_by_meeting([meeting.id for meeting in meetings])
-    data = calendar.feed_calendar(meetings, exceptions, current_app.config["COALITION_NAME"])
+    data = events.feed_calendar(meetings, exceptions, current_app.config["COALITION_NAME"])
     changes = [m.updated_at for m in meetings] + [
         e.updated_at for found in exceptions.values() for e in found
     ]
@@ -112,27 +91,27 @@ def settings():
             abort(400)
         submit(
             None,
-            lambda: calendar.choose_delivery(person, choice),
+            lambda: services.choose_delivery(person, choice),
             success=_("Your calendar choice is saved."),
         )
-        return redirect(url_for("calendar.settings"))
+        return redirect(url_for(".settings"))
     # The first visit creates the person's feed secret, kept for the URLs shown.
-    current = submit(None, lambda: calendar.settings_for(person)).result
+    current = submit(None, lambda: services.settings_for(person)).result
     committees = {f"committee-{c.id}": c.name for c in committees_of(person)}
     feeds = [
-        (name, calendar.feed_url(person, name), calendar.feed_url(person, name, scheme="webcal"))
+        (name, services.feed_url(person, name), services.feed_url(person, name, scheme="webcal"))
         for name in (*FEEDS, *committees)
     ]
     return render_template(
-        "meetings/calendar_settings.html", feeds=feeds, settings=current, committee_names=committees
+        "meetings/calendar/settings.html", feeds=feeds, settings=current, committee_names=committees
     )
 
 
 def _feed_filter(person, feed):
     """Which meetings a feed holds: all, mine (invited), or one committee's; else 404."""
-    if feed == calendar.FEED_COALITION:
+    if feed == services.FEED_COALITION:
         return lambda meeting: True
-    if feed == calendar.FEED_MINE:
+    if feed == services.FEED_MINE:
         invited = queries.invited_meeting_ids(person)
         return lambda meeting: meeting.id in invited
     prefix, _, number = feed.partition("-")
@@ -158,7 +137,7 @@ def committees_of(person):
 @authz.require(authz.is_member)
 def reset():
     """New feed URLs; every old one stops working at once."""
-    submit(None, lambda: calendar.reset_feed_secret(current_user._get_current_object()))
+    submit(None, lambda: services.reset_feed_secret(current_user._get_current_object()))
     flash(
         _(
             "Your calendar links are new. Subscribe again with the new links; the old ones no "
@@ -166,4 +145,4 @@ def reset():
         ),
         "success",
     )
-    return redirect(url_for("calendar.settings"))
+    return redirect(url_for(".settings"))

@@ -7,7 +7,12 @@ import icalendar
 import recurring_ical_events
 import vobject
 
-from coalition.meetings.ical import METHOD_CANCEL, METHOD_REQUEST, CalendarEvent, build_calendar
+from coalition.meetings.calendar.ical import (
+    METHOD_CANCEL,
+    METHOD_REQUEST,
+    CalendarEvent,
+    build_calendar,
+)
 from coalition.meetings.recurrence import MONTHLY_BY_WEEKDAY, Recurrence, expand
 
 CHICAGO = ZoneInfo("America/Chicago")

@@ -1,0 +1,1 @@
+"""Meetings in people's calendars: .ics files, signed subscription feeds, calendar settings."""
