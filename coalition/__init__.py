@@ -74,6 +74,7 @@ def _rule_modules():
     from coalition.feedback import access as feedback_access
     from coalition.meetings import access as meetings_access
     from coalition.members import access as members_access
+    from coalition.messaging import access as messaging_access
     from coalition.messaging.language import access as language_access
     from coalition.outbox import access as outbox_access
     from coalition.timeline import access as timeline_access
@@ -87,6 +88,7 @@ def _rule_modules():
         proposals_access,
         feedback_access,
         meetings_access,
+        messaging_access,
         language_access,
         outbox_access,
         timeline_access,

@@ -612,6 +612,63 @@ COMMITTEES_TABLE = [
 ]
 TABLE += COMMITTEES_TABLE
 
+NEW_DRAFT = (
+    ("title", "Talking points"),
+    ("kind", "talking_points"),
+    ("language", "en"),
+    ("committee_id", ""),
+    ("text", "We ask for care."),
+)
+DRAFT_DETAILS = tuple(pair for pair in NEW_DRAFT if pair[0] != "text") + (("version", "1"),)
+DRAFT_TEXT = (("text", "We ask for care, not cells."), ("base_revision", "2"))
+
+
+DRAFT_TARGETS = ("own-draft", "committee-draft", "solo-draft", "missing-draft", "missing-comment")
+
+
+def _draft_rows(endpoint, method, ok, data=()):
+    """The member's own draft (they wrote it), the chair's committee's draft, a draft of
+    another person with no committee, and a missing one."""
+    return [
+        Row(endpoint, method, "own-draft", LOGIN, ok, ok, data, FORBIDDEN, FORBIDDEN),
+        Row(endpoint, method, "committee-draft", LOGIN, FORBIDDEN, ok, data, chair=ok),
+        Row(endpoint, method, "solo-draft", LOGIN, FORBIDDEN, ok, data),
+        Row(endpoint, method, "missing-draft", LOGIN, NOT_FOUND, NOT_FOUND, data),
+    ]
+
+
+# Drafts: their authors, their committee's members and coordinators (DESIGN.md, "drafts").
+MESSAGING_TABLE = [
+    Row("messaging.new", "GET", None, LOGIN, OK, OK),
+    Row("messaging.new", "POST", None, LOGIN, REDIRECT, REDIRECT, NEW_DRAFT),
+    *_draft_rows("messaging.draft", "GET", OK),
+    *_draft_rows("messaging.edit", "GET", OK),
+    *_draft_rows("messaging.edit", "POST", REDIRECT, DRAFT_TEXT),
+    *_draft_rows("messaging.details", "GET", OK),
+    *_draft_rows("messaging.details", "POST", REDIRECT, DRAFT_DETAILS),
+    *_draft_rows("messaging.history", "GET", OK),
+    *_draft_rows("messaging.compare", "GET", OK),
+    *_draft_rows("messaging.restore", "POST", REDIRECT, (("base_revision", "2"),)),
+    *_draft_rows("messaging.exports.download", "GET", OK),
+    *_draft_rows("messaging.exports.printable", "GET", OK),
+    *_draft_rows("messaging.comments.add", "POST", REDIRECT, (("comment-body", "Why?"),)),
+    *_draft_rows("messaging.comments.reply", "POST", REDIRECT, (("reply-body", "Yes."),)),
+    *_draft_rows("messaging.comments.resolve", "POST", REDIRECT),
+    *_draft_rows("messaging.comments.reopen", "POST", REDIRECT),
+    Row(
+        "messaging.comments.resolve",
+        "POST",
+        "missing-comment",
+        LOGIN,
+        NOT_FOUND,
+        NOT_FOUND,
+        (),
+        FORBIDDEN,
+        FORBIDDEN,
+    ),
+]
+TABLE += MESSAGING_TABLE
+
 # The language check (issue 16): members read the terms and check a text; coordinators edit.
 LANGUAGE_TERM = (("language", "en"), ("terms", "gizmo"), ("version", "1"))
 LANGUAGE_TABLE = [
@@ -677,6 +734,7 @@ def _build_world(app, make):
     return {
         **people,
         "committees": _committee_world(app, people),
+        "drafts": _draft_world(app, people),
         "email_id": make.create_queued_email(people["other"]),
         "meeting": meeting,
         "occurrence_key": occurrence_key(meeting.start_at),
@@ -826,6 +884,50 @@ def _committee_values(row, world):
     raise AssertionError(row)
 
 
+def _draft_world(app, people):
+    """The member's draft, a draft of committee "own" and one of the listed person with no
+    committee, each in two revisions and with a comment by a coordinator."""
+    from coalition.committees.models import Committee
+    from coalition.core.extensions import db
+    from coalition.messaging import services as drafts
+    from coalition.messaging.comments.services import add_comment
+    from coalition.messaging.services import DraftDetails
+
+    ids = {}
+    with app.app_context():
+        own = db.session.scalar(db.select(Committee.id).filter_by(name="Committee own"))
+        coordinator = db.session.merge(people["coordinator"], load=True)
+        for key, author, committee_id in (
+            ("own-draft", people["member"], None),
+            ("committee-draft", people["other"], own),
+            ("solo-draft", people["other"], None),
+        ):
+            writer = db.session.merge(author, load=True)
+            details = DraftDetails(title=key, kind="op_ed", committee_id=committee_id)
+            draft = drafts.start_draft(details, "First words.", writer)
+            drafts.save_text(draft, "Second words.", 1, writer)
+            comment = add_comment(draft, "A comment.", "", coordinator)
+            ids[key] = {"draft_id": draft.id, "comment_id": comment.id}
+        db.session.commit()
+    return ids
+
+
+def _draft_values(row, world):
+    """URL values of a draft row: the draft, and its comment, revision or format."""
+    chosen = world["drafts"].get(row.target, {})
+    values = {"draft_id": chosen.get("draft_id", 999_999)}
+    name = row.endpoint.split(".")[-1]
+    if row.endpoint.startswith("messaging.comments.") and name != "add":
+        values["comment_id"] = chosen.get("comment_id", 999_999)
+        if row.target == "missing-comment":
+            values["draft_id"] = world["drafts"]["own-draft"]["draft_id"]
+    if name == "restore":
+        values["number"] = 1
+    if name == "download":
+        values["extension"] = "docx"
+    return values
+
+
 def _unused_sector(app):
     from coalition.core.extensions import db
     from coalition.members.recruitment import add_sector
@@ -867,6 +969,8 @@ def _values(row, actor, world):
         return {"filename": "css/app.css"}
     if row.endpoint.startswith(("committees.", "feedback.")) and row.endpoint != "committees.index":
         return _committee_values(row, world)
+    if row.target in DRAFT_TARGETS:
+        return _draft_values(row, world)
     if target is None:
         return {}
     if target in ("link", "link-other-date"):

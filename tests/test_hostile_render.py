@@ -25,6 +25,7 @@ from coalition.meetings.models import Meeting
 from coalition.members.organizations.models import Organization
 from coalition.members.people.models import Person
 from coalition.messaging.language.models import LanguageTerm
+from coalition.messaging.models import Draft
 from coalition.outbox.kinds import DIGEST, ESSENTIAL, OPTIONAL
 from coalition.outbox.models import OutboxEmail
 from coalition.outbox.services import PAGE_SIZE as OUTBOX_PAGE_SIZE
@@ -174,7 +175,20 @@ ROUTES = {
         "uploaded_batch", "xlsx_batch", "failing_batch", key="batch_id"
     ),
     "members.imports.preview": _ids("failing_batch", "imported_batch", key="batch_id"),
-    "messaging.index": _none,
+    "messaging.index": lambda world: [{}, {"q": hostile("draft_search", 100), "mine": "y"}],
+    "messaging.new": _none,
+    "messaging.draft": _all(Draft, "draft_id"),
+    "messaging.edit": _all(Draft, "draft_id"),
+    "messaging.details": _all(Draft, "draft_id"),
+    "messaging.history": _all(Draft, "draft_id"),
+    "messaging.compare": lambda world: [
+        {"draft_id": world["draft"]},
+        {"draft_id": world["draft"], "old": 1, "new": 3},
+    ],
+    "messaging.exports.printable": _all(Draft, "draft_id"),
+    "messaging.exports.download": lambda world: [
+        {"draft_id": world["draft"], "extension": extension} for extension in ("txt", "md", "docx")
+    ],
     # Language terms with payloads: tests/messaging/language/test_pages.py (the world has none).
     "messaging.language.index": _none,
     "messaging.language.new": _none,

@@ -1,8 +1,8 @@
-"""Drafts written together, the people asked to review them, and comments on them.
+"""Drafts written together and the people asked to review them.
 
 A draft's body is revisioned text (`coalition/revisions/`): every save is an immutable
 revision, so its authors are the people who saved one. Who may see or change a draft is
-decided in `coalition/messaging/access.py`, never here.
+decided in `coalition/messaging/access.py`, never here; comments are in `comments/`.
 """
 
 from coalition.core.dbtypes import UTCDateTime, one_of, utcnow
@@ -50,8 +50,6 @@ class Draft(db.Model):
     )
     created_by_id = db.Column(db.Integer, db.ForeignKey("person.id", ondelete="SET NULL"))
     created_at = db.Column(UTCDateTime(), nullable=False, default=utcnow)
-    # When the body or the details last changed: the list's "recently changed" order.
-    changed_at = db.Column(UTCDateTime(), nullable=False, default=utcnow, index=True)
     version = db.Column(db.Integer, nullable=False)
 
     revisioned = db.relationship("RevisionedText", lazy="joined", innerjoin=True)
@@ -92,33 +90,3 @@ class DraftReviewer(db.Model):
     asked_at = db.Column(UTCDateTime(), nullable=False, default=utcnow)
 
     __table_args__ = (db.UniqueConstraint("draft_id", "person_id"),)
-
-
-class DraftComment(db.Model):
-    """A comment on a draft, on a passage of it (the quoted words), or a reply to one."""
-
-    __tablename__ = "draft_comment"
-
-    id = db.Column(db.Integer, primary_key=True)
-    draft_id = db.Column(
-        db.Integer, db.ForeignKey("draft.id", ondelete="CASCADE"), nullable=False, index=True
-    )
-    # A reply points at the comment that opened its thread; threads are one level deep.
-    parent_id = db.Column(
-        db.Integer, db.ForeignKey("draft_comment.id", ondelete="CASCADE"), index=True
-    )
-    author_id = db.Column(db.Integer, db.ForeignKey("person.id", ondelete="SET NULL"))
-    body = db.Column(db.Text, nullable=False)
-    # The passage commented on, as it read then; attached while the text still holds it.
-    quote = db.Column(db.Text, nullable=False, default="")
-    revision_number = db.Column(db.Integer, nullable=False)
-    created_at = db.Column(UTCDateTime(), nullable=False, default=utcnow)
-    resolved_at = db.Column(UTCDateTime())
-    resolved_by_id = db.Column(db.Integer, db.ForeignKey("person.id", ondelete="SET NULL"))
-
-    author = db.relationship("Person", foreign_keys=[author_id])
-    resolved_by = db.relationship("Person", foreign_keys=[resolved_by_id])
-
-    @property
-    def resolved(self):
-        return self.resolved_at is not None

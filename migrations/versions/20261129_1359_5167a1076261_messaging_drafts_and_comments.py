@@ -39,7 +39,6 @@ def upgrade():
         sa.Column("text_id", sa.Integer(), nullable=False),
         sa.Column("created_by_id", sa.Integer(), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("changed_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.CheckConstraint(
             "kind IN ('talking_points', 'press_release', 'op_ed', 'testimony', "
@@ -72,7 +71,6 @@ def upgrade():
         sa.UniqueConstraint("text_id", name=op.f("uq_draft_text_id")),
     )
     with op.batch_alter_table("draft", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_draft_changed_at"), ["changed_at"], unique=False)
         batch_op.create_index(batch_op.f("ix_draft_committee_id"), ["committee_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_draft_status"), ["status"], unique=False)
 
@@ -172,7 +170,6 @@ def downgrade():
     with op.batch_alter_table("draft", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_draft_status"))
         batch_op.drop_index(batch_op.f("ix_draft_committee_id"))
-        batch_op.drop_index(batch_op.f("ix_draft_changed_at"))
 
     op.drop_table("draft")
     op.execute(

@@ -26,6 +26,7 @@ def build_world(app):
     committees.proposals(world)
     committees.feedback(world)
     messaging.drafts(world)
+    messaging.drafts(world)
     timeline.entries(world)
     meetings.meetings(world)
     meetings.answers(world)

@@ -1,0 +1,1 @@
+"""A draft as plain text, Markdown, a printable page and a .docx file."""
