@@ -13,6 +13,7 @@ from coalition.core.extensions import db
 from coalition.demo.committees import STEERING, seed_committees
 from coalition.demo.meetings import extra_meetings, seed_meeting_records
 from coalition.demo.members import seed_members
+from coalition.demo.messaging import seed_drafts
 from coalition.demo.timeline import seed_timeline
 from coalition.meetings.invitations import invite
 from coalition.meetings.models import Meeting
@@ -63,6 +64,7 @@ def seed_demo():
     created += _seed_meetings()
     db.session.flush()
     created += seed_meeting_records()
+    created += seed_drafts()
     created += seed_timeline()  # last: its entries link to goals, committees and partners
     db.session.flush()
     return created
