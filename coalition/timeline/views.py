@@ -92,7 +92,9 @@ def export():
         _("Source link"),
         _("Address"),
     ]
-    rows = [_csv_row(found, title, links) for found, title, links in shown]
+    # Each entry's address is the timeline's plus its id: built once, not once a row.
+    index = external_url("timeline.index")
+    rows = [_csv_row(found, title, links, index) for found, title, links in shown]
     data = to_csv(header, rows)
     disposition = 'attachment; filename="timeline.csv"'
     return (
@@ -102,7 +104,7 @@ def export():
     )
 
 
-def _csv_row(found, title, links):
+def _csv_row(found, title, links, index):
     credited = [link.title for (t, _i), link in links.items() if t == "organization"]
     linked = [
         link.title
@@ -119,5 +121,5 @@ def _csv_row(found, title, links):
         "; ".join(credited),
         "; ".join(linked),
         found.source_url,
-        external_url("timeline.entry", entry_id=found.id),
+        f"{index}{found.id}",
     ]

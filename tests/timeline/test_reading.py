@@ -108,6 +108,7 @@ def test_the_csv_has_safe_cells_and_only_what_the_reader_sees(client, history):
     assert '\'=HYPERLINK("http://x")' in titles
     assert "Secret setback" not in titles
     assert "Goal achieved: Fund the pilot" in titles
+    assert all(re.fullmatch(r"https?://[^/]+/timeline/\d+", row[9]) for row in rows[1:])
     assert [r[4] for r in rows[1:] if r[2] == "Council vote lost"] == [
         "Meet the swing votes early."
     ]
