@@ -74,6 +74,7 @@ def _rule_modules():
     from coalition.feedback import access as feedback_access
     from coalition.meetings import access as meetings_access
     from coalition.members import access as members_access
+    from coalition.members.organizations import access as organizations_access
     from coalition.messaging import access as messaging_access
     from coalition.messaging.language import access as language_access
     from coalition.outbox import access as outbox_access
@@ -82,6 +83,7 @@ def _rule_modules():
     return [
         account_rules,
         members_access,
+        organizations_access,
         committees_access,
         goals_access,
         guidelines_access,

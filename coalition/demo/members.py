@@ -12,12 +12,6 @@ from coalition.core.dbtypes import utcnow
 from coalition.core.extensions import db
 from coalition.core.timezones import coalition_today
 from coalition.members.languages import replace_languages
-from coalition.members.organization_services import (
-    add_affiliation,
-    add_commitment,
-    create_organization,
-    record_stage,
-)
 from coalition.members.organizations.models import (
     AFFILIATION_ALTERNATE,
     AFFILIATION_PRIMARY,
@@ -29,6 +23,12 @@ from coalition.members.organizations.models import (
     STATUS_LAPSED,
     Organization,
 )
+from coalition.members.organizations.services import (
+    add_affiliation,
+    add_commitment,
+    create_organization,
+)
+from coalition.members.organizations.stages import record_stage
 from coalition.members.people.models import PersonLanguage, find_person_by_email
 from coalition.members.recruitment import ensure_preloaded_sectors
 from coalition.members.sectors import Sector

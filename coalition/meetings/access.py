@@ -1,9 +1,8 @@
-"""Who sees and organizes meetings, answers invitations and keeps a date's record."""
+"""Who sees, schedules and organizes meetings, and keeps a date's record."""
 
 from coalition.committees.access import committee_roles
 from coalition.committees.models import ROLE_CHAIR
 from coalition.meetings.queries import invited_meeting_ids as _invited_meeting_ids
-from coalition.members.access import delegate_organization_ids, shown_name
 from coalition.web.authz import cached, is_coordinator, is_member
 
 
@@ -40,26 +39,6 @@ def invited_meeting_ids(user):
     return cached("invited_meetings", user, lambda: _invited_meeting_ids(user))
 
 
-def can_view_rsvp_names(viewer, meeting):
-    """Who answered what, with names and needs: organizers (members see counts only)."""
-    return can_manage_meeting(viewer, meeting)
-
-
-def can_remind_unanswered(viewer, meeting):
-    """Email those who have not answered a date: whoever sees the answers (organizers)."""
-    return can_view_rsvp_names(viewer, meeting)
-
-
-def can_answer_for(viewer, invitation):
-    """Answer an invitation while logged in: the invited person, or the invited
-    organization's delegates (its primary delegate and alternates)."""
-    if not is_member(viewer):
-        return False
-    if invitation.person_id is not None:
-        return invitation.person_id == viewer.id
-    return invitation.organization_id in delegate_organization_ids(viewer)
-
-
 def can_keep_record(viewer, meeting):
     """Write the minutes, take attendance, record decisions and action items: organizers."""
     return can_manage_meeting(viewer, meeting)
@@ -74,7 +53,7 @@ def can_read_minutes(viewer, meeting, minutes):
 
 def can_view_attendance_names(viewer, meeting):
     """Who came, by name: organizers (members see the counts), as with answers."""
-    return can_view_rsvp_names(viewer, meeting)
+    return can_manage_meeting(viewer, meeting)
 
 
 def can_complete_action_item(viewer, item):
@@ -87,19 +66,3 @@ def can_complete_action_item(viewer, item):
 def can_remove_from_record(viewer, record):
     """Take back a decision or an action item: the meeting's organizers."""
     return can_keep_record(viewer, record.meeting)
-
-
-def invitee_name(viewer, invitation):
-    """A meeting invitee as the viewer may name them: an organization by its name, a person
-    as shown_name does (the organizer's pages and files never name anyone else)."""
-    if invitation.person_id is None:
-        return invitation.organization.name
-    return shown_name(viewer, invitation.person)
-
-
-def by_invitee_name(viewer, invitations):
-    """Invitations in the order of the names the viewer sees, so where someone unnamed sits
-    in a list says nothing about their name."""
-    return sorted(
-        invitations, key=lambda invitation: str(invitee_name(viewer, invitation)).casefold()
-    )

@@ -1,5 +1,9 @@
-"""Who sees and changes people, organizations, recruitment, imports and exports
-(DESIGN.md section 4), asked through the mechanism in `coalition/web/authz.py`."""
+"""Who sees and changes people, and who downloads lists (DESIGN.md section 4), asked
+through the mechanism in `coalition/web/authz.py`.
+
+Every part of members (and every package above it) names people, so these rules live at
+the package root; organizations, recruitment and imports keep their own beside them.
+"""
 
 from sqlalchemy import false, or_, true
 
@@ -79,45 +83,6 @@ def can_export_sensitive(viewer, person):
 def can_show_people_count(count):
     """A count of people is shown as a number only from 3 up, so no one is singled out."""
     return count >= SMALLEST_SHOWN_COUNT
-
-
-def delegate_organization_ids(user):
-    """Ids of the organizations a person speaks for (primary delegate or alternate)."""
-    if not is_member(user):
-        return set()
-    return {a.organization_id for a in user.affiliations if a.speaks_for_organization}
-
-
-def is_delegate_of(user, organization):
-    """The person is the organization's primary delegate or an alternate (staff are not)."""
-    return organization.id in delegate_organization_ids(user)
-
-
-def can_view_organizations(user):
-    """The organizations directory and profiles: every member."""
-    return is_member(user)
-
-
-def can_view_organization(viewer, organization):
-    """One organization's profile: every member (invitees later see only its name)."""
-    return can_view_organizations(viewer)
-
-
-def can_edit_organization(viewer, organization):
-    """Coordinators, and the organization's own delegates."""
-    return is_coordinator(viewer) or is_delegate_of(viewer, organization)
-
-
-def can_manage_organizations(user):
-    """Add organizations; set their sectors, owner and follow-up; name their people."""
-    return is_coordinator(user)
-
-
-def can_move_stage(viewer, organization):
-    """Coordinators, and the member who owns the relationship with the organization."""
-    if is_coordinator(viewer):
-        return True
-    return is_member(viewer) and organization.owner_id == viewer.id
 
 
 def can_view_recruitment(user):

@@ -11,7 +11,6 @@ from coalition.core.dbtypes import utcnow
 from coalition.core.extensions import db
 from coalition.core.timezones import coalition_today
 from coalition.members.languages import replace_languages
-from coalition.members.organization_services import record_becoming_active, record_stage
 from coalition.members.organizations.models import (
     AFFILIATION_ALTERNATE,
     AFFILIATION_PRIMARY,
@@ -24,6 +23,7 @@ from coalition.members.organizations.models import (
     StatusChange,
     organization_sector,
 )
+from coalition.members.organizations.stages import record_becoming_active, record_stage
 from coalition.members.people.models import ROLE_MEMBER, Person, PersonLanguage
 from coalition.members.sectors import Sector
 

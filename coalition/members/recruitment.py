@@ -8,8 +8,7 @@ from coalition.core.dbtypes import utcnow
 from coalition.core.errors import ActionRefused, EditConflict
 from coalition.core.extensions import db
 from coalition.members.languages import language_name
-from coalition.members.listing import count_rows
-from coalition.members.organization_services import PAGE_SIZE, STAGE_ORDER, with_summary
+from coalition.members.listing import PAGE_SIZE, count_rows
 from coalition.members.organizations.models import (
     PIPELINE_STATUSES,
     STATUS_ACTIVE,
@@ -17,6 +16,8 @@ from coalition.members.organizations.models import (
     OrganizationLanguage,
     organization_sector,
 )
+from coalition.members.organizations.services import with_summary
+from coalition.members.organizations.stages import STAGE_ORDER
 from coalition.members.people.models import Person, PersonLanguage
 from coalition.members.sectors import PRELOADED_SECTORS, Sector, active_sectors
 from coalition.web.i18n import _l, _ln

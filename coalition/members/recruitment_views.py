@@ -8,7 +8,8 @@ from coalition.core.timezones import coalition_today
 from coalition.members import access as members_access
 from coalition.members import recruitment
 from coalition.members.charts import sector_chart
-from coalition.members.organization_forms import PipelineFilterForm, SectorForm, stage_form_for
+from coalition.members.organizations import access as organizations_access
+from coalition.members.organizations.forms import PipelineFilterForm, SectorForm, stage_form_for
 from coalition.members.organizations.models import STATUSES
 from coalition.members.sectors import Sector, active_sectors
 from coalition.web import authz
@@ -41,7 +42,7 @@ def pipeline():
         stage_forms={
             organization.id: stage_form_for(organization, back)
             for organization in organizations
-            if members_access.can_move_stage(current_user, organization)
+            if organizations_access.can_move_stage(current_user, organization)
         },
         counts=counts,
         overdue=overdue,

@@ -5,15 +5,13 @@ organizations, recruitment and imports nest in it (`members.organizations.detail
 from coalition.members.import_views import bp as imports_bp
 from coalition.members.labels import AFFILIATION_LABELS, STATUS_LABELS
 from coalition.members.languages import language_name
-from coalition.members.organization_views import bp as organizations_bp
+from coalition.members.organizations.views import bp as organizations_bp
 from coalition.members.people.views import bp
 from coalition.members.recruitment_views import bp as recruitment_bp
-from coalition.members.timeline_source import register_organization_source
 
 bp.register_blueprint(organizations_bp)
 bp.register_blueprint(recruitment_bp)
 bp.register_blueprint(imports_bp)
-bp.record_once(register_organization_source)
 bp.add_app_template_filter(language_name, "language_name")
 
 

@@ -10,8 +10,8 @@ import pytest
 from openpyxl import load_workbook
 
 from coalition.core.extensions import db
-from coalition.members.organization_services import move_stage
 from coalition.members.organizations.models import Organization
+from coalition.members.organizations.stages import move_stage
 from coalition.members.people.models import Person
 
 SECRET_NEEDS = "Needs-ASL-interpreter-7731"

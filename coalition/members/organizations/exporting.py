@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from coalition.core.extensions import db
 from coalition.members.exporting import MAX_EXPORT_ROWS, audit_export, export_file, language_list
 from coalition.members.labels import STATUS_LABELS
-from coalition.members.organization_services import organizations_query, with_summary
+from coalition.members.organizations.services import organizations_query, with_summary
 
 
 def _owner(sees_person, organization):

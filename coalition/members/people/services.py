@@ -84,20 +84,6 @@ def active_committees(rosters):
     ).all()
 
 
-def committees_of_organization(organization, rosters):
-    """(id, name) of committees where someone represents the organization, by name, among
-    those whose members the viewer may list (`rosters`:
-    committee_rosters.visible_rosters_clause)."""
-    committees, memberships = committee_table("committee"), committee_table("committee_membership")
-    return db.session.execute(
-        db.select(committees.c.id, committees.c.name)
-        .distinct()
-        .join(memberships, memberships.c.committee_id == committees.c.id)
-        .where(memberships.c.organization_id == organization.id, rosters)
-        .order_by(committees.c.name)
-    ).all()
-
-
 def people_to_pick(visible, *, with_email=False, with_account=False):
     """Active people the viewer may see (`visible`: members.access.visible_people_clause), by name:
     the one query behind every pick list that names people."""

@@ -1,10 +1,10 @@
-"""Reading and changing partner organizations: profiles, people, commitments, stages."""
+"""Reading and changing partner organizations: the directory, profiles, people, commitments.
+
+An organization's stage in the pipeline and its history are in stages.py."""
 
 from dataclasses import dataclass
 
-from flask import current_app
-from flask_babel import force_locale, gettext
-from sqlalchemy import case, func
+from sqlalchemy import func
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -12,30 +12,23 @@ from coalition.core.audit import record_audit
 from coalition.core.dbtypes import utcnow
 from coalition.core.errors import ActionRefused, EditConflict
 from coalition.core.extensions import db
-from coalition.core.timezones import coalition_date
+from coalition.members.committee_rosters import committee_table
 from coalition.members.languages import replace_languages
-from coalition.members.listing import count_rows, like_pattern
+from coalition.members.listing import PAGE_SIZE, count_rows, like_pattern
 from coalition.members.organizations.models import (
     AFFILIATION_ALTERNATE,
     AFFILIATION_PRIMARY,
     AFFILIATION_ROLES,
-    STATUS_ACTIVE,
-    STATUSES,
     Affiliation,
     Commitment,
     Organization,
     OrganizationLanguage,
-    StatusChange,
 )
+from coalition.members.organizations.stages import STAGE_ORDER, record_stage
 from coalition.members.people.models import Person, find_person_by_email, normalize_email
 from coalition.members.sectors import Sector
-from coalition.timeline.services import record_entry
 from coalition.web.i18n import _l
 
-PAGE_SIZE = 50
-STAGE_ORDER = case(
-    {status: index for index, status in enumerate(STATUSES)}, value=Organization.status
-)
 ORGANIZATION_ORDER = {
     "name": (func.lower(Organization.name), Organization.id),
     "-name": (func.lower(Organization.name).desc(), Organization.id.desc()),
@@ -85,6 +78,20 @@ def organizations_page(filters=None, *, page=1):
     offset = (page - 1) * PAGE_SIZE
     organizations = db.session.scalars(with_summary(query).limit(PAGE_SIZE).offset(offset)).all()
     return organizations, count_rows(query)
+
+
+def committees_of_organization(organization, rosters):
+    """(id, name) of committees where someone represents the organization, by name, among
+    those whose members the viewer may list (`rosters`:
+    committee_rosters.visible_rosters_clause)."""
+    committees, memberships = committee_table("committee"), committee_table("committee_membership")
+    return db.session.execute(
+        db.select(committees.c.id, committees.c.name)
+        .distinct()
+        .join(memberships, memberships.c.committee_id == committees.c.id)
+        .where(memberships.c.organization_id == organization.id, rosters)
+        .order_by(committees.c.name)
+    ).all()
 
 
 def account_holders():
@@ -138,60 +145,6 @@ def update_organization(organization, data, based_on_version, actor):
     flag_modified(organization, "name")  # every save moves the version
     db.session.flush()
     return organization
-
-
-def move_stage(organization, status, based_on_version, actor, when=None):
-    """Move an organization in the pipeline and record who did it and when.
-
-    Becoming active writes a timeline entry, once per time it becomes active.
-    """
-    if str(organization.version) != str(based_on_version):
-        raise EditConflict(organization)
-    if status not in STATUSES:
-        raise ActionRefused(_l("Choose a stage from the list."), field="status")
-    if status == organization.status:
-        return None
-    change = record_stage(organization, status, actor, when or utcnow())
-    db.session.flush()
-    return change
-
-
-def record_stage(organization, status, actor, when):
-    """Set the stage and keep its history; becoming active goes on the timeline."""
-    change = StatusChange(
-        from_status=organization.status, to_status=status, changed_by=actor, changed_at=when
-    )
-    organization.status = status
-    organization.status_changes.append(change)
-    if status == STATUS_ACTIVE:
-        day = coalition_date(when)
-        organization.joined_on = organization.joined_on or day
-        db.session.flush()
-        times = db.session.scalar(
-            db.select(func.count()).where(
-                StatusChange.organization_id == organization.id,
-                StatusChange.to_status == STATUS_ACTIVE,
-            )
-        )
-        record_becoming_active(organization.id, organization.name, times, day, actor)
-    return change
-
-
-def record_becoming_active(organization_id, name, times, day, actor):
-    """The timeline entry for an organization's `times`-th becoming active (written once)."""
-    with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
-        if times == 1:
-            title = gettext("%(name)s became an active partner", name=name)
-        else:
-            title = gettext("%(name)s is an active partner again", name=name)
-    return record_entry(
-        "milestone",
-        title,
-        day,
-        source=("organization", organization_id, name),
-        event=f"active-{times}",
-        actor=actor,
-    )
 
 
 def add_affiliation(organization, email, role, actor):

@@ -10,11 +10,14 @@ from sqlalchemy.orm import selectinload
 from coalition.core.extensions import db
 from coalition.core.timezones import coalition_today
 from coalition.members import access as members_access
-from coalition.members import organization_services as services
 from coalition.members.committee_rosters import visible_rosters_clause
 from coalition.members.forms import ExportForm
 from coalition.members.labels import STATUS_LABELS
-from coalition.members.organization_forms import (
+from coalition.members.listing import PAGE_SIZE
+from coalition.members.organizations import access as organizations_access
+from coalition.members.organizations import services, stages
+from coalition.members.organizations.exporting import export_organizations
+from coalition.members.organizations.forms import (
     AffiliationForm,
     CommitmentForm,
     NewOrganizationForm,
@@ -23,20 +26,20 @@ from coalition.members.organization_forms import (
     StageForm,
     stage_form_for,
 )
-from coalition.members.organizations.exporting import export_organizations
 from coalition.members.organizations.models import (
     Affiliation,
     Commitment,
     Organization,
     StatusChange,
 )
-from coalition.members.people.services import committees_of_organization
+from coalition.members.organizations.timeline_source import register_organization_source
 from coalition.members.sectors import active_sectors
 from coalition.web import authz
 from coalition.web.form_cycle import submit
 from coalition.web.urls import requested_page, safe_next
 
 bp = Blueprint("organizations", __name__, url_prefix="/organizations")
+bp.record_once(register_organization_source)
 
 
 def _filters(form):
@@ -51,7 +54,7 @@ def _filters(form):
 
 
 @bp.route("/")
-@authz.require(members_access.can_view_organizations)
+@authz.require(organizations_access.can_view_organizations)
 def index():
     """Partner organizations, searched, filtered by sector, stage and language, sorted."""
     form = OrganizationFilterForm(request.args, sectors=active_sectors())
@@ -61,11 +64,11 @@ def index():
     if page > 1 and not organizations:
         abort(404)
     return render_template(
-        "members/organizations.html",
+        "members/organizations/index.html",
         organizations=organizations,
         total=total,
         page=page,
-        pages=max(1, -(-total // services.PAGE_SIZE)),
+        pages=max(1, -(-total // PAGE_SIZE)),
         filters=form,
         export_form=ExportForm(),
         today=coalition_today(),
@@ -90,7 +93,7 @@ def export():
 
 
 @bp.route("/new", methods=["GET", "POST"])
-@authz.require(members_access.can_manage_organizations)
+@authz.require(organizations_access.can_manage_organizations)
 def new():
     """Coordinators: add an organization at a stage of the pipeline."""
     form = NewOrganizationForm(sectors=active_sectors(), owners=services.account_holders())
@@ -105,7 +108,7 @@ def new():
     if outcome.done:
         flash(_("%(name)s is added.", name=outcome.result.name), "success")
         return redirect(url_for(".detail", organization_id=outcome.result.id))
-    return render_template("members/organization_form.html", form=form, organization=None)
+    return render_template("members/organizations/form.html", form=form, organization=None)
 
 
 def _load(organization_id, predicate):
@@ -129,14 +132,16 @@ def _load(organization_id, predicate):
 
 def _detail_page(organization, affiliation_form=None, commitment_form=None):
     return render_template(
-        "members/organization.html",
+        "members/organizations/detail.html",
         organization=organization,
         stage_form=stage_form_for(organization, request.path),
         affiliation_form=affiliation_form or AffiliationForm(formdata=None),
         commitment_form=commitment_form
         or CommitmentForm(formdata=None, data={"committed_on": coalition_today()}),
         today=coalition_today(),
-        committees=committees_of_organization(organization, visible_rosters_clause(current_user)),
+        committees=services.committees_of_organization(
+            organization, visible_rosters_clause(current_user)
+        ),
     )
 
 
@@ -144,11 +149,11 @@ def _detail_page(organization, affiliation_form=None, commitment_form=None):
 @authz.require(authz.is_member)
 def detail(organization_id):
     """An organization's profile: sectors, people, commitments, stage history."""
-    return _detail_page(_load(organization_id, members_access.can_view_organization))
+    return _detail_page(_load(organization_id, organizations_access.can_view_organization))
 
 
 def _edit_form(organization, **kwargs):
-    coordinator = members_access.can_manage_organizations(current_user)
+    coordinator = organizations_access.can_manage_organizations(current_user)
     sectors = active_sectors()
     sectors += [sector for sector in organization.sectors if sector not in sectors]
     owners = services.account_holders() if coordinator else ()
@@ -159,7 +164,7 @@ def _edit_form(organization, **kwargs):
 @authz.require(authz.is_member)
 def edit(organization_id):
     """Coordinators and the organization's delegates edit its profile; stale saves are refused."""
-    organization = _load(organization_id, members_access.can_edit_organization)
+    organization = _load(organization_id, organizations_access.can_edit_organization)
     form = _edit_form(organization)
     if request.method == "GET":
         form.show(organization)
@@ -175,7 +180,7 @@ def edit(organization_id):
     if outcome.done:
         return redirect(url_for(".detail", organization_id=organization_id))
     return render_template(
-        "members/organization_form.html",
+        "members/organizations/form.html",
         form=form,
         organization=organization,
         conflict=outcome.conflict,
@@ -184,7 +189,7 @@ def edit(organization_id):
 
 def _saved_form(organization_id):
     """The profile form as the organization is saved now."""
-    saved = _load(organization_id, members_access.can_edit_organization)
+    saved = _load(organization_id, organizations_access.can_edit_organization)
     current = _edit_form(saved, formdata=None)
     current.show(saved)
     return current
@@ -194,7 +199,7 @@ def _saved_form(organization_id):
 @authz.require(authz.is_member)
 def move_stage(organization_id):
     """Move the organization to another stage; the history records who and when."""
-    organization = _load(organization_id, members_access.can_move_stage)
+    organization = _load(organization_id, organizations_access.can_move_stage)
     form = StageForm()
     back = safe_next(form.next.data, default_endpoint="members.recruitment.pipeline")
     if not form.validate_on_submit():
@@ -203,7 +208,7 @@ def move_stage(organization_id):
     name = organization.name
     submit(
         None,
-        lambda: services.move_stage(
+        lambda: stages.move_stage(
             organization, form.status.data, form.version.data, current_user._get_current_object()
         ),
         success=_("%(name)s is now %(stage)s.", name=name, stage=STATUS_LABELS[form.status.data]),
@@ -220,7 +225,7 @@ def move_stage(organization_id):
 def add_person(organization_id):
     """Coordinators: link a person to the organization as delegate, alternate or staff."""
     organization = _load(
-        organization_id, lambda user, _org: members_access.can_manage_organizations(user)
+        organization_id, lambda user, _org: organizations_access.can_manage_organizations(user)
     )
     form = AffiliationForm()
     outcome = submit(
@@ -233,7 +238,7 @@ def add_person(organization_id):
     if outcome.done:
         return redirect(url_for(".detail", organization_id=organization_id) + "#people")
     return _detail_page(
-        _load(organization_id, members_access.can_view_organization), affiliation_form=form
+        _load(organization_id, organizations_access.can_view_organization), affiliation_form=form
     )
 
 
@@ -242,7 +247,7 @@ def add_person(organization_id):
 def remove_person(organization_id, affiliation_id):
     """Coordinators: unlink a person from the organization."""
     organization = _load(
-        organization_id, lambda user, _org: members_access.can_manage_organizations(user)
+        organization_id, lambda user, _org: organizations_access.can_manage_organizations(user)
     )
     affiliation = authz.get_child_or_404(
         Affiliation, affiliation_id, organization_id=organization.id
@@ -259,7 +264,7 @@ def remove_person(organization_id, affiliation_id):
 @authz.require(authz.is_member)
 def add_commitment(organization_id):
     """Coordinators and delegates: record a commitment the organization made."""
-    organization = _load(organization_id, members_access.can_edit_organization)
+    organization = _load(organization_id, organizations_access.can_edit_organization)
     form = CommitmentForm()
     outcome = submit(
         form,
@@ -277,7 +282,7 @@ def add_commitment(organization_id):
 @authz.require(authz.is_member)
 def remove_commitment(organization_id, commitment_id):
     """Coordinators and delegates: delete a commitment recorded by mistake."""
-    organization = _load(organization_id, members_access.can_edit_organization)
+    organization = _load(organization_id, organizations_access.can_edit_organization)
     commitment = authz.get_child_or_404(Commitment, commitment_id, organization_id=organization.id)
     submit(
         None,

@@ -3,7 +3,7 @@
 from flask import url_for
 
 from coalition.core.extensions import db
-from coalition.members import access as members_access
+from coalition.members.organizations import access as organizations_access
 from coalition.members.organizations.models import Organization
 from coalition.timeline.sources import SourceLink, SourceResolver, register_source
 
@@ -12,7 +12,7 @@ class OrganizationSource(SourceResolver):
     """Organizations on the timeline: titles, links and who may see them, one query each."""
 
     def visible_ids(self, ids, viewer):
-        if not members_access.can_view_organizations(viewer):
+        if not organizations_access.can_view_organizations(viewer):
             return set()
         return set(db.session.scalars(db.select(Organization.id).where(Organization.id.in_(ids))))
 
