@@ -8,10 +8,11 @@ same words conflict.
 
 import re
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 from markupsafe import Markup, escape
 from merge3 import Merge3
+
+from coalition.revisions.matching import WordMatcher
 
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
 
@@ -28,7 +29,7 @@ def diff_html(old, new, *, removed_label="removed:", added_label="added:"):
     difference is never told by colour or strike-through alone.
     """
     old_tokens, new_tokens = tokenize(old), tokenize(new)
-    matcher = SequenceMatcher(a=old_tokens, b=new_tokens, autojunk=False)
+    matcher = WordMatcher(None, old_tokens, new_tokens)
     parts = []
     for tag, a_start, a_end, b_start, b_end in matcher.get_opcodes():
         removed = "".join(old_tokens[a_start:a_end])
@@ -73,7 +74,7 @@ def merge(base, mine, theirs):
     someone else), and `conflicts` lists both versions so the person can choose.
     """
     base_tokens, mine_tokens, theirs_tokens = tokenize(base), tokenize(mine), tokenize(theirs)
-    merger = Merge3(base_tokens, mine_tokens, theirs_tokens)
+    merger = Merge3(base_tokens, mine_tokens, theirs_tokens, sequence_matcher=WordMatcher)
     pieces, conflicts = [], []
     for region in merger.merge_regions():
         kind = region[0]
