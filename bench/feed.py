@@ -28,9 +28,9 @@ from coalition.core.extensions import db  # noqa: E402
 
 def build(app, count):
     from coalition.meetings.calendar.services import feed_url
-    from coalition.meetings.invitations import invite
     from coalition.meetings.occurrences import original_starts
     from coalition.meetings.recurrence import MONTHLY_BY_WEEKDAY, WEEKLY_FREQ, Recurrence
+    from coalition.meetings.rsvp.meeting_invitations import invite
     from coalition.meetings.services import MeetingDetails, cancel_occurrence, schedule_meeting
     from coalition.members.people.models import Person
 

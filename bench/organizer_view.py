@@ -33,7 +33,7 @@ def build(app, invitees):
     from coalition.meetings.models import MeetingInvitation
     from coalition.meetings.occurrences import occurrence_key
     from coalition.meetings.record_models import Attendance
-    from coalition.meetings.rsvp_models import Rsvp
+    from coalition.meetings.rsvp.models import Rsvp
     from coalition.meetings.services import MeetingDetails, schedule_meeting
     from coalition.members.organizations.models import Affiliation, Organization
     from coalition.members.people.models import Person

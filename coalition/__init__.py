@@ -73,6 +73,7 @@ def _rule_modules():
     from coalition.committees.proposals import access as proposals_access
     from coalition.feedback import access as feedback_access
     from coalition.meetings import access as meetings_access
+    from coalition.meetings.rsvp import access as rsvp_access
     from coalition.members import access as members_access
     from coalition.members.organizations import access as organizations_access
     from coalition.messaging import access as messaging_access
@@ -90,6 +91,7 @@ def _rule_modules():
         proposals_access,
         feedback_access,
         meetings_access,
+        rsvp_access,
         messaging_access,
         language_access,
         outbox_access,
@@ -103,9 +105,7 @@ def _register_blueprints(app):
     from coalition.committees.views import bp as committees_bp
     from coalition.dashboard.views import bp as dashboard_bp
     from coalition.feedback.views import bp as feedback_bp
-    from coalition.meetings.lost_link_views import bp as lost_link_bp
     from coalition.meetings.record_views import bp as minutes_bp
-    from coalition.meetings.rsvp_views import bp as rsvp_bp
     from coalition.meetings.views import bp as meetings_bp
     from coalition.members.views import bp as members_bp
     from coalition.messaging.views import bp as messaging_bp
@@ -123,8 +123,6 @@ def _register_blueprints(app):
         messaging_bp,
         timeline_bp,
         outbox_bp,
-        rsvp_bp,
-        lost_link_bp,
         minutes_bp,
         dashboard_bp,
     ]

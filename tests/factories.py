@@ -210,8 +210,8 @@ def create_meeting(app):
 @pytest.fixture
 def invite_to_meeting(app):
     """invite_to_meeting(meeting, people=(), organizations=()) -> invitations sent."""
-    from coalition.meetings.invitations import invite
     from coalition.meetings.models import Meeting
+    from coalition.meetings.rsvp.meeting_invitations import invite
     from coalition.members.organizations.models import Organization
 
     def send(meeting, people=(), organizations=()):
@@ -233,7 +233,7 @@ def create_answer(app):
     """create_answer(meeting, invitee, answer="yes", headcount=1, start=None) -> the Rsvp of
     an invited person or organization for one date (the first by default), as stored."""
     from coalition.meetings.models import Meeting, MeetingInvitation
-    from coalition.meetings.rsvp_models import Rsvp
+    from coalition.meetings.rsvp.models import Rsvp
 
     def create(meeting, invitee, answer="yes", headcount=1, start=None):
         kind = "organization" if isinstance(invitee, Organization) else "person"

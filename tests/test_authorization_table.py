@@ -291,8 +291,8 @@ TABLE = [
     Row("access.forgot_password", "GET", None, OK, OK, OK),
     Row("access.forgot_password", "POST", None, OK, OK, OK, (("email", "x@example.org"),)),
     # The invitee by link who lost it: no account needed, the same answer for every address.
-    Row("rsvp_links.lost", "GET", None, OK, OK, OK),
-    Row("rsvp_links.lost", "POST", None, OK, OK, OK, (("email", "x@example.org"),)),
+    Row("meetings.rsvp.lost", "GET", None, OK, OK, OK),
+    Row("meetings.rsvp.lost", "POST", None, OK, OK, OK, (("email", "x@example.org"),)),
     *_token_routes("access.reset_password"),
     Row("outbox.index", "GET", None, LOGIN, FORBIDDEN, OK),
     Row("outbox.detail", "GET", "email", LOGIN, FORBIDDEN, OK),
@@ -333,7 +333,7 @@ OCCURRENCE_ROUTES = {
     "minutes.take_attendance",
     "minutes.add_decision",
     "minutes.add_action",
-    "meetings.remind_unanswered",
+    "meetings.invitations.remind_unanswered",
 }
 
 
@@ -383,32 +383,34 @@ TABLE += [
         (("delivery", "feed"),),
     ),
     Row("meetings.calendar.reset", "POST", None, LOGIN, REDIRECT, REDIRECT),
-    *_meeting_routes("meetings.invitations_page", "GET", OK),
-    *_meeting_routes("meetings.invitations_page", "POST", REDIRECT),
-    *_token_routes("rsvp.page", methods=("GET",)),
-    *_token_routes("rsvp.calendar_file", methods=("GET",)),
-    *_token_routes("rsvp.answer_all", methods=("POST",)),
-    *_token_routes("rsvp.answer_one", methods=("POST",)),
-    *_token_routes("rsvp.continuation", methods=("POST",)),
+    *_meeting_routes("meetings.invitations.manage", "GET", OK),
+    *_meeting_routes("meetings.invitations.manage", "POST", REDIRECT),
+    *_token_routes("meetings.rsvp.page", methods=("GET",)),
+    *_token_routes("meetings.rsvp.calendar_file", methods=("GET",)),
+    *_token_routes("meetings.rsvp.answer_all", methods=("POST",)),
+    *_token_routes("meetings.rsvp.answer_one", methods=("POST",)),
+    *_token_routes("meetings.rsvp.continuation", methods=("POST",)),
     # The invitee's own link is the credential: whoever holds it may answer (mail scanners
     # only GET); a date of another meeting, or a series never split, is not found.
-    Row("rsvp.page", "GET", "link", OK, OK, OK),
-    Row("rsvp.calendar_file", "GET", "link", OK, OK, OK),
-    Row("rsvp.answer_all", "POST", "link", REDIRECT, REDIRECT, REDIRECT, RSVP),
-    Row("rsvp.answer_one", "POST", "link", REDIRECT, REDIRECT, REDIRECT, RSVP),
-    Row("rsvp.answer_one", "POST", "link-other-date", NOT_FOUND, NOT_FOUND, NOT_FOUND, RSVP),
-    Row("rsvp.continuation", "POST", "link", NOT_FOUND, NOT_FOUND, NOT_FOUND),
-    Row("meetings.answers", "GET", "meeting", LOGIN, FORBIDDEN, OK),
-    Row("meetings.answers_csv", "GET", "meeting", LOGIN, FORBIDDEN, OK),
-    Row("meetings.answers_csv", "GET", "missing-meeting", LOGIN, NOT_FOUND, NOT_FOUND),
+    Row("meetings.rsvp.page", "GET", "link", OK, OK, OK),
+    Row("meetings.rsvp.calendar_file", "GET", "link", OK, OK, OK),
+    Row("meetings.rsvp.answer_all", "POST", "link", REDIRECT, REDIRECT, REDIRECT, RSVP),
+    Row("meetings.rsvp.answer_one", "POST", "link", REDIRECT, REDIRECT, REDIRECT, RSVP),
+    Row(
+        "meetings.rsvp.answer_one", "POST", "link-other-date", NOT_FOUND, NOT_FOUND, NOT_FOUND, RSVP
+    ),
+    Row("meetings.rsvp.continuation", "POST", "link", NOT_FOUND, NOT_FOUND, NOT_FOUND),
+    Row("meetings.invitations.answers", "GET", "meeting", LOGIN, FORBIDDEN, OK),
+    Row("meetings.invitations.answers_csv", "GET", "meeting", LOGIN, FORBIDDEN, OK),
+    Row("meetings.invitations.answers_csv", "GET", "missing-meeting", LOGIN, NOT_FOUND, NOT_FOUND),
     # Logged in, the invited person or a delegate answers on the same page through the
     # session (no link is minted): the delegate for their organization, no one else.
-    *_invitation_routes("rsvp.signed_in_page", "GET", OK),
-    *_invitation_routes("rsvp.signed_in_answer_all", "POST", REDIRECT, RSVP),
-    *_invitation_routes("rsvp.signed_in_answer_one", "POST", REDIRECT, RSVP),
-    Row("meetings.answers", "GET", "missing-meeting", LOGIN, NOT_FOUND, NOT_FOUND),
+    *_invitation_routes("meetings.rsvp.signed_in_page", "GET", OK),
+    *_invitation_routes("meetings.rsvp.signed_in_answer_all", "POST", REDIRECT, RSVP),
+    *_invitation_routes("meetings.rsvp.signed_in_answer_one", "POST", REDIRECT, RSVP),
+    Row("meetings.invitations.answers", "GET", "missing-meeting", LOGIN, NOT_FOUND, NOT_FOUND),
     # Organizers only, like the answers page; a refusal (no one to remind) also redirects.
-    *_meeting_routes("meetings.remind_unanswered", "POST", REDIRECT),
+    *_meeting_routes("meetings.invitations.remind_unanswered", "POST", REDIRECT),
 ]
 
 MINUTES = (("text", "We met and agreed."), ("base_revision", "0"))
@@ -778,8 +780,8 @@ def _personal_link(app, meeting, organization):
     """The raw token of an organization's invitation to the meeting, as the email to its
     contact address carries."""
     from coalition.core.extensions import db
-    from coalition.meetings.invitations import personal_token
     from coalition.meetings.models import MeetingInvitation
+    from coalition.meetings.rsvp.meeting_invitations import personal_token
 
     invitation_id = _invitation(app, meeting, organization)
     with app.app_context():
@@ -975,10 +977,10 @@ def _values(row, actor, world):
         return {}
     if target in ("link", "link-other-date"):
         key = world["occurrence_key"] if target == "link" else "20200101T000000Z"
-        extra = {"key": key} if row.endpoint == "rsvp.answer_one" else {}
+        extra = {"key": key} if row.endpoint == "meetings.rsvp.answer_one" else {}
         return {"token": world["invitee_token"], **extra}
     if target == "token":
-        extra = {"key": "20270101T000000Z"} if row.endpoint == "rsvp.answer_one" else {}
+        extra = {"key": "20270101T000000Z"} if row.endpoint == "meetings.rsvp.answer_one" else {}
         return {"token": "forged-or-used-token", **extra}
     if row.endpoint in ("minutes.action_done", "minutes.remove_action"):
         return {"item_id": world["action_item"] if target == "item" else 999_999}
@@ -988,7 +990,7 @@ def _values(row, actor, world):
         return {"person_id": world["member"].id, "feed": "mine", "signature": "0" * 64}
     if target in ("delegated-invitation", "other-invitation", "missing-invitation"):
         values = {"invitation_id": world["invitations"].get(target, 999_999)}
-        if row.endpoint == "rsvp.signed_in_answer_one":
+        if row.endpoint == "meetings.rsvp.signed_in_answer_one":
             values["key"] = world["occurrence_key"]
         return values
     if target in ("meeting", "occurrence", "missing-meeting"):

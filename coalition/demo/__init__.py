@@ -15,10 +15,10 @@ from coalition.demo.meetings import extra_meetings, seed_meeting_records
 from coalition.demo.members import seed_members
 from coalition.demo.messaging import seed_drafts
 from coalition.demo.timeline import seed_timeline
-from coalition.meetings.invitations import invite
 from coalition.meetings.models import Meeting
 from coalition.meetings.occurrences import original_starts
 from coalition.meetings.recurrence import MONTHLY_BY_WEEKDAY, Recurrence
+from coalition.meetings.rsvp.meeting_invitations import invite
 from coalition.meetings.services import (
     MeetingDetails,
     cancel_occurrence,

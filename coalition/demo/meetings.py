@@ -8,12 +8,12 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from coalition.core.extensions import db
 from coalition.meetings import actions, attendance, minutes
-from coalition.meetings.invitations import invitations_of
 from coalition.meetings.models import Meeting
 from coalition.meetings.queries import meeting_occurrences
 from coalition.meetings.record_models import Minutes
 from coalition.meetings.recurrence import MONTHLY_BY_WEEKDAY, Recurrence
-from coalition.meetings.rsvp_models import Rsvp
+from coalition.meetings.rsvp.meeting_invitations import invitations_of
+from coalition.meetings.rsvp.models import Rsvp
 from coalition.meetings.services import MeetingDetails
 from coalition.members.people.models import find_person_by_email
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from coalition.core.errors import ActionRefused
 from coalition.core.extensions import db
 from coalition.meetings.record_models import Attendance
-from coalition.meetings.rsvp_models import ANSWER_YES, Rsvp
+from coalition.meetings.rsvp.models import ANSWER_YES, Rsvp
 from coalition.web.i18n import _l
 
 MAX_ATTENDEES = 200

@@ -4,7 +4,7 @@ import click
 from flask.cli import AppGroup
 
 from coalition.core.extensions import db
-from coalition.meetings.reminders import send_reminders
+from coalition.meetings.rsvp.reminders import send_reminders
 
 meetings_cli = AppGroup("meetings", help="Time-driven meeting tasks.")
 

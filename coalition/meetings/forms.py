@@ -8,7 +8,6 @@ from wtforms import (
     RadioField,
     SelectChoice,
     SelectField,
-    SelectMultipleField,
     StringField,
     SubmitField,
     TextAreaField,
@@ -16,7 +15,6 @@ from wtforms import (
     URLField,
 )
 from wtforms.validators import URL, DataRequired, Length, NumberRange, Optional
-from wtforms.widgets import CheckboxInput, ListWidget
 
 from coalition.auth.forms import timezone_choices
 from coalition.meetings.models import MAX_RSVP_CLOSES_HOURS
@@ -185,68 +183,3 @@ class OccurrenceForm(FlaskForm):
         self.end_time.data = occurrence.local_end.time()
         self.location.data = occurrence.location
         self.version.data = str(occurrence.meeting.version)
-
-
-class InviteForm(FlaskForm):
-    """Choose committees, organizations and people to invite; choices are set by the view."""
-
-    committees = SelectMultipleField(
-        _l("Committees (each of their members is invited)"),
-        coerce=int,
-        validate_choice=True,
-        widget=ListWidget(prefix_label=False),
-        option_widget=CheckboxInput(),
-    )
-    organizations = SelectMultipleField(
-        _l("Partner organizations"),
-        coerce=int,
-        validate_choice=True,
-        widget=ListWidget(prefix_label=False),
-        option_widget=CheckboxInput(),
-    )
-    people = SelectMultipleField(
-        _l("People"),
-        coerce=int,
-        validate_choice=True,
-        widget=ListWidget(prefix_label=False),
-        option_widget=CheckboxInput(),
-    )
-    submit = SubmitField(_l("Send invitations"))
-
-
-def _answer_choices():
-    return [
-        SelectChoice("yes", _l("Yes, we will come")),
-        SelectChoice("maybe", _l("Maybe")),
-        SelectChoice("no", _l("No, we cannot come")),
-    ]
-
-
-class RsvpForm(FlaskForm):
-    """An invitee's answer, for every upcoming date at once or for one date."""
-
-    answer = RadioField(
-        _l("Will you come?"),
-        validate_choice=True,
-        validators=[DataRequired(message=_l("Choose yes, maybe or no."))],
-    )
-    headcount = IntegerField(
-        _l("How many people will come"),
-        default=1,
-        validators=[
-            Optional(),
-            NumberRange(min=0, max=20, message=_l("Enter a number from 0 to 20.")),
-        ],
-    )
-    names = StringField(
-        _l("Who will come (names, optional)"), filters=[one_line], validators=[Length(max=1000)]
-    )
-    needs = StringField(
-        _l("Interpretation or access needs"), filters=[one_line], validators=[Length(max=1000)]
-    )
-    note = TextAreaField(_l("A note for the organizers"), validators=[Length(max=2000)])
-    submit = SubmitField(_l("Send my answer"))
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.answer.choices = _answer_choices()

@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 
 from coalition.core.errors import ActionRefused
 from coalition.meetings import access as meetings_access
-from coalition.meetings import actions, attendance, invitations, minutes, queries
+from coalition.meetings import actions, attendance, minutes, queries
 from coalition.meetings.models import Meeting
 from coalition.meetings.occurrences import occurrence_key
 from coalition.meetings.record_forms import (
@@ -20,6 +20,8 @@ from coalition.meetings.record_forms import (
 )
 from coalition.meetings.record_models import ActionItem, Decision
 from coalition.meetings.record_source import register_minutes_source
+from coalition.meetings.rsvp import access as rsvp_access
+from coalition.meetings.rsvp import meeting_invitations
 from coalition.members import access as members_access
 from coalition.revisions.diff import diff_html
 from coalition.revisions.services import StaleRevision
@@ -89,13 +91,15 @@ def _render_record(meeting, occurrence, action_form=None, decision_form=None, st
 
 def _owner_choices():
     """The people the organizer may see (one visibility rule for every pick list)."""
-    people = invitations.invitable_people(members_access.visible_people_clause(current_user))
+    people = meeting_invitations.invitable_people(
+        members_access.visible_people_clause(current_user)
+    )
     return [("", _("Choose a person"))] + [(str(person.id), person.name) for person in people]
 
 
 def _invited(meeting):
     """The meeting's invitees, in the order of the names the viewer sees."""
-    return meetings_access.by_invitee_name(current_user, invitations.invitations_of(meeting))
+    return rsvp_access.by_invitee_name(current_user, meeting_invitations.invitations_of(meeting))
 
 
 @bp.route("/<int:meeting_id>/dates/<key>/minutes", methods=["GET", "POST"])
@@ -253,7 +257,7 @@ def _posted_marks(invited, errors):
             if not (raw.isascii() and raw.isdigit()) or len(raw) > 4:
                 errors[key] = _(
                     "%(invitee)s: give the number of people as digits.",
-                    invitee=meetings_access.invitee_name(current_user, invitation),
+                    invitee=rsvp_access.invitee_name(current_user, invitation),
                 )
                 continue
             headcount = int(raw)

@@ -10,7 +10,7 @@ from flask import current_app
 from coalition.core.dbtypes import utcnow
 from coalition.core.errors import ActionRefused, EditConflict
 from coalition.core.extensions import db
-from coalition.meetings import invitations, rekey, rsvps
+from coalition.meetings import rekey
 from coalition.meetings.models import (
     MAX_MEETING_LENGTH,
     MAX_RSVP_CLOSES_HOURS,
@@ -20,6 +20,7 @@ from coalition.meetings.models import (
 )
 from coalition.meetings.occurrences import find_occurrence, original_starts
 from coalition.meetings.recurrence import RecurrenceError, expand, truncate_before, validate
+from coalition.meetings.rsvp import meeting_invitations, waitlist
 from coalition.web.i18n import _l
 
 # Changing any of these sends an update to invitees and raises the calendar SEQUENCE.
@@ -85,14 +86,14 @@ def update_series(meeting, details, version):
     if meeting.capacity != capacity_before:
         db.session.flush()
         for start in original_starts(meeting):
-            rsvps.promote_waitlist(meeting, start)
+            waitlist.promote_waitlist(meeting, start)
     matters = any(getattr(meeting, name) != value for name, value in before.items())
     if matters:
         meeting.sequence += 1
         _drop_stale_exceptions(meeting)
     db.session.flush()
     if matters:
-        invitations.notify_invitees(meeting, invitations.REASON_UPDATED)
+        meeting_invitations.notify_invitees(meeting, meeting_invitations.REASON_UPDATED)
     return matters
 
 
@@ -183,7 +184,7 @@ def cancel_meeting(meeting):
     meeting.status = STATUS_CANCELLED
     meeting.sequence += 1
     db.session.flush()
-    invitations.notify_invitees(meeting, invitations.REASON_CANCELLED)
+    meeting_invitations.notify_invitees(meeting, meeting_invitations.REASON_CANCELLED)
 
 
 def _exception_for(meeting, original_start, version):
@@ -210,7 +211,7 @@ def cancel_occurrence(meeting, original_start, version):
     exception.sequence = meeting.sequence + 1
     meeting.sequence += 1
     db.session.flush()
-    invitations.notify_invitees(meeting, invitations.REASON_UPDATED)
+    meeting_invitations.notify_invitees(meeting, meeting_invitations.REASON_UPDATED)
     return exception
 
 
@@ -227,7 +228,7 @@ def move_occurrence(meeting, original_start, details, version):
     exception.sequence = meeting.sequence
     meeting.last_end_at = max(meeting.last_end_at, exception.end_at)
     db.session.flush()
-    invitations.notify_invitees(meeting, invitations.REASON_UPDATED)
+    meeting_invitations.notify_invitees(meeting, meeting_invitations.REASON_UPDATED)
     return exception
 
 
@@ -249,8 +250,8 @@ def split_series(meeting, original_start, details, actor, version):
         if exception.original_start >= original_start:
             db.session.delete(exception)
     db.session.flush()
-    invitations.notify_invitees(meeting, invitations.REASON_UPDATED)
-    invitations.carry_over(meeting, continuation, actor)
+    meeting_invitations.notify_invitees(meeting, meeting_invitations.REASON_UPDATED)
+    meeting_invitations.carry_over(meeting, continuation, actor)
     return continuation
 
 

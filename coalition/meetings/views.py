@@ -4,44 +4,38 @@ from datetime import UTC, datetime, timedelta
 
 from flask import (
     Blueprint,
-    Response,
     abort,
     current_app,
-    flash,
     redirect,
     render_template,
     request,
     url_for,
 )
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from flask_login import current_user
 from wtforms import SelectChoice
 
-from coalition.committees import access as committees_access
-from coalition.core.extensions import db
 from coalition.meetings import access as meetings_access
-from coalition.meetings import display, invitations, nudges, queries, rsvps, services
+from coalition.meetings import display, queries, services
 from coalition.meetings.calendar.views import bp as calendar_bp
-from coalition.meetings.forms import NO_REPEAT, InviteForm, MeetingForm, OccurrenceForm
-from coalition.meetings.invitations import invitable_organizations, invitable_people
+from coalition.meetings.forms import NO_REPEAT, MeetingForm, OccurrenceForm
 from coalition.meetings.models import Meeting
 from coalition.meetings.monthview import month_grid, neighbours, parse_month
 from coalition.meetings.occurrences import parse_occurrence_key
 from coalition.meetings.recurrence import parse
-from coalition.members import access as members_access
-from coalition.members.organizations.models import Organization
-from coalition.members.people.models import Person
-from coalition.members.people.services import active_committees
-from coalition.members.sectors import active_sectors
+from coalition.meetings.rsvp import access as rsvp_access
+from coalition.meetings.rsvp import meeting_invitations
+from coalition.meetings.rsvp.organizer_views import bp as invitations_bp
+from coalition.meetings.rsvp.views import bp as rsvp_bp
 from coalition.web import authz
 from coalition.web.conflicts import ConflictRow, side_by_side
-from coalition.web.exports import to_csv
 from coalition.web.form_cycle import submit
 
 # No prefix: the sub-features' blueprints keep their own URLs (/rsvp, /feeds, /account...).
 bp = Blueprint("meetings", __name__)
 bp.register_blueprint(calendar_bp)
+bp.register_blueprint(rsvp_bp)
+bp.register_blueprint(invitations_bp)
 display.register(bp)
 UPCOMING_DAYS = 90
 PAST_SHOWN = 6
@@ -121,8 +115,8 @@ def detail(meeting_id):
     all_past = request.args.get("past") == "all"
     mine = [
         invitation
-        for invitation in invitations.invitations_of(meeting)
-        if meetings_access.can_answer_for(current_user, invitation)
+        for invitation in meeting_invitations.invitations_of(meeting)
+        if rsvp_access.can_answer_for(current_user, invitation)
     ]
     return render_template(
         "meetings/detail.html",
@@ -326,157 +320,6 @@ def edit_following(meeting_id, key):
     if outcome.done:
         return redirect(url_for("meetings.detail", meeting_id=outcome.result.id))
     return _form_page(form, meeting, outcome, following=original)
-
-
-@bp.route("/meetings/<int:meeting_id>/invitations", methods=["GET", "POST"])
-@authz.require(authz.is_member)
-def invitations_page(meeting_id):
-    """Invite partner organizations and people; each gets an email with the calendar invite."""
-    meeting = _managed(meeting_id)
-    form = InviteForm()
-    form.organizations.choices = [
-        SelectChoice(org.id, org.name) for org in invitable_organizations()
-    ]
-    # Pick lists by the one visibility rule: people the organizer may see, and committees
-    # whose members they may list (never the participant advisory committee from outside).
-    people = invitable_people(members_access.visible_people_clause(current_user))
-    form.people.choices = [SelectChoice(person.id, person.name) for person in people]
-    form.committees.choices = [
-        SelectChoice(committee_id, name)
-        for committee_id, name in active_committees(
-            committees_access.visible_rosters_clause(current_user)
-        )
-    ]
-    outcome = submit(form, lambda: _invite(meeting, form))
-    if outcome.done:
-        flash(
-            ngettext(
-                "%(num)d invitation is on its way.",
-                "%(num)d invitations are on their way.",
-                outcome.result,
-            ),
-            "success",
-        )
-        return redirect(url_for("meetings.invitations_page", meeting_id=meeting.id))
-    return render_template(
-        "meetings/invitations.html",
-        meeting=meeting,
-        form=form,
-        invited=meetings_access.by_invitee_name(current_user, invitations.invitations_of(meeting)),
-    )
-
-
-def _invite(meeting, form):
-    """Invite the organizations, people and committees' members chosen; returns how many."""
-    people = {person.id: person for person in _load_all(Person, form.people.data)}
-    for person in queries.committee_member_people(form.committees.data):
-        people.setdefault(person.id, person)
-    return invitations.invite(
-        meeting,
-        current_user._get_current_object(),
-        people=list(people.values()),
-        organizations=_load_all(Organization, form.organizations.data),
-    )
-
-
-def _load_all(model, ids):
-    if not ids:
-        return []
-    return db.session.scalars(db.select(model).where(model.id.in_(ids))).all()
-
-
-@bp.route("/meetings/<int:meeting_id>/answers")
-@authz.require(authz.is_member)
-def answers(meeting_id):
-    """Organizers: who comes to one date, by organization and person, with needs and sectors."""
-    meeting = authz.load_and_check(Meeting, meeting_id, meetings_access.can_view_rsvp_names)
-    occurrences, current = _answers_date(meeting)
-    invited = meetings_access.by_invitee_name(
-        current_user, invitations.invitations_of(meeting, with_sectors=True)
-    )
-    result = rsvps.summary(invited, current.original_start, active_sectors())
-    now = datetime.now(UTC)
-    nudge = nudges.last_nudge(meeting, current.original_start)
-    return render_template(
-        "meetings/answers.html",
-        meeting=meeting,
-        occurrences=occurrences,
-        current=current,
-        summary=result,
-        nudge=nudge,
-        reminded_today=nudges.reminded_today(nudge, now),
-        already_reminded=nudges.already_reminded_message(nudge) if nudge else "",
-        taking_answers=current.takes_answers(now),
-    )
-
-
-@bp.route("/meetings/<int:meeting_id>/answers/<key>/remind", methods=["POST"])
-@authz.require(authz.is_member)
-def remind_unanswered(meeting_id, key):
-    """Organizers: email every invitee with no answer for this date, once a day at most."""
-    meeting = authz.load_and_check(Meeting, meeting_id, meetings_access.can_remind_unanswered)
-    occurrence = queries.date_of(meeting, key)
-    if occurrence is None:
-        abort(404)
-    outcome = submit(
-        None,
-        lambda: nudges.remind_unanswered(meeting, occurrence, current_user._get_current_object()),
-    )
-    if outcome.done:
-        flash(
-            ngettext(
-                "%(num)d email is on its way to those who have not answered.",
-                "%(num)d emails are on their way to those who have not answered.",
-                outcome.result.sent_count,
-            ),
-            "success",
-        )
-    return redirect(url_for("meetings.answers", meeting_id=meeting.id, date=key))
-
-
-def _answers_date(meeting):
-    """The meeting's dates, and the one asked for (?date=KEY) or the next; 404 if none."""
-    occurrences = queries.meeting_occurrences(meeting, include_cancelled=False)
-    chosen = (
-        parse_occurrence_key(request.args.get("date", "")) if request.args.get("date") else None
-    )
-    current = _chosen_occurrence(occurrences, chosen)
-    if current is None:
-        abort(404)
-    return occurrences, current
-
-
-def _chosen_occurrence(occurrences, chosen):
-    if chosen is not None:
-        return next((o for o in occurrences if o.original_start == chosen), None)
-    now = datetime.now(UTC)
-    upcoming = [o for o in occurrences if o.end > now]
-    return (upcoming or occurrences or [None])[0]
-
-
-@bp.route("/meetings/<int:meeting_id>/answers.csv")
-@authz.require(authz.is_member)
-def answers_csv(meeting_id):
-    """Organizers: the answers to one date as a spreadsheet (formula-like cells neutralized)."""
-    meeting = authz.load_and_check(Meeting, meeting_id, meetings_access.can_view_rsvp_names)
-    _occurrences, current = _answers_date(meeting)
-    invited = meetings_access.by_invitee_name(
-        current_user, invitations.invitations_of(meeting, with_sectors=True)
-    )
-    result = rsvps.summary(invited, current.original_start, active_sectors())
-    header, rows = rsvps.answers_table(result)
-    # Each invitee named as on the page: a person the organizer may not see is not named.
-    rows = [
-        [meetings_access.invitee_name(current_user, invitation), *row[1:]]
-        for (invitation, _answer), row in zip(result.rows, rows, strict=True)
-    ]
-    return Response(
-        to_csv(header, rows),
-        mimetype="text/csv",
-        headers={
-            "Content-Disposition": f'attachment; filename="answers-{meeting.id}-{current.key}.csv"'
-        },
-    )
 
 
 def _committee_choices(form, meeting=None):

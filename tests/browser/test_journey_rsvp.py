@@ -102,7 +102,7 @@ def test_a_spanish_speaker_answers_by_keyboard_alone(
     phone.check()
     expect(page.get_by_role("status")).to_contain_text("Gracias")
     with app.app_context():
-        from coalition.meetings.rsvp_models import Rsvp
+        from coalition.meetings.rsvp.models import Rsvp
 
         rows = db.session.scalars(db.select(Rsvp)).all()
     assert {(row.answer, row.headcount, row.names, row.needs) for row in rows} == {

@@ -63,8 +63,8 @@ def _unsubscribe_token():
 def _cron(world):
     """What cron runs: proposal reminders and closing, meeting reminders, the digest."""
     from coalition.committees.proposals import closing as proposals
-    from coalition.meetings import reminders
     from coalition.meetings.occurrences import parse_occurrence_key
+    from coalition.meetings.rsvp import reminders
     from coalition.outbox.digest import send_digests
     from coalition.timeline.services import record_entry
 

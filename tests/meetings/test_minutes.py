@@ -492,7 +492,7 @@ def test_the_record_follows_its_date_when_the_meeting_changes_time(app, held):
     answers = client.get(f"/meetings/{meeting.id}/answers").get_data(as_text=True)
     assert "Second Chance Reentry" in answers and "No answer yet</td>" in answers  # Keisha
     with app.app_context():
-        from coalition.meetings.rsvp_models import Rsvp
+        from coalition.meetings.rsvp.models import Rsvp
 
         assert db.session.scalar(db.select(Rsvp.occurrence_start)) == db.session.scalar(
             db.select(Minutes.occurrence_start)

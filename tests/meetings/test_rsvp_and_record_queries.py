@@ -18,7 +18,7 @@ def _grow(app, meeting_id, invitees):
     answer, attendance, a decision and an action item for the meeting's first date."""
     from coalition.meetings.models import Meeting, MeetingInvitation
     from coalition.meetings.record_models import ActionItem, Attendance, Decision
-    from coalition.meetings.rsvp_models import Rsvp
+    from coalition.meetings.rsvp.models import Rsvp
     from coalition.members.organizations.models import Affiliation, Organization
     from coalition.members.people.models import Person
 
@@ -82,8 +82,8 @@ def _grow(app, meeting_id, invitees):
 @pytest.fixture
 def organizer(app, client, create_coordinator, create_meeting, create_organization):
     """A coordinator's client, a meeting held yesterday, and one organization's RSVP link."""
-    from coalition.meetings.invitations import invite, personal_token
     from coalition.meetings.models import Meeting, MeetingInvitation
+    from coalition.meetings.rsvp.meeting_invitations import invite, personal_token
     from coalition.members.organizations.models import Organization
 
     client.login(create_coordinator())

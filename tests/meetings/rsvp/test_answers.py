@@ -7,7 +7,7 @@ import pytest
 
 from coalition.auth.passwords import hash_password
 from coalition.core.extensions import db
-from coalition.meetings.rsvp_models import Rsvp
+from coalition.meetings.rsvp.models import Rsvp
 from coalition.outbox.models import OutboxEmail
 
 
@@ -209,7 +209,7 @@ def test_reminders_go_once_to_those_coming(app, invited, make_client, runner):
     from datetime import timedelta
 
     from coalition.core.dbtypes import utcnow
-    from coalition.meetings.reminders import send_reminders
+    from coalition.meetings.rsvp.reminders import send_reminders
 
     client, meeting, path = invited
     make_client().post_form(path, ANSWER)

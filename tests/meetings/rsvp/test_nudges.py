@@ -8,7 +8,7 @@ import pytest
 
 from coalition.core.dbtypes import utcnow
 from coalition.core.extensions import db
-from coalition.meetings.rsvp_models import RsvpNudge
+from coalition.meetings.rsvp.models import RsvpNudge
 from coalition.outbox.models import OutboxEmail
 
 ANSWER = {"answer": "yes", "headcount": "2", "names": "", "needs": "", "note": ""}
@@ -107,8 +107,9 @@ def test_a_second_reminder_the_same_day_is_refused_and_sends_nothing(app, invite
 
 
 def test_another_date_and_the_next_day_may_be_reminded(app, invited):
-    from coalition.meetings import nudges, queries
+    from coalition.meetings import queries
     from coalition.meetings.models import Meeting
+    from coalition.meetings.rsvp import nudges
     from coalition.members.people.models import Person
 
     client, meeting = invited
@@ -155,7 +156,7 @@ def test_two_organizers_clicking_at_once_send_once(app, invited, make_client, cr
 
 def test_no_button_once_everyone_has_answered(app, invited):
     from coalition.meetings.models import MeetingInvitation
-    from coalition.meetings.rsvp_models import Rsvp
+    from coalition.meetings.rsvp.models import Rsvp
 
     client, meeting = invited
     with app.app_context():

@@ -8,7 +8,7 @@ import pytest
 
 from coalition.core.extensions import db
 from coalition.core.tokens import EmailToken, hash_token
-from coalition.meetings.rsvp_models import Rsvp
+from coalition.meetings.rsvp.models import Rsvp
 from coalition.outbox.models import OutboxEmail
 
 ANSWER = {"answer": "yes", "headcount": "2", "names": "", "needs": "", "note": ""}

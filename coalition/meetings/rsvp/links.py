@@ -27,7 +27,7 @@ from coalition.core.tokens import (
     issue_token,
 )
 from coalition.meetings.models import MeetingInvitation
-from coalition.meetings.rsvp_models import RsvpLink
+from coalition.meetings.rsvp.models import RsvpLink
 from coalition.members.organizations.models import DELEGATE_ROLES, Affiliation
 
 # The newest links of one recipient for one invitation that keep working; older ones retire.

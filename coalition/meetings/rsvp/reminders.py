@@ -12,10 +12,10 @@ from sqlalchemy.exc import IntegrityError
 
 from coalition.core.dbtypes import utcnow
 from coalition.core.extensions import db
-from coalition.meetings.invitations import recipients
 from coalition.meetings.occurrences import occurrence_key
 from coalition.meetings.queries import occurrences_between
-from coalition.meetings.rsvp_models import ANSWER_MAYBE, ANSWER_YES, Rsvp
+from coalition.meetings.rsvp.meeting_invitations import recipients
+from coalition.meetings.rsvp.models import ANSWER_MAYBE, ANSWER_YES, Rsvp
 from coalition.outbox.mail import queue_email
 from coalition.web.i18n import _l
 

@@ -11,8 +11,8 @@ import pytest
 from coalition.core.extensions import db
 from coalition.core.tokens import EmailToken
 from coalition.meetings.models import MeetingInvitation
-from coalition.meetings.rsvp_links import LIVE_LINKS_PER_RECIPIENT
-from coalition.meetings.rsvp_models import Rsvp
+from coalition.meetings.rsvp.links import LIVE_LINKS_PER_RECIPIENT
+from coalition.meetings.rsvp.models import Rsvp
 from coalition.members.organizations.models import Affiliation
 from coalition.members.people.models import Person
 from coalition.outbox.models import OutboxEmail
@@ -188,7 +188,7 @@ def test_an_emailed_link_answers_again_and_again(app, world, make_client):
 def test_sending_again_and_again_keeps_only_the_newest_links_of_that_recipient(
     app, world, make_client
 ):
-    from coalition.meetings.invitations import personal_token
+    from coalition.meetings.rsvp.meeting_invitations import personal_token
 
     first, maria_link = _link(app, DARNELL), _link(app, MARIA)
     with app.app_context():

@@ -7,7 +7,7 @@ import pytest
 
 from coalition.auth.passwords import hash_password
 from coalition.core.extensions import db
-from coalition.meetings.rsvp_models import Rsvp
+from coalition.meetings.rsvp.models import Rsvp
 from coalition.outbox.models import OutboxEmail
 
 ANSWER = {"answer": "yes", "headcount": "2", "names": "", "needs": "", "note": ""}

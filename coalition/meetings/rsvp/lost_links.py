@@ -8,9 +8,9 @@ from sqlalchemy import func, or_, select
 
 from coalition.core.dbtypes import utcnow
 from coalition.core.extensions import db
-from coalition.meetings.invitations import personal_token
 from coalition.meetings.models import STATUS_CANCELLED, Meeting, MeetingInvitation
-from coalition.meetings.rsvp_links import delegated_organization_ids
+from coalition.meetings.rsvp.links import delegated_organization_ids
+from coalition.meetings.rsvp.meeting_invitations import personal_token
 from coalition.members.organizations.models import DELEGATE_ROLES, Affiliation, Organization
 from coalition.members.people.models import find_person_by_email, normalize_email
 from coalition.outbox.mail import queue_email
@@ -62,7 +62,10 @@ def send_lost_links(address):
     person = find_person_by_email(address)
     delegated = delegated_organization_ids(person)
     links = [
-        (invitation, external_url("rsvp.page", token=_token(invitation, person, delegated)))
+        (
+            invitation,
+            external_url("meetings.rsvp.page", token=_token(invitation, person, delegated)),
+        )
         for invitation in invitations
     ]
     return queue_email(

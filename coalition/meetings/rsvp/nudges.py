@@ -13,9 +13,9 @@ from coalition.core.dbtypes import utcnow
 from coalition.core.errors import ActionRefused
 from coalition.core.extensions import db
 from coalition.core.timezones import coalition_date
-from coalition.meetings.invitations import invitations_of, personal_token, recipients
 from coalition.meetings.occurrences import occurrence_key
-from coalition.meetings.rsvp_models import Rsvp, RsvpNudge
+from coalition.meetings.rsvp.meeting_invitations import invitations_of, personal_token, recipients
+from coalition.meetings.rsvp.models import Rsvp, RsvpNudge
 from coalition.outbox.mail import queue_email
 from coalition.web.i18n import _l
 from coalition.web.urls import external_url
@@ -110,7 +110,7 @@ def _remind(invitation, occurrence, now):
     meeting = occurrence.meeting
     count = 0
     for person, name, address in recipients(invitation):
-        link = external_url("rsvp.page", token=personal_token(invitation, person))
+        link = external_url("meetings.rsvp.page", token=personal_token(invitation, person))
         key = (
             f"{KIND}:{meeting.id}:{occurrence_key(occurrence.original_start)}:"
             f"{coalition_date(now).isoformat()}:{invitation.invitee_key}:{address.lower()}"

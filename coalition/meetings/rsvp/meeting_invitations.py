@@ -14,7 +14,7 @@ from coalition.meetings.calendar import events, ical
 from coalition.meetings.calendar.models import CalendarSettings
 from coalition.meetings.models import MeetingInvitation
 from coalition.meetings.queries import exceptions_by_meeting
-from coalition.meetings.rsvp_links import mint_link
+from coalition.meetings.rsvp.links import mint_link
 from coalition.members.organizations.models import (
     DELEGATE_ROLES,
     STATUS_LAPSED,
@@ -123,7 +123,7 @@ def send(invitation, reason):
     for person, name, address in recipients(invitation):
         link = None
         if reason != REASON_CANCELLED:
-            link = external_url("rsvp.page", token=personal_token(invitation, person))
+            link = external_url("meetings.rsvp.page", token=personal_token(invitation, person))
         attachments = ()
         if _wants_calendar_parts(person):
             data = ical.build_calendar(
