@@ -110,8 +110,33 @@
     });
   }
 
+  // On the draft page: words selected in the text become the comment's passage.
+  function setUpQuoting() {
+    var button = document.getElementById("quote-selection");
+    var text = document.getElementById("draft-text");
+    var quote = document.getElementById("comment-quote");
+    if (!button || !text || !quote) {
+      return;
+    }
+    button.hidden = false;
+    var selected = "";
+    document.addEventListener("selectionchange", function () {
+      var selection = window.getSelection();
+      if (selection && selection.rangeCount && text.contains(selection.anchorNode)) {
+        selected = selection.toString().trim();
+      }
+    });
+    button.addEventListener("click", function () {
+      if (selected) {
+        quote.value = selected;
+      }
+      quote.focus();
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     clearAfterSave();
+    setUpQuoting();
     var form = document.getElementById("draft-editor");
     if (form) {
       setUpEditor(form);

@@ -79,3 +79,28 @@ def test_two_members_edit_the_same_talking_points_and_merge_without_losing_a_wor
     his_page.get_by_role("link", name="Edit the text").first.click()
     darnell.check()
     expect(his_page.locator("#restored-notice")).to_be_hidden()
+
+    # On the draft page he selects words of the text and comments on them.
+    his_page.get_by_role("link", name="Draft and comments").click()
+    darnell.check()
+    his_page.evaluate(
+        """() => {
+            const item = [...document.querySelectorAll('#draft-text li')]
+                .find((li) => li.textContent.includes('seven days a week'));
+            const range = document.createRange();
+            range.selectNodeContents(item);
+            const selection = window.getSelection();
+            selection.removeAllRanges();
+            selection.addRange(range);
+        }"""
+    )
+    his_page.get_by_role("button", name="Quote the words selected in the text").click()
+    quote = his_page.get_by_label("Passage (optional)")
+    expect(quote).to_have_value(
+        "The pilot connects people to a peer navigator within a day, seven days a week."
+    )
+    his_page.get_by_label("Comment", exact=True).fill("Can we staff weekends yet?")
+    his_page.get_by_role("button", name="Add the comment").click()
+    darnell.check()
+    thread = his_page.locator(".comment-threads > li").filter(has_text="Can we staff weekends yet?")
+    expect(thread.locator("blockquote")).to_contain_text("seven days a week")

@@ -109,3 +109,16 @@ def test_only_the_comments_author_or_an_editor_resolves(
     assert other.post_form(f"/messaging/{draft_id}/comments/{mine}/resolve").status_code == 403
     assert other.post_form(f"/messaging/{draft_id}/comments/{theirs}/resolve").status_code == 302
     assert client.post_form(f"/messaging/{draft_id}/comments/{theirs}/reopen").status_code == 302
+
+
+def test_a_passage_may_be_quoted_as_the_page_shows_it(app, client, create_person, create_draft):
+    author = create_person()
+    draft_id = create_draft(
+        author, text="We ask for **full** funding of the [pilot](https://x.org)."
+    )
+    client.login(author)
+    assert (
+        _comment(client, draft_id, "Yes.", "ask for full funding of the pilot").status_code == 302
+    )
+    page = client.get(f"/messaging/{draft_id}").get_data(as_text=True)
+    assert "Passage changed" not in page

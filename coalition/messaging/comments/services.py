@@ -9,6 +9,7 @@ from coalition.core.dbtypes import utcnow
 from coalition.core.errors import ActionRefused
 from coalition.core.extensions import db
 from coalition.messaging.comments.models import DraftComment
+from coalition.messaging.exports.document import plain_text
 from coalition.web.i18n import _l
 
 
@@ -25,9 +26,15 @@ class Thread:
         return bool(self.comment.quote) and not self.attached
 
 
+def _squeezed(text):
+    return " ".join((text or "").split())
+
+
 def passage_is_present(text, quote):
-    """The quoted words are still in the text (spaces and line breaks may differ)."""
-    return " ".join(quote.split()) in " ".join((text or "").split())
+    """The quoted words are still in the text, as written or as read on the page (Markdown's
+    marks aside); spaces and line breaks may differ."""
+    wanted = _squeezed(quote)
+    return wanted in _squeezed(text) or wanted in _squeezed(plain_text(text))
 
 
 def add_comment(draft, body, quote, actor):
