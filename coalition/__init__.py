@@ -76,6 +76,7 @@ def _rule_modules():
     from coalition.meetings.rsvp import access as rsvp_access
     from coalition.members import access as members_access
     from coalition.members.organizations import access as organizations_access
+    from coalition.members.recruitment import access as recruitment_access
     from coalition.messaging import access as messaging_access
     from coalition.messaging.language import access as language_access
     from coalition.outbox import access as outbox_access
@@ -85,6 +86,7 @@ def _rule_modules():
         account_rules,
         members_access,
         organizations_access,
+        recruitment_access,
         committees_access,
         goals_access,
         guidelines_access,

@@ -15,7 +15,7 @@ from sqlalchemy import create_engine, event, text
 from coalition import create_app
 from coalition.core.config import TestConfig
 from coalition.core.extensions import db, limiter
-from coalition.members.recruitment import ensure_preloaded_sectors
+from coalition.members.sectors import ensure_preloaded_sectors
 
 pytest_plugins = ["tests.factories"]
 

@@ -932,7 +932,7 @@ def _draft_values(row, world):
 
 def _unused_sector(app):
     from coalition.core.extensions import db
-    from coalition.members.recruitment import add_sector
+    from coalition.members.recruitment.services import add_sector
 
     with app.app_context():
         sector = add_sector("Unused sector", 1)

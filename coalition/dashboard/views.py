@@ -11,9 +11,9 @@ from coalition.core.timezones import coalition_date
 from coalition.meetings import access as meetings_access
 from coalition.meetings.actions import open_items_of
 from coalition.meetings.queries import occurrences_between
-from coalition.members import access as members_access
 from coalition.members.people.services import affiliations_of
-from coalition.members.recruitment import sector_standings
+from coalition.members.recruitment import access as recruitment_access
+from coalition.members.recruitment.representation import sector_standings
 from coalition.timeline.queries import latest as latest_entries
 
 bp = Blueprint("dashboard", __name__)
@@ -33,7 +33,7 @@ def home():
         visible_to=lambda meeting: meetings_access.can_view_meeting(current_user, meeting),
     )[:5]
     gaps = []
-    if members_access.can_view_recruitment(current_user):
+    if recruitment_access.can_view_recruitment(current_user):
         gaps = [standing for standing in sector_standings() if standing.gap]
     return render_template(
         "dashboard/home.html",

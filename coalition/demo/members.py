@@ -30,8 +30,7 @@ from coalition.members.organizations.services import (
 )
 from coalition.members.organizations.stages import record_stage
 from coalition.members.people.models import PersonLanguage, find_person_by_email
-from coalition.members.recruitment import ensure_preloaded_sectors
-from coalition.members.sectors import Sector
+from coalition.members.sectors import Sector, ensure_preloaded_sectors
 
 # name: (stages walked through, sector keys, languages, owner's email, follow-up in days from
 # today (negative: overdue), description, communities served)

@@ -85,16 +85,6 @@ def can_show_people_count(count):
     return count >= SMALLEST_SHOWN_COUNT
 
 
-def can_view_recruitment(user):
-    """The pipeline and the representation page: every member."""
-    return is_member(user)
-
-
-def can_manage_sectors(user):
-    """Add, rename, retire sectors and set their targets."""
-    return is_coordinator(user)
-
-
 def can_import(user):
     """Bring people and organizations in from a spreadsheet."""
     return is_coordinator(user)

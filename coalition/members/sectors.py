@@ -75,3 +75,17 @@ def active_sectors():
     """Sectors open for new organizations, by name."""
     sectors = db.session.scalars(db.select(Sector).where(Sector.retired_at.is_(None))).all()
     return sorted(sectors, key=lambda sector: sector.display_name.casefold())
+
+
+def ensure_preloaded_sectors():
+    """Add any preloaded sector that is missing (matched by key); return how many were added."""
+    keys = set(db.session.scalars(db.select(Sector.key).where(Sector.key.is_not(None))))
+    names = {name.lower() for name in db.session.scalars(db.select(Sector.name))}
+    added = 0
+    for key, stored, _shown in PRELOADED_SECTORS:
+        if key in keys or stored.lower() in names:
+            continue
+        db.session.add(Sector(key=key, name=stored, target_active=1))
+        added += 1
+    db.session.flush()
+    return added

@@ -7,7 +7,7 @@ from coalition.members.labels import AFFILIATION_LABELS, STATUS_LABELS
 from coalition.members.languages import language_name
 from coalition.members.organizations.views import bp as organizations_bp
 from coalition.members.people.views import bp
-from coalition.members.recruitment_views import bp as recruitment_bp
+from coalition.members.recruitment.views import bp as recruitment_bp
 
 bp.register_blueprint(organizations_bp)
 bp.register_blueprint(recruitment_bp)

@@ -1,17 +1,16 @@
-"""Forms for organizations, their people and commitments, the pipeline and sectors."""
+"""Forms for organizations, their people, commitments and stage."""
 
 from flask_wtf import FlaskForm
 from wtforms import (
     DateField,
     HiddenField,
-    IntegerField,
     SelectField,
     StringField,
     SubmitField,
     TextAreaField,
     URLField,
 )
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, Length, Optional
 
 from coalition.members.forms import FilterForm, email_field
 from coalition.members.labels import AFFILIATION_LABELS, STATUS_LABELS
@@ -163,24 +162,6 @@ class CommitmentForm(FlaskForm):
     submit = SubmitField(_l("Add commitment"))
 
 
-class SectorForm(FlaskForm):
-    version = HiddenField()  # editing only: the version the edit was based on
-    name = StringField(
-        _l("Sector name"),
-        filters=[strip],
-        validators=[DataRequired(message=_l("Enter the sector's name.")), Length(max=120)],
-    )
-    target_active = IntegerField(
-        _l("Target number of active organizations"),
-        default=1,
-        validators=[
-            DataRequired(message=_l("Enter a number from 0 to 99.")),
-            NumberRange(min=0, max=99, message=_l("Enter a number from 0 to 99.")),
-        ],
-    )
-    submit = SubmitField(_l("Save sector"))
-
-
 class OrganizationFilterForm(FilterForm):
     sector = SelectField(_l("Sector"), validate_choice=True)
     status = SelectField(_l("Stage"), validate_choice=True)
@@ -205,20 +186,3 @@ class OrganizationFilterForm(FilterForm):
         )
         self.status.choices = choice_list([("", _l("Any stage")), *status_choices()])
         self.language.choices = choice_list([("", _l("Any language")), *language_choices()])
-
-
-class PipelineFilterForm(FilterForm):
-    q = None  # the pipeline filters by owner, sector and stage only
-    owner = SelectField(_l("Owner"), validate_choice=True)
-    sector = SelectField(_l("Sector"), validate_choice=True)
-    stage = SelectField(_l("Stage"), validate_choice=True)
-
-    def __init__(self, *args, sectors=(), owners=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.owner.choices = choice_list(
-            [("", _l("Anyone"))] + [(str(person.id), person.name) for person in owners]
-        )
-        self.sector.choices = choice_list(
-            [("", _l("Any sector"))] + [(str(s.id), s.display_name) for s in sectors]
-        )
-        self.stage.choices = choice_list([("", _l("Every stage")), *status_choices()])

@@ -1,8 +1,6 @@
 """An organization's stage in the recruitment pipeline: moving it, keeping its history, and
 the timeline entry each time it becomes active."""
 
-from flask import current_app
-from flask_babel import force_locale, gettext
 from sqlalchemy import case, func
 
 from coalition.core.dbtypes import utcnow
@@ -61,15 +59,11 @@ def record_stage(organization, status, actor, when):
 
 
 def record_becoming_active(organization_id, name, times, day, actor):
-    """The timeline entry for an organization's `times`-th becoming active (written once)."""
-    with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
-        if times == 1:
-            title = gettext("%(name)s became an active partner", name=name)
-        else:
-            title = gettext("%(name)s is an active partner again", name=name)
+    """The timeline entry for an organization's `times`-th becoming active (written once;
+    the timeline words it in each reader's language, from the event and the name kept)."""
     return record_entry(
         "milestone",
-        title,
+        None,
         day,
         source=("organization", organization_id, name),
         event=f"active-{times}",

@@ -6,11 +6,19 @@ from flask_login import current_user
 
 from coalition.core.timezones import coalition_today
 from coalition.members import access as members_access
-from coalition.members import recruitment
-from coalition.members.charts import sector_chart
+from coalition.members.listing import PAGE_SIZE
 from coalition.members.organizations import access as organizations_access
-from coalition.members.organizations.forms import PipelineFilterForm, SectorForm, stage_form_for
+from coalition.members.organizations.forms import stage_form_for
 from coalition.members.organizations.models import STATUSES
+from coalition.members.recruitment import access as recruitment_access
+from coalition.members.recruitment import services
+from coalition.members.recruitment.charts import sector_chart
+from coalition.members.recruitment.forms import PipelineFilterForm, SectorForm
+from coalition.members.recruitment.representation import (
+    languages_covered,
+    lived_experience_count,
+    sector_standings,
+)
 from coalition.members.sectors import Sector, active_sectors
 from coalition.web import authz
 from coalition.web.form_cycle import submit
@@ -20,24 +28,24 @@ bp = Blueprint("recruitment", __name__)
 
 
 @bp.route("/pipeline")
-@authz.require(members_access.can_view_recruitment)
+@authz.require(recruitment_access.can_view_recruitment)
 def pipeline():
     """Organizations by stage with owner and follow-up, overdue ones first; filterable."""
-    owners = recruitment.relationship_owners(members_access.visible_people_clause(current_user))
+    owners = services.relationship_owners(members_access.visible_people_clause(current_user))
     form = PipelineFilterForm(request.args, sectors=active_sectors(), owners=owners)
     form.drop_invalid()
-    filters = recruitment.PipelineFilters(
+    filters = services.PipelineFilters(
         owner_id=int(form.owner.data) if form.owner.data else None,
         sector_id=int(form.sector.data) if form.sector.data else None,
         stage=form.stage.data or "",
     )
     today = coalition_today()
     page = requested_page()
-    organizations, total = recruitment.pipeline_page(filters, today, page=page)
-    counts, overdue = recruitment.stage_counts(filters, today)
+    organizations, total = services.pipeline_page(filters, today, page=page)
+    counts, overdue = services.stage_counts(filters, today)
     back = request.full_path.rstrip("?")
     return render_template(
-        "members/pipeline.html",
+        "members/recruitment/pipeline.html",
         organizations=organizations,
         stage_forms={
             organization.id: stage_form_for(organization, back)
@@ -50,48 +58,48 @@ def pipeline():
         filters=form,
         total=total,
         page=page,
-        pages=max(1, -(-total // recruitment.PAGE_SIZE)),
+        pages=max(1, -(-total // PAGE_SIZE)),
         today=today,
     )
 
 
 @bp.route("/representation")
-@authz.require(members_access.can_view_recruitment)
+@authz.require(recruitment_access.can_view_recruitment)
 def representation():
     """Per sector: target, active, coming; languages covered; lived experience taking part."""
-    standings = recruitment.sector_standings()
+    standings = sector_standings()
     return render_template(
-        "members/representation.html",
+        "members/recruitment/representation.html",
         standings=standings,
         gaps=[standing for standing in standings if standing.gap],
         chart=sector_chart(standings),
-        languages=recruitment.languages_covered(),
-        lived_experience=recruitment.lived_experience_count(),
+        languages=languages_covered(),
+        lived_experience=lived_experience_count(),
     )
 
 
 @bp.route("/sectors", methods=["GET", "POST"])
-@authz.require(members_access.can_manage_sectors)
+@authz.require(recruitment_access.can_manage_sectors)
 def sectors():
     """Coordinators: the sectors, their targets, and a form to add one."""
     form = SectorForm()
     outcome = submit(
         form,
-        lambda: recruitment.add_sector(form.name.data, form.target_active.data),
+        lambda: services.add_sector(form.name.data, form.target_active.data),
         success=_("The sector %(name)s is added.", name=form.name.data),
     )
     if outcome.done:
         return redirect(url_for(".sectors"))
     return render_template(
-        "members/sectors.html",
-        sectors=recruitment.all_sectors(),
-        usage=recruitment.sector_usage(),
+        "members/recruitment/sectors.html",
+        sectors=services.all_sectors(),
+        usage=services.sector_usage(),
         form=form,
     )
 
 
 @bp.route("/sectors/<int:sector_id>/edit", methods=["GET", "POST"])
-@authz.require(members_access.can_manage_sectors)
+@authz.require(recruitment_access.can_manage_sectors)
 def edit_sector(sector_id):
     """Coordinators: rename a sector or change its target."""
     sector = authz.get_or_404(Sector, sector_id)
@@ -99,7 +107,7 @@ def edit_sector(sector_id):
     form = SectorForm() if request.method == "POST" else _saved_sector_form(sector_id)
     outcome = submit(
         form,
-        lambda: recruitment.update_sector(
+        lambda: services.update_sector(
             sector, form.name.data, form.target_active.data, form.version.data
         ),
         success=_("The sector is saved."),
@@ -108,7 +116,7 @@ def edit_sector(sector_id):
     if outcome.done:
         return redirect(url_for(".sectors"))
     page = render_template(
-        "members/sector_form.html", form=form, sector=sector, conflict=outcome.conflict
+        "members/recruitment/sector_form.html", form=form, sector=sector, conflict=outcome.conflict
     )
     return page, 409 if outcome.stale else 200
 
@@ -126,21 +134,21 @@ def _sector_action(sector_id, action, message):
 
 
 @bp.route("/sectors/<int:sector_id>/retire", methods=["POST"])
-@authz.require(members_access.can_manage_sectors)
+@authz.require(recruitment_access.can_manage_sectors)
 def retire_sector(sector_id):
     """Coordinators: stop offering a sector (organizations keep it)."""
-    return _sector_action(sector_id, recruitment.retire_sector, _("%(name)s is retired."))
+    return _sector_action(sector_id, services.retire_sector, _("%(name)s is retired."))
 
 
 @bp.route("/sectors/<int:sector_id>/restore", methods=["POST"])
-@authz.require(members_access.can_manage_sectors)
+@authz.require(recruitment_access.can_manage_sectors)
 def restore_sector(sector_id):
     """Coordinators: offer a retired sector again."""
-    return _sector_action(sector_id, recruitment.restore_sector, _("%(name)s is offered again."))
+    return _sector_action(sector_id, services.restore_sector, _("%(name)s is offered again."))
 
 
 @bp.route("/sectors/<int:sector_id>/delete", methods=["POST"])
-@authz.require(members_access.can_manage_sectors)
+@authz.require(recruitment_access.can_manage_sectors)
 def delete_sector(sector_id):
     """Coordinators: delete a sector no organization uses."""
-    return _sector_action(sector_id, recruitment.delete_sector, _("%(name)s is deleted."))
+    return _sector_action(sector_id, services.delete_sector, _("%(name)s is deleted."))

@@ -1,4 +1,4 @@
-"""The coalition framework: sectors and their targets, representation, the pipeline."""
+"""The recruitment pipeline, and the sectors coordinators add, rename, retire and delete."""
 
 from dataclasses import dataclass
 
@@ -7,19 +7,16 @@ from sqlalchemy import and_, case, func
 from coalition.core.dbtypes import utcnow
 from coalition.core.errors import ActionRefused, EditConflict
 from coalition.core.extensions import db
-from coalition.members.languages import language_name
 from coalition.members.listing import PAGE_SIZE, count_rows
 from coalition.members.organizations.models import (
     PIPELINE_STATUSES,
-    STATUS_ACTIVE,
     Organization,
-    OrganizationLanguage,
     organization_sector,
 )
 from coalition.members.organizations.services import with_summary
 from coalition.members.organizations.stages import STAGE_ORDER
-from coalition.members.people.models import Person, PersonLanguage
-from coalition.members.sectors import PRELOADED_SECTORS, Sector, active_sectors
+from coalition.members.people.models import Person
+from coalition.members.sectors import Sector
 from coalition.web.i18n import _l, _ln
 
 # --- The pipeline ----------------------------------------------------------------------
@@ -83,87 +80,6 @@ def relationship_owners(visible):
     return db.session.scalars(
         db.select(Person).where(Person.id.in_(owners), visible).order_by(Person.name)
     ).all()
-
-
-# --- Representation --------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SectorStanding:
-    """One sector against its target."""
-
-    sector: Sector
-    active: int
-    in_pipeline: int
-
-    @property
-    def target(self):
-        return self.sector.target_active
-
-    @property
-    def gap(self):
-        return max(self.target - self.active, 0)
-
-
-@dataclass(frozen=True)
-class LanguageCoverage:
-    code: str
-    name: str
-    organizations: int
-    people: int
-
-
-def sector_standings():
-    """Every sector in use: its target, how many partners are active and how many coming."""
-    rows = db.session.execute(
-        db.select(organization_sector.c.sector_id, Organization.status, func.count())
-        .join(Organization, Organization.id == organization_sector.c.organization_id)
-        .group_by(organization_sector.c.sector_id, Organization.status)
-    ).all()
-    active, coming = {}, {}
-    for sector_id, status, count in rows:
-        if status == STATUS_ACTIVE:
-            active[sector_id] = count
-        elif status in PIPELINE_STATUSES:
-            coming[sector_id] = coming.get(sector_id, 0) + count
-    return [
-        SectorStanding(sector, active.get(sector.id, 0), coming.get(sector.id, 0))
-        for sector in active_sectors()
-    ]
-
-
-def languages_covered():
-    """Languages active partners serve in and members speak, by name."""
-    served = dict(
-        db.session.execute(
-            db.select(OrganizationLanguage.code, func.count())
-            .join(Organization, Organization.id == OrganizationLanguage.organization_id)
-            .where(Organization.status == STATUS_ACTIVE)
-            .group_by(OrganizationLanguage.code)
-        ).all()
-    )
-    spoken = dict(
-        db.session.execute(
-            db.select(PersonLanguage.code, func.count())
-            .join(Person, Person.id == PersonLanguage.person_id)
-            .where(Person.deactivated_at.is_(None))
-            .group_by(PersonLanguage.code)
-        ).all()
-    )
-    coverage = [
-        LanguageCoverage(code, language_name(code), served.get(code, 0), spoken.get(code, 0))
-        for code in set(served) | set(spoken)
-    ]
-    return sorted(coverage, key=lambda language: language.name.casefold())
-
-
-def lived_experience_count():
-    """How many people in the coalition said they have lived experience."""
-    return db.session.scalar(
-        db.select(func.count(Person.id)).where(
-            Person.lived_experience.is_(True), Person.deactivated_at.is_(None)
-        )
-    )
 
 
 # --- Sectors ---------------------------------------------------------------------------
@@ -240,17 +156,3 @@ def delete_sector(sector):
         )
     db.session.delete(sector)
     db.session.flush()
-
-
-def ensure_preloaded_sectors():
-    """Add any preloaded sector that is missing (matched by key); return how many were added."""
-    keys = set(db.session.scalars(db.select(Sector.key).where(Sector.key.is_not(None))))
-    names = {name.lower() for name in db.session.scalars(db.select(Sector.name))}
-    added = 0
-    for key, stored, _shown in PRELOADED_SECTORS:
-        if key in keys or stored.lower() in names:
-            continue
-        db.session.add(Sector(key=key, name=stored, target_active=1))
-        added += 1
-    db.session.flush()
-    return added

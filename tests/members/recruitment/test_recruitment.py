@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from coalition.core.extensions import db
 from coalition.members.organizations.models import Organization, StatusChange
 from coalition.members.sectors import Sector
+from coalition.timeline.events import entry_title
 from coalition.timeline.models import TimelineEntry
 
 LONG_AGO = date(2020, 1, 1)
@@ -69,7 +70,7 @@ def test_becoming_active_writes_the_timeline_once_per_time(
         entries = db.session.scalars(db.select(TimelineEntry).order_by(TimelineEntry.id)).all()
         saved = db.session.get(Organization, organization.id)
         assert saved.joined_on is not None
-    assert [(e.event, e.title) for e in entries] == [
+    assert [(e.event, entry_title(e)) for e in entries] == [
         ("active-1", "Haven House became an active partner"),
         ("active-2", "Haven House is an active partner again"),
     ]

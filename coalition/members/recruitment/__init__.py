@@ -1,0 +1,1 @@
+"""The coalition framework: the recruitment pipeline, representation by sector, sectors."""
