@@ -104,10 +104,18 @@ class DraftTextForm(FlaskForm):
     summary = StringField(
         _l("What changed (optional)"), filters=[no_nul, strip], validators=[Length(max=300)]
     )
+    # A language version: the original's revision shown while translating, and whether this
+    # save brings the version up to date with it.
+    source_revision = HiddenField()
+    synced = BooleanField(_l("This save brings the translation up to date with the original"))
     submit = SubmitField(_l("Save"))
 
     def base_number(self):
         return _posted_number(self.base_revision.data)
+
+    def up_to(self):
+        """The original's revision this save follows, when the translator says so."""
+        return _posted_number(self.source_revision.data) if self.synced.data else None
 
 
 class RestoreForm(FlaskForm):

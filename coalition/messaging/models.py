@@ -74,7 +74,7 @@ class Draft(db.Model):
 class DraftReviewer(db.Model):
     """Someone asked to review a draft: they read it even when not on its committee.
 
-    Part 2 (review and sign-off) asks people; the visibility rule counts them already.
+    Asked in review/ (review and sign-off); the visibility rule counts them.
     """
 
     __tablename__ = "draft_reviewer"
@@ -88,5 +88,7 @@ class DraftReviewer(db.Model):
     )
     asked_by_id = db.Column(db.Integer, db.ForeignKey("person.id", ondelete="SET NULL"))
     asked_at = db.Column(UTCDateTime(), nullable=False, default=utcnow)
+
+    person = db.relationship("Person", foreign_keys=[person_id])
 
     __table_args__ = (db.UniqueConstraint("draft_id", "person_id"),)

@@ -15,6 +15,7 @@ from coalition.committees.models import Committee
 from coalition.core.errors import ActionRefused, EditConflict
 from coalition.core.extensions import db
 from coalition.messaging.models import KINDS, STATUSES, TEXT_KIND, Draft
+from coalition.messaging.review.services import after_new_revision
 from coalition.revisions import services as revisions
 from coalition.revisions.models import Revision, RevisionedText
 from coalition.web.i18n import _l
@@ -78,9 +79,11 @@ def _apply(draft, details):
 def save_text(draft, text, base_number, actor, summary=""):
     """Save the text as a new revision if written from the current one (else StaleRevision)."""
     try:
-        return revisions.save(draft.text_id, text, base_number, actor, summary)
+        revision = revisions.save(draft.text_id, text, base_number, actor, summary)
     except revisions.TextUnchanged:
         raise ActionRefused(_l("The text is unchanged."), field="text") from None
+    after_new_revision(draft)  # approvals of the older revision no longer count
+    return revision
 
 
 def crossed_edit(draft, text, base_number):
@@ -91,9 +94,11 @@ def crossed_edit(draft, text, base_number):
 def restore(draft, number, base_number, actor):
     """Bring revision `number` back as a new revision."""
     try:
-        return revisions.restore(draft.text_id, number, base_number, actor)
+        revision = revisions.restore(draft.text_id, number, base_number, actor)
     except revisions.TextUnchanged:
         raise ActionRefused(_l("That revision is the text as it is now.")) from None
+    after_new_revision(draft)
+    return revision
 
 
 @dataclass(frozen=True)

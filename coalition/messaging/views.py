@@ -19,8 +19,12 @@ from coalition.messaging.forms import (
 from coalition.messaging.labels import KIND_LABELS, STATUS_LABELS
 from coalition.messaging.language.views import bp as language_bp
 from coalition.messaging.models import Draft
-from coalition.messaging.pages import draft_page, load_draft
+from coalition.messaging.pages import draft_page, load_draft, translation_changes
+from coalition.messaging.review.views import bp as review_bp
 from coalition.messaging.services import DraftDetails, DraftFilters
+from coalition.messaging.timeline_source import register_draft_source
+from coalition.messaging.translations import services as translations
+from coalition.messaging.translations.views import bp as translations_bp
 from coalition.revisions.diff import diff_html
 from coalition.revisions.services import StaleRevision
 from coalition.web import authz
@@ -31,6 +35,9 @@ bp = Blueprint("messaging", __name__, url_prefix="/messaging")
 bp.register_blueprint(comments_bp)
 bp.register_blueprint(exports_bp)
 bp.register_blueprint(language_bp)
+bp.register_blueprint(review_bp)
+bp.register_blueprint(translations_bp)
+bp.record_once(register_draft_source)
 bp.add_app_template_global(KIND_LABELS, "DRAFT_KIND_LABELS")
 bp.add_app_template_global(STATUS_LABELS, "DRAFT_STATUS_LABELS")
 bp.add_app_template_global(MARKDOWN_HELP, "DRAFT_MARKDOWN_HELP")
@@ -168,20 +175,34 @@ def edit(draft_id):
     """Write the text; an edit that crossed another is merged word by word for review."""
     found = load_draft(draft_id, messaging_access.can_edit_draft)
     form = DraftTextForm()
+    translating = translations.state_of(found)
     if request.method == "GET":
         form.text.data = found.text
         form.base_revision.data = str(found.revision_number)
+        form.source_revision.data = str(translating.source_revision if translating else "")
     outcome = submit(
         form,
-        lambda: services.save_text(
-            found, form.text.data or "", form.base_number(), _actor(), form.summary.data or ""
+        lambda: translations.save(
+            found,
+            form.text.data or "",
+            form.base_number(),
+            _actor(),
+            form.summary.data or "",
+            up_to=form.up_to() if translating else None,
         ),
         success=_("The text is saved."),
         on_stale=lambda error: _merge_view(form, _crossed(error, draft_id, form)),
     )
     if outcome.done:
         return redirect(url_for(".draft", draft_id=draft_id))
-    return render_template("messaging/edit.html", draft=found, form=form, conflict=outcome.conflict)
+    return render_template(
+        "messaging/edit.html",
+        draft=found,
+        form=form,
+        conflict=outcome.conflict,
+        translating=translating,
+        translation_changes=translation_changes(translating, _labels()),
+    )
 
 
 def _crossed(error, draft_id, form):

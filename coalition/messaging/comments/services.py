@@ -10,6 +10,7 @@ from coalition.core.errors import ActionRefused
 from coalition.core.extensions import db
 from coalition.messaging.comments.models import DraftComment
 from coalition.messaging.exports.document import plain_text
+from coalition.messaging.review import notify
 from coalition.web.i18n import _l
 
 
@@ -56,8 +57,9 @@ def add_comment(draft, body, quote, actor):
     return comment
 
 
-def reply(draft, parent, body, actor):
-    """A reply in the thread `parent` opened (replies to a reply join the same thread)."""
+def reply(draft, parent, body, actor, rules=None):
+    """A reply in the thread `parent` opened (replies to a reply join the same thread);
+    the author of the comment replied to is emailed (`rules`: messaging/access.EMAIL_RULES)."""
     thread_id = parent.parent_id or parent.id
     comment = DraftComment(
         draft_id=draft.id,
@@ -68,6 +70,8 @@ def reply(draft, parent, body, actor):
     )
     db.session.add(comment)
     db.session.flush()
+    if rules is not None:
+        notify.replied(draft, comment, parent, actor, rules)
     return comment
 
 

@@ -52,7 +52,9 @@ def reply(draft_id, comment_id):
     form = reply_form_of(comment_id)
     outcome = submit(
         form,
-        lambda: services.reply(draft, parent, form.body.data, _actor()),
+        lambda: services.reply(
+            draft, parent, form.body.data, _actor(), messaging_access.EMAIL_RULES
+        ),
         success=_("Your reply is added."),
     )
     if outcome.done:

@@ -1,0 +1,343 @@
+"""Review and sign-off: asking reviewers, sign-off rules, decisions on the current revision,
+the draft's status that follows from them, publishing and archiving.
+
+A decision belongs to the revision it was made on: only decisions on the current revision
+count, so a new revision resets them (`after_new_revision`). Nobody decides on a draft they
+saved a revision of. Services flush and never commit; the views pass `rules`
+(messaging/access.EMAIL_RULES) for the emails, which follow the visibility rule.
+"""
+
+from dataclasses import dataclass
+
+from sqlalchemy import and_, exists, select
+from sqlalchemy.orm import selectinload
+
+from coalition.committees.models import KIND_ADVISORY, Committee, CommitteeMembership
+from coalition.core.dbtypes import utcnow
+from coalition.core.errors import ActionRefused
+from coalition.core.extensions import db
+from coalition.core.timezones import coalition_date
+from coalition.members.people.models import Person
+from coalition.messaging.models import Draft, DraftReviewer
+from coalition.messaging.review import notify
+from coalition.messaging.review.models import (
+    APPROVED,
+    CHANGES_REQUESTED,
+    DECISIONS,
+    DraftDecision,
+    DraftPublication,
+    DraftSignoffRule,
+)
+from coalition.revisions.models import Revision, RevisionedText
+from coalition.timeline.services import record_entry
+from coalition.web.i18n import _l
+
+REVIEWED = ("in_review", "approved")  # the statuses a decision may be made in
+
+
+@dataclass(frozen=True)
+class RuleState:
+    rule: DraftSignoffRule
+    approvals: int
+
+    @property
+    def met(self):
+        return self.approvals >= self.rule.minimum
+
+
+@dataclass(frozen=True)
+class SignOff:
+    """Where a draft's sign-off stands on its current revision."""
+
+    rules: list  # [RuleState]
+    decisions: list  # [DraftDecision] on the current revision, newest first
+    reviewers: list  # [DraftReviewer]
+    advisory_of: dict  # {person id: their participant advisory committee}
+
+    @property
+    def approvals(self):
+        return [decision for decision in self.decisions if decision.approved]
+
+    @property
+    def complete(self):
+        if not self.rules:
+            return bool(self.approvals)
+        return all(state.met for state in self.rules)
+
+
+def signoff_of(draft):
+    """The rules, the decisions on the current revision and the reviewers, in four queries."""
+    decisions = db.session.scalars(
+        select(DraftDecision)
+        .where(
+            DraftDecision.draft_id == draft.id,
+            DraftDecision.revision_number == draft.revision_number,
+        )
+        .order_by(DraftDecision.decided_at.desc(), DraftDecision.id.desc())
+        .options(selectinload(DraftDecision.person))
+    ).all()
+    reviewers = db.session.scalars(
+        select(DraftReviewer)
+        .where(DraftReviewer.draft_id == draft.id)
+        .order_by(DraftReviewer.asked_at, DraftReviewer.id)
+        .options(selectinload(DraftReviewer.person))
+    ).all()
+    people = {d.person_id for d in decisions} | {r.person_id for r in reviewers}
+    rules = _rules(draft)
+    return SignOff(
+        rules=_rule_states(rules, [d for d in decisions if d.approved]),
+        decisions=decisions,
+        reviewers=reviewers,
+        advisory_of=advisory_committees_of(people),
+    )
+
+
+def _rules(draft):
+    return db.session.scalars(
+        select(DraftSignoffRule)
+        .where(DraftSignoffRule.draft_id == draft.id)
+        .options(selectinload(DraftSignoffRule.committee))
+        .order_by(DraftSignoffRule.id)
+    ).all()
+
+
+def _rule_states(rules, approvals):
+    """Each rule with the approvals of its committee's members (one query for all)."""
+    if not rules:
+        return []
+    approvers = {decision.person_id for decision in approvals}
+    pairs = db.session.execute(
+        select(CommitteeMembership.committee_id, CommitteeMembership.person_id).where(
+            CommitteeMembership.committee_id.in_([rule.committee_id for rule in rules]),
+            CommitteeMembership.person_id.in_(approvers or [0]),
+        )
+    ).all()
+    counts = {}
+    for committee_id, _person in pairs:
+        counts[committee_id] = counts.get(committee_id, 0) + 1
+    return [RuleState(rule, counts.get(rule.committee_id, 0)) for rule in rules]
+
+
+def advisory_committees_of(person_ids):
+    """{person id: the participant advisory committee they are on} among `person_ids`."""
+    if not person_ids:
+        return {}
+    rows = db.session.execute(
+        select(CommitteeMembership.person_id, Committee)
+        .join(Committee, Committee.id == CommitteeMembership.committee_id)
+        .where(Committee.kind == KIND_ADVISORY, CommitteeMembership.person_id.in_(person_ids))
+        .order_by(Committee.id)
+    ).all()
+    found = {}
+    for person_id, committee in rows:
+        found.setdefault(person_id, committee)
+    return found
+
+
+def authored(draft, person):
+    """The person saved a revision of the draft."""
+    query = select(Revision.id).where(
+        Revision.text_id == draft.text_id, Revision.author_id == person.id
+    )
+    return db.session.scalar(query.limit(1)) is not None
+
+
+def ask_reviewers(draft, people, actor, rules):
+    """Ask people to review the draft (it goes in review) and email each of them."""
+    if draft.status not in ("draft", *REVIEWED):
+        raise ActionRefused(_l("This draft is no longer reviewed."))
+    asked = set(db.session.scalars(select(DraftReviewer.person_id).filter_by(draft_id=draft.id)))
+    added = [person for person in people if person.id not in asked]
+    if not added:
+        raise ActionRefused(_l("Choose someone who is not asked yet."), field="people")
+    for person in added:
+        db.session.add(DraftReviewer(draft_id=draft.id, person_id=person.id, asked_by_id=actor.id))
+    if draft.status == "draft":
+        draft.status = "in_review"
+    db.session.flush()
+    notify.review_requested(draft, added, actor, rules)
+    return added
+
+
+def set_rules(draft, minimums):
+    """The sign-off rules as {committee id: approvals needed}; 0 removes a committee's rule."""
+    if draft.status not in ("draft", *REVIEWED):
+        raise ActionRefused(_l("This draft is no longer reviewed."))
+    existing = {rule.committee_id: rule for rule in _rules(draft)}
+    for committee_id, minimum in minimums.items():
+        rule = existing.get(committee_id)
+        if minimum <= 0 and rule is not None:
+            db.session.delete(rule)
+        elif minimum > 0 and rule is None:
+            db.session.add(
+                DraftSignoffRule(draft_id=draft.id, committee_id=committee_id, minimum=minimum)
+            )
+        elif minimum > 0:
+            rule.minimum = minimum
+    db.session.flush()
+    update_status(draft)
+    return draft
+
+
+def decide(draft, actor, decision, note, rules):
+    """The actor's approval or request for changes, on the current revision."""
+    _check_decision(draft, actor, decision, note)
+    found = db.session.scalar(
+        select(DraftDecision).filter_by(
+            draft_id=draft.id, person_id=actor.id, revision_number=draft.revision_number
+        )
+    )
+    if found is None:
+        found = DraftDecision(
+            draft_id=draft.id, person_id=actor.id, revision_number=draft.revision_number
+        )
+        db.session.add(found)
+    found.decision, found.note, found.decided_at = decision, note or "", utcnow()
+    db.session.flush()
+    became_approved = update_status(draft)
+    notify.decided(draft, found, actor, rules, became_approved)
+    return found
+
+
+def _check_decision(draft, actor, decision, note):
+    if decision not in DECISIONS:
+        raise ActionRefused(_l("Choose approve or ask for changes."), field="decision")
+    if draft.status not in REVIEWED:
+        raise ActionRefused(_l("This draft is not in review."))
+    if authored(draft, actor):
+        raise ActionRefused(
+            _l("You saved a revision of this draft: someone who did not write it signs it off.")
+        )
+    if decision == CHANGES_REQUESTED and not (note or "").strip():
+        raise ActionRefused(_l("Say what should change."), field="note")
+
+
+def update_status(draft):
+    """In review or approved, as the sign-off on the current revision stands; True when
+    the draft has just become approved."""
+    if draft.status not in REVIEWED:
+        return False
+    complete = signoff_complete(draft)
+    before = draft.status
+    draft.status = APPROVED if complete else "in_review"
+    if draft.status != before:
+        db.session.flush()
+    return before != APPROVED and draft.status == APPROVED
+
+
+def signoff_complete(draft):
+    approvals = db.session.scalars(
+        select(DraftDecision).where(
+            DraftDecision.draft_id == draft.id,
+            DraftDecision.revision_number == draft.revision_number,
+            DraftDecision.decision == APPROVED,
+        )
+    ).all()
+    rules = _rules(draft)
+    if not rules:
+        return bool(approvals)
+    return all(state.met for state in _rule_states(rules, approvals))
+
+
+def after_new_revision(draft):
+    """A new revision of the text: the decisions on the older one no longer count."""
+    update_status(draft)
+
+
+def publish(draft, place, actor, rules):
+    """Publish an approved draft: who, when and where; one timeline entry; emails."""
+    if draft.status != APPROVED:
+        raise ActionRefused(_l("Only an approved draft is published: every sign-off comes first."))
+    publication = DraftPublication(
+        draft_id=draft.id,
+        published_by_id=actor.id,
+        place=place,
+        revision_number=draft.revision_number,
+    )
+    db.session.add(publication)
+    draft.status = "published"
+    db.session.flush()
+    record_entry(  # its title is written when read, in the reader's language
+        "milestone",
+        draft.title,
+        coalition_date(publication.published_at),
+        source=("draft", draft.id, draft.title),
+        event="published",
+        actor=actor,
+    )
+    notify.published(draft, publication, actor, rules)
+    return publication
+
+
+def archive(draft):
+    """Put the draft away: no more review; it stays readable by whoever read it."""
+    if draft.status == "archived":
+        raise ActionRefused(_l("This draft is archived already."))
+    draft.status = "archived"
+    db.session.flush()
+    return draft
+
+
+def publication_of(draft):
+    return db.session.scalar(
+        select(DraftPublication)
+        .filter_by(draft_id=draft.id)
+        .options(selectinload(DraftPublication.published_by))
+    )
+
+
+def waiting_for(viewer, limit=5):
+    """Drafts in review the viewer was asked to review and has not decided on this revision."""
+    current = (
+        select(RevisionedText.current_number)
+        .where(RevisionedText.id == Draft.text_id)
+        .scalar_subquery()
+    )
+    decided = exists().where(
+        DraftDecision.draft_id == Draft.id,
+        DraftDecision.person_id == viewer.id,
+        DraftDecision.revision_number == current,
+    )
+    query = (
+        select(Draft)
+        .join(
+            DraftReviewer,
+            and_(DraftReviewer.draft_id == Draft.id, DraftReviewer.person_id == viewer.id),
+        )
+        .where(Draft.status == "in_review", ~decided)
+        .order_by(DraftReviewer.asked_at, Draft.id)
+        .limit(limit)
+    )
+    return db.session.scalars(query).all()
+
+
+def reviewer_candidates(draft, visible_people):
+    """People with an account the asker may see and who are not asked yet, by name."""
+    asked = select(DraftReviewer.person_id).where(DraftReviewer.draft_id == draft.id)
+    return db.session.scalars(
+        select(Person)
+        .where(
+            visible_people,
+            Person.password_hash.is_not(None),
+            Person.deactivated_at.is_(None),
+            Person.id.not_in(asked),
+        )
+        .order_by(Person.name, Person.id)
+    ).all()
+
+
+def people(person_id):
+    """The person a form chose (already among those offered), as a list."""
+    person = db.session.get(Person, int(person_id)) if person_id else None
+    return [person] if person is not None else []
+
+
+def committees_for_rules():
+    """Active committees, by name: any of them may be asked to sign off."""
+    return db.session.scalars(
+        select(Committee).where(Committee.active.is_(True)).order_by(Committee.name)
+    ).all()
+
+
+def rules_of(draft):
+    return _rules(draft)

@@ -1,0 +1,1 @@
+"""Language versions of a draft, each kept in step with the revision of the original it follows."""
