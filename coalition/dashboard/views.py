@@ -14,6 +14,7 @@ from coalition.meetings.queries import occurrences_between
 from coalition.members.people.services import affiliations_of
 from coalition.members.recruitment import access as recruitment_access
 from coalition.members.recruitment.representation import sector_standings
+from coalition.messaging.review.services import waiting_for as drafts_waiting_for
 from coalition.timeline.queries import latest as latest_entries
 
 bp = Blueprint("dashboard", __name__)
@@ -42,6 +43,7 @@ def home():
         affiliations=affiliations_of(current_user),
         gaps=gaps,
         action_items=open_items_of(current_user),
+        drafts_to_review=drafts_waiting_for(current_user),
         today=coalition_date(now),
     )
 
