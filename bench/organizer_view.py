@@ -32,7 +32,7 @@ def build(app, invitees):
     from coalition.auth.passwords import hash_password
     from coalition.meetings.models import MeetingInvitation
     from coalition.meetings.occurrences import occurrence_key
-    from coalition.meetings.record_models import Attendance
+    from coalition.meetings.record.models import Attendance
     from coalition.meetings.rsvp.models import Rsvp
     from coalition.meetings.services import MeetingDetails, schedule_meeting
     from coalition.members.organizations.models import Affiliation, Organization

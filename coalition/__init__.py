@@ -73,6 +73,7 @@ def _rule_modules():
     from coalition.committees.proposals import access as proposals_access
     from coalition.feedback import access as feedback_access
     from coalition.meetings import access as meetings_access
+    from coalition.meetings.record import access as record_access
     from coalition.meetings.rsvp import access as rsvp_access
     from coalition.members import access as members_access
     from coalition.members.organizations import access as organizations_access
@@ -94,6 +95,7 @@ def _rule_modules():
         feedback_access,
         meetings_access,
         rsvp_access,
+        record_access,
         messaging_access,
         language_access,
         outbox_access,
@@ -107,7 +109,6 @@ def _register_blueprints(app):
     from coalition.committees.views import bp as committees_bp
     from coalition.dashboard.views import bp as dashboard_bp
     from coalition.feedback.views import bp as feedback_bp
-    from coalition.meetings.record_views import bp as minutes_bp
     from coalition.meetings.views import bp as meetings_bp
     from coalition.members.views import bp as members_bp
     from coalition.messaging.views import bp as messaging_bp
@@ -125,7 +126,6 @@ def _register_blueprints(app):
         messaging_bp,
         timeline_bp,
         outbox_bp,
-        minutes_bp,
         dashboard_bp,
     ]
     if app.config["DEV_MAILBOX"]:

@@ -326,13 +326,13 @@ OCCURRENCE_ROUTES = {
     "meetings.move_occurrence",
     "meetings.edit_following",
     "meetings.calendar.occurrence_ics",
-    "minutes.record",
-    "minutes.edit",
-    "minutes.publish",
-    "minutes.history",
-    "minutes.take_attendance",
-    "minutes.add_decision",
-    "minutes.add_action",
+    "meetings.record.page",
+    "meetings.record.edit_minutes",
+    "meetings.record.publish_minutes",
+    "meetings.record.minutes_history",
+    "meetings.record.take_attendance",
+    "meetings.record.add_decision",
+    "meetings.record.add_action",
     "meetings.invitations.remind_unanswered",
 }
 
@@ -417,24 +417,32 @@ MINUTES = (("text", "We met and agreed."), ("base_revision", "0"))
 # After the meeting: its organizers keep the record; whoever sees the meeting reads it. The
 # world's meeting is still ahead, so attendance sends the organizer back with a message.
 TABLE += [
-    Row("minutes.record", "GET", "occurrence", LOGIN, OK, OK),
-    Row("minutes.record", "GET", "missing-meeting", LOGIN, NOT_FOUND, NOT_FOUND),
-    *_meeting_routes("minutes.edit", "GET", OK),
-    *_meeting_routes("minutes.edit", "POST", REDIRECT, MINUTES),
-    *_meeting_routes("minutes.publish", "POST", REDIRECT),
-    Row("minutes.history", "GET", "occurrence", LOGIN, NOT_FOUND, NOT_FOUND),  # none yet
-    *_meeting_routes("minutes.take_attendance", "GET", REDIRECT),
-    *_meeting_routes("minutes.take_attendance", "POST", REDIRECT),
-    *_meeting_routes("minutes.add_decision", "POST", REDIRECT, (("decision-text", "Adopt"),)),
+    Row("meetings.record.page", "GET", "occurrence", LOGIN, OK, OK),
+    Row("meetings.record.page", "GET", "missing-meeting", LOGIN, NOT_FOUND, NOT_FOUND),
+    *_meeting_routes("meetings.record.edit_minutes", "GET", OK),
+    *_meeting_routes("meetings.record.edit_minutes", "POST", REDIRECT, MINUTES),
+    *_meeting_routes("meetings.record.publish_minutes", "POST", REDIRECT),
+    Row(
+        "meetings.record.minutes_history", "GET", "occurrence", LOGIN, NOT_FOUND, NOT_FOUND
+    ),  # none yet
+    *_meeting_routes("meetings.record.take_attendance", "GET", REDIRECT),
+    *_meeting_routes("meetings.record.take_attendance", "POST", REDIRECT),
+    *_meeting_routes(
+        "meetings.record.add_decision", "POST", REDIRECT, (("decision-text", "Adopt"),)
+    ),
     # No owner chosen: the form comes back with the error beside the field.
-    *_meeting_routes("minutes.add_action", "POST", "400", (("action-text", "Book a room"),)),
+    *_meeting_routes(
+        "meetings.record.add_action", "POST", "400", (("action-text", "Book a room"),)
+    ),
     # The world's action item is the delegate's.
-    Row("minutes.action_done", "POST", "item", LOGIN, FORBIDDEN, REDIRECT, delegate=REDIRECT),
-    Row("minutes.action_done", "POST", "missing", LOGIN, NOT_FOUND, NOT_FOUND),
-    Row("minutes.remove_action", "POST", "item", LOGIN, FORBIDDEN, REDIRECT),
-    Row("minutes.remove_action", "POST", "missing", LOGIN, NOT_FOUND, NOT_FOUND),
-    Row("minutes.remove_decision", "POST", "decision", LOGIN, FORBIDDEN, REDIRECT),
-    Row("minutes.remove_decision", "POST", "missing", LOGIN, NOT_FOUND, NOT_FOUND),
+    Row(
+        "meetings.record.action_done", "POST", "item", LOGIN, FORBIDDEN, REDIRECT, delegate=REDIRECT
+    ),
+    Row("meetings.record.action_done", "POST", "missing", LOGIN, NOT_FOUND, NOT_FOUND),
+    Row("meetings.record.remove_action", "POST", "item", LOGIN, FORBIDDEN, REDIRECT),
+    Row("meetings.record.remove_action", "POST", "missing", LOGIN, NOT_FOUND, NOT_FOUND),
+    Row("meetings.record.remove_decision", "POST", "decision", LOGIN, FORBIDDEN, REDIRECT),
+    Row("meetings.record.remove_decision", "POST", "missing", LOGIN, NOT_FOUND, NOT_FOUND),
 ]
 
 COMMITTEE = (
@@ -793,7 +801,7 @@ def _personal_link(app, meeting, organization):
 def _record_items(app, meeting, owner):
     """An action item the owner (the delegate) is given, and a decision, at the meeting."""
     from coalition.core.extensions import db
-    from coalition.meetings.record_models import ActionItem, Decision
+    from coalition.meetings.record.models import ActionItem, Decision
 
     with app.app_context():
         start = meeting.start_at
@@ -951,8 +959,9 @@ def _language_term(app):
 
 
 def _upload(app, coordinator):
-    from coalition.core.extensions import db
     from coalition.members.importing import save_mapping, start_import
+
+    from coalition.core.extensions import db
     from coalition.members.people.models import Person
 
     with app.app_context():
@@ -982,9 +991,9 @@ def _values(row, actor, world):
     if target == "token":
         extra = {"key": "20270101T000000Z"} if row.endpoint == "meetings.rsvp.answer_one" else {}
         return {"token": "forged-or-used-token", **extra}
-    if row.endpoint in ("minutes.action_done", "minutes.remove_action"):
+    if row.endpoint in ("meetings.record.action_done", "meetings.record.remove_action"):
         return {"item_id": world["action_item"] if target == "item" else 999_999}
-    if row.endpoint == "minutes.remove_decision":
+    if row.endpoint == "meetings.record.remove_decision":
         return {"decision_id": world["decision"] if target == "decision" else 999_999}
     if target == "feed":
         return {"person_id": world["member"].id, "feed": "mine", "signature": "0" * 64}

@@ -117,7 +117,7 @@ def test_run_scheduled_delivers_and_digests(dev_app, create_queued_email):
 
 
 def test_the_demo_has_answers_a_waiting_list_and_the_record_of_past_meetings(app, runner, client):
-    from coalition.meetings.record_models import ActionItem, Minutes
+    from coalition.meetings.record.models import ActionItem, Minutes
     from coalition.meetings.rsvp.models import Rsvp
     from coalition.members.organizations.models import Organization
 

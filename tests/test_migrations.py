@@ -154,8 +154,8 @@ def _old_rows(connection):
 
 def test_guideline_and_minutes_revisions_survive_the_move_to_the_revisions_module(scratch_url):
     from coalition.committees.guidelines import services as guidelines
-    from coalition.meetings import minutes
-    from coalition.meetings.record_models import Minutes
+    from coalition.meetings.record import minutes
+    from coalition.meetings.record.models import Minutes
     from tests.conftest import make_config
 
     scratch = create_app(make_config(scratch_url))
@@ -208,8 +208,8 @@ def _utc(moment):
 def _revisions_as_pages_show_them():
     """Every guideline and minutes revision: number, text, summary, author, time, flags."""
     from coalition.committees.guidelines import services as guidelines
-    from coalition.meetings import minutes
-    from coalition.meetings.record_models import Minutes
+    from coalition.meetings.record import minutes
+    from coalition.meetings.record.models import Minutes
 
     shown = {}
     for section in guidelines.sections():

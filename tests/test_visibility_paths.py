@@ -28,10 +28,10 @@ from coalition.committees.models import CommitteeMembership
 from coalition.committees.proposals.models import Proposal
 from coalition.committees.proposals.services import record_position
 from coalition.core.extensions import db
-from coalition.meetings import actions, attendance
 from coalition.meetings.models import Meeting, MeetingInvitation
 from coalition.meetings.occurrences import occurrence_key
-from coalition.meetings.record_models import ActionItem
+from coalition.meetings.record import actions, attendance
+from coalition.meetings.record.models import ActionItem
 from coalition.meetings.rsvp.meeting_invitations import invitations_of
 from coalition.members.people.models import Person
 from tests.worlds import Factories

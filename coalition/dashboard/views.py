@@ -9,8 +9,8 @@ from sqlalchemy import text
 from coalition.core.extensions import db
 from coalition.core.timezones import coalition_date
 from coalition.meetings import access as meetings_access
-from coalition.meetings.actions import open_items_of
 from coalition.meetings.queries import occurrences_between
+from coalition.meetings.record.actions import open_items_of
 from coalition.members.people.services import affiliations_of
 from coalition.members.recruitment import access as recruitment_access
 from coalition.members.recruitment.representation import sector_standings

@@ -7,10 +7,10 @@ Idempotent: each meeting is filled only while it has no answers (or no minutes) 
 from datetime import UTC, date, datetime, time, timedelta
 
 from coalition.core.extensions import db
-from coalition.meetings import actions, attendance, minutes
 from coalition.meetings.models import Meeting
 from coalition.meetings.queries import meeting_occurrences
-from coalition.meetings.record_models import Minutes
+from coalition.meetings.record import actions, attendance, minutes
+from coalition.meetings.record.models import Minutes
 from coalition.meetings.recurrence import MONTHLY_BY_WEEKDAY, Recurrence
 from coalition.meetings.rsvp.meeting_invitations import invitations_of
 from coalition.meetings.rsvp.models import Rsvp

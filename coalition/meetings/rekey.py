@@ -12,7 +12,7 @@ from sqlalchemy import select, update
 from coalition.core.errors import ActionRefused
 from coalition.core.extensions import db
 from coalition.meetings.occurrences import original_starts
-from coalition.meetings.record_models import ActionItem, Attendance, Decision, Minutes
+from coalition.meetings.record.models import ActionItem, Attendance, Decision, Minutes
 from coalition.meetings.rsvp.models import Rsvp, RsvpNudge
 from coalition.web.i18n import _l
 

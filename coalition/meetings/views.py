@@ -22,6 +22,7 @@ from coalition.meetings.forms import NO_REPEAT, MeetingForm, OccurrenceForm
 from coalition.meetings.models import Meeting
 from coalition.meetings.monthview import month_grid, neighbours, parse_month
 from coalition.meetings.occurrences import parse_occurrence_key
+from coalition.meetings.record.views import bp as record_bp
 from coalition.meetings.recurrence import parse
 from coalition.meetings.rsvp import access as rsvp_access
 from coalition.meetings.rsvp import meeting_invitations
@@ -36,6 +37,7 @@ bp = Blueprint("meetings", __name__)
 bp.register_blueprint(calendar_bp)
 bp.register_blueprint(rsvp_bp)
 bp.register_blueprint(invitations_bp)
+bp.register_blueprint(record_bp)
 display.register(bp)
 UPCOMING_DAYS = 90
 PAST_SHOWN = 6

@@ -17,7 +17,7 @@ def _grow(app, meeting_id, invitees):
     """Invite `invitees` more (half organizations with a delegate, half people), each with an
     answer, attendance, a decision and an action item for the meeting's first date."""
     from coalition.meetings.models import Meeting, MeetingInvitation
-    from coalition.meetings.record_models import ActionItem, Attendance, Decision
+    from coalition.meetings.record.models import ActionItem, Attendance, Decision
     from coalition.meetings.rsvp.models import Rsvp
     from coalition.members.organizations.models import Affiliation, Organization
     from coalition.members.people.models import Person

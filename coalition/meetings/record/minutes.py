@@ -1,17 +1,15 @@
 """Minutes of one date: saved as immutable revisions, merged when two people edit at once,
 published once with a "meeting held" entry on the timeline."""
 
-from flask import current_app
-from flask_babel import force_locale, gettext
 from sqlalchemy.exc import IntegrityError
 
 from coalition.core.dbtypes import utcnow
 from coalition.core.errors import ActionRefused
 from coalition.core.extensions import db
 from coalition.core.timezones import coalition_date
-from coalition.meetings.record_models import Minutes
+from coalition.meetings.record.models import Minutes
 from coalition.revisions import services as revisions
-from coalition.timeline.services import record_entry
+from coalition.timeline.services import record_event
 from coalition.web.i18n import _l
 
 MAX_MINUTES_LENGTH = 100_000
@@ -81,11 +79,8 @@ def publish(minutes, occurrence, actor):
     minutes.published_by_id = actor.id
     minutes.published_number = minutes.revision_number
     meeting = occurrence.meeting
-    with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
-        title = gettext("Meeting held: %(title)s", title=meeting.title)
-    record_entry(
+    record_event(  # its title is written when read, in the reader's language
         "milestone",
-        title,
         coalition_date(occurrence.start),
         source=("minutes", minutes.id, meeting.title),
         event="held",

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from coalition.core.errors import ActionRefused
 from coalition.core.extensions import db
-from coalition.meetings.record_models import Attendance
+from coalition.meetings.record.models import Attendance
 from coalition.meetings.rsvp.models import ANSWER_YES, Rsvp
 from coalition.web.i18n import _l
 

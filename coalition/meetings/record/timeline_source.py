@@ -3,9 +3,9 @@
 from flask import url_for
 
 from coalition.core.extensions import db
-from coalition.meetings import access as meetings_access
 from coalition.meetings.occurrences import occurrence_key
-from coalition.meetings.record_models import Minutes
+from coalition.meetings.record import access as record_access
+from coalition.meetings.record.models import Minutes
 from coalition.timeline.sources import SourceLink, SourceResolver, register_source
 
 
@@ -14,7 +14,7 @@ class MinutesSource(SourceResolver):
         found = db.session.scalars(
             db.select(Minutes).where(Minutes.id.in_(ids)).options(db.joinedload(Minutes.meeting))
         )
-        return {m.id for m in found if meetings_access.can_read_minutes(viewer, m.meeting, m)}
+        return {m.id for m in found if record_access.can_read_minutes(viewer, m.meeting, m)}
 
     def links(self, ids):
         found = db.session.scalars(
@@ -24,7 +24,7 @@ class MinutesSource(SourceResolver):
             m.id: SourceLink(
                 m.meeting.title,
                 url_for(
-                    "minutes.record",
+                    "meetings.record.page",
                     meeting_id=m.meeting_id,
                     key=occurrence_key(m.occurrence_start),
                 ),

@@ -9,26 +9,27 @@ from sqlalchemy.exc import IntegrityError
 
 from coalition.core.errors import ActionRefused
 from coalition.meetings import access as meetings_access
-from coalition.meetings import actions, attendance, minutes, queries
+from coalition.meetings import queries
 from coalition.meetings.models import Meeting
 from coalition.meetings.occurrences import occurrence_key
-from coalition.meetings.record_forms import (
+from coalition.meetings.record import access as record_access
+from coalition.meetings.record import actions, attendance, minutes, minutes_diffs
+from coalition.meetings.record.forms import (
     ActionItemForm,
     AttendanceErrors,
     DecisionForm,
     MinutesForm,
+    read_marks,
 )
-from coalition.meetings.record_models import ActionItem, Decision
-from coalition.meetings.record_source import register_minutes_source
+from coalition.meetings.record.models import ActionItem, Decision
+from coalition.meetings.record.timeline_source import register_minutes_source
 from coalition.meetings.rsvp import access as rsvp_access
 from coalition.meetings.rsvp import meeting_invitations
 from coalition.members import access as members_access
-from coalition.revisions.diff import diff_html
-from coalition.revisions.services import StaleRevision
 from coalition.web import authz
 from coalition.web.form_cycle import submit
 
-bp = Blueprint("minutes", __name__, url_prefix="/meetings")
+bp = Blueprint("record", __name__, url_prefix="/meetings")
 bp.record_once(register_minutes_source)
 # Organization pages show "attended 5 of the last 6" (members must not import meetings).
 bp.add_app_template_global(attendance.organization_record, "organization_attendance")
@@ -46,7 +47,7 @@ def _date(meeting_id, key, predicate=meetings_access.can_view_meeting):
 
 def _to_record(meeting, occurrence):
     # No #anchor: the page opens at its top, where the message says what was done.
-    return redirect(url_for(".record", meeting_id=meeting.id, key=occurrence.key))
+    return redirect(url_for(".page", meeting_id=meeting.id, key=occurrence.key))
 
 
 def _has_begun(occurrence):
@@ -55,7 +56,7 @@ def _has_begun(occurrence):
 
 @bp.route("/<int:meeting_id>/dates/<key>/record")
 @authz.require(authz.is_member)
-def record(meeting_id, key):
+def page(meeting_id, key):
     """One date's minutes, who came, what was decided and who does what next."""
     meeting, occurrence = _date(meeting_id, key)
     return _render_record(meeting, occurrence)
@@ -66,17 +67,17 @@ def _render_record(meeting, occurrence, action_form=None, decision_form=None, st
     decision_form = decision_form or DecisionForm(prefix="decision", formdata=None)
     start = occurrence.original_start
     found = minutes.minutes_of(meeting.id, start)
-    organizer = meetings_access.can_keep_record(current_user, meeting)
+    organizer = record_access.can_keep_record(current_user, meeting)
     if organizer:
         action_form.owner_id.choices = _owner_choices()
     sheet = None
-    if meetings_access.can_view_attendance_names(current_user, meeting):
+    if record_access.can_view_attendance_names(current_user, meeting):
         sheet, _taken = attendance.sheet(_invited(meeting), meeting.id, start)
     page = render_template(
-        "meetings/record.html",
+        "meetings/record/page.html",
         meeting=meeting,
         occurrence=occurrence,
-        minutes=found if meetings_access.can_read_minutes(current_user, meeting, found) else None,
+        minutes=found if record_access.can_read_minutes(current_user, meeting, found) else None,
         totals=attendance.totals(meeting.id, start),
         sheet=sheet,
         decisions=actions.decisions_of(meeting.id, start),
@@ -104,9 +105,9 @@ def _invited(meeting):
 
 @bp.route("/<int:meeting_id>/dates/<key>/minutes", methods=["GET", "POST"])
 @authz.require(authz.is_member)
-def edit(meeting_id, key):
+def edit_minutes(meeting_id, key):
     """Write or change the minutes; an edit that crossed another is merged for review."""
-    meeting, occurrence = _date(meeting_id, key, meetings_access.can_keep_record)
+    meeting, occurrence = _date(meeting_id, key, record_access.can_keep_record)
     start = occurrence.original_start
     saved = minutes.minutes_of(meeting.id, start)
     form = MinutesForm()
@@ -119,12 +120,14 @@ def edit(meeting_id, key):
             meeting, start, form.text.data or "", form.base_number(), _actor(), form.note.data or ""
         ),
         success=_("The minutes are saved."),
-        on_stale=lambda error: _merge_view(form, _crossed(error, meeting, start, form)),
+        on_stale=lambda error: minutes_diffs.merge_view(
+            form, minutes_diffs.crossed(error, meeting, start, form)
+        ),
     )
     if outcome.done:
         return _to_record(meeting, occurrence)
     return render_template(
-        "meetings/minutes_form.html",
+        "meetings/record/minutes_form.html",
         meeting=meeting,
         occurrence=occurrence,
         form=form,
@@ -133,41 +136,19 @@ def edit(meeting_id, key):
     )
 
 
+def _shown_name(invitation):
+    return rsvp_access.invitee_name(current_user, invitation)
+
+
 def _actor():
     return current_user._get_current_object()
 
 
-def _labels():
-    return {"removed_label": _("removed:"), "added_label": _("added:")}
-
-
-def _crossed(error, meeting, start, form):
-    """The crossed edit: as the service found it, or rebuilt after two saves raced."""
-    if isinstance(error, StaleRevision):
-        return error
-    latest = minutes.minutes_of(meeting.id, start)
-    return minutes.crossed_edit(latest, form.text.data or "", form.base_number())
-
-
-def _merge_view(form, crossed):
-    """Nothing is saved: the form now holds the merge, based on the text saved meanwhile."""
-    mine = form.text.data or ""
-    form.text.data = crossed.merged.text
-    form.base_revision.data = str(crossed.current.current_number)
-    return {
-        "merged": crossed.merged,
-        "since": crossed.since,  # who saved since the editor opened the minutes
-        "latest": crossed.since[-1] if crossed.since else None,
-        "theirs": diff_html(crossed.base, crossed.saved, **_labels()),
-        "mine": diff_html(crossed.base, mine, **_labels()),
-    }
-
-
 @bp.route("/<int:meeting_id>/dates/<key>/minutes/publish", methods=["POST"])
 @authz.require(authz.is_member)
-def publish(meeting_id, key):
+def publish_minutes(meeting_id, key):
     """Publish the minutes to everyone who sees the meeting."""
-    meeting, occurrence = _date(meeting_id, key, meetings_access.can_keep_record)
+    meeting, occurrence = _date(meeting_id, key, record_access.can_keep_record)
     found = minutes.minutes_of(meeting.id, occurrence.original_start)
 
     def publish_them():
@@ -185,24 +166,21 @@ def publish(meeting_id, key):
 
 @bp.route("/<int:meeting_id>/dates/<key>/minutes/history")
 @authz.require(authz.is_member)
-def history(meeting_id, key):
+def minutes_history(meeting_id, key):
     """Every saved version of the minutes, each with what it changed."""
     meeting, occurrence = _date(meeting_id, key)
     found = minutes.minutes_of(meeting.id, occurrence.original_start)
-    if found is None or not meetings_access.can_read_minutes(current_user, meeting, found):
+    if found is None or not record_access.can_read_minutes(current_user, meeting, found):
         abort(404)
-    first = 0
-    if not meetings_access.can_keep_record(
-        current_user, meeting
-    ):  # readers: from the published text on
-        first = found.published_number or 0
-    revisions = minutes.history(found, first)
-    changes = []
-    for index, revision in enumerate(revisions):
-        older = revisions[index + 1].text if index + 1 < len(revisions) else ""
-        changes.append((revision, diff_html(older, revision.text, **_labels())))
+    # Organizers see every version; readers, from the published text on.
+    keeper = record_access.can_keep_record(current_user, meeting)
+    first = 0 if keeper else found.published_number or 0
+    changes = minutes_diffs.changes(minutes.history(found, first))
     return render_template(
-        "meetings/minutes_history.html", meeting=meeting, occurrence=occurrence, changes=changes
+        "meetings/record/minutes_history.html",
+        meeting=meeting,
+        occurrence=occurrence,
+        changes=changes,
     )
 
 
@@ -210,14 +188,14 @@ def history(meeting_id, key):
 @authz.require(authz.is_member)
 def take_attendance(meeting_id, key):
     """Tick who came, person by person and organization by organization, with headcounts."""
-    meeting, occurrence = _date(meeting_id, key, meetings_access.can_keep_record)
+    meeting, occurrence = _date(meeting_id, key, record_access.can_keep_record)
     invited = _invited(meeting)
     if not _has_begun(occurrence):
         flash(_("Attendance can be taken once the meeting has started."), "error")
         return _to_record(meeting, occurrence)
     errors = AttendanceErrors()
     if request.method == "POST":
-        marks = _posted_marks(invited, errors)
+        marks = read_marks(request.form, invited, errors, _shown_name)
         if not errors:
             try:
                 outcome = submit(
@@ -235,7 +213,7 @@ def take_attendance(meeting_id, key):
     lines, taken = attendance.sheet(invited, meeting.id, occurrence.original_start)
     posted = request.form if request.method == "POST" else None
     return render_template(
-        "meetings/attendance_form.html",
+        "meetings/record/attendance_form.html",
         meeting=meeting,
         occurrence=occurrence,
         lines=lines,
@@ -245,32 +223,11 @@ def take_attendance(meeting_id, key):
     ), (400 if errors else 200)
 
 
-def _posted_marks(invited, errors):
-    """{invitee key: Mark} from the form; a headcount that is not a number is an error."""
-    marks = {}
-    for invitation in invited:
-        key = invitation.invitee_key
-        present = request.form.get(f"present-{key}") == "1"
-        raw = (request.form.get(f"headcount-{key}") or "").strip()
-        headcount = 1 if present else 0
-        if raw and invitation.organization_id:
-            if not (raw.isascii() and raw.isdigit()) or len(raw) > 4:
-                errors[key] = _(
-                    "%(invitee)s: give the number of people as digits.",
-                    invitee=rsvp_access.invitee_name(current_user, invitation),
-                )
-                continue
-            headcount = int(raw)
-        # People counted for an organization means it came, ticked or not.
-        marks[key] = attendance.Mark(present or headcount > 0, headcount)
-    return marks
-
-
 @bp.route("/<int:meeting_id>/dates/<key>/decisions", methods=["POST"])
 @authz.require(authz.is_member)
 def add_decision(meeting_id, key):
     """Record a decision of this date."""
-    meeting, occurrence = _date(meeting_id, key, meetings_access.can_keep_record)
+    meeting, occurrence = _date(meeting_id, key, record_access.can_keep_record)
     form = DecisionForm(prefix="decision")
     outcome = submit(
         form,
@@ -286,7 +243,7 @@ def add_decision(meeting_id, key):
 @authz.require(authz.is_member)
 def add_action(meeting_id, key):
     """Give someone an action item with a due date."""
-    meeting, occurrence = _date(meeting_id, key, meetings_access.can_keep_record)
+    meeting, occurrence = _date(meeting_id, key, record_access.can_keep_record)
     form = ActionItemForm(prefix="action")
     form.owner_id.choices = _owner_choices()
     outcome = submit(
@@ -310,7 +267,7 @@ def add_action(meeting_id, key):
 @authz.require(authz.is_member)
 def action_done(item_id):
     """Mark an action item done (or, with done=0, open again)."""
-    item = authz.load_and_check(ActionItem, item_id, meetings_access.can_complete_action_item)
+    item = authz.load_and_check(ActionItem, item_id, record_access.can_complete_action_item)
     done = request.form.get("done", "1") == "1"
     if done:
         message = _("Marked done: %(item)s", item=item.text)
@@ -320,14 +277,14 @@ def action_done(item_id):
     submit(None, lambda: actions.set_done(item, done), success=message)
     if request.form.get("next") == "dashboard":
         return redirect(url_for("dashboard.home"))
-    return redirect(url_for(".record", meeting_id=meeting_id, key=key))
+    return redirect(url_for(".page", meeting_id=meeting_id, key=key))
 
 
 @bp.route("/decisions/<int:decision_id>/remove", methods=["POST"])
 @authz.require(authz.is_member)
 def remove_decision(decision_id):
     """Take back a decision recorded by mistake."""
-    decision = authz.load_and_check(Decision, decision_id, meetings_access.can_remove_from_record)
+    decision = authz.load_and_check(Decision, decision_id, record_access.can_remove_from_record)
     return _remove(decision, _("The decision is removed."))
 
 
@@ -335,11 +292,11 @@ def remove_decision(decision_id):
 @authz.require(authz.is_member)
 def remove_action(item_id):
     """Take back an action item recorded by mistake."""
-    item = authz.load_and_check(ActionItem, item_id, meetings_access.can_remove_from_record)
+    item = authz.load_and_check(ActionItem, item_id, record_access.can_remove_from_record)
     return _remove(item, _("The action item is removed."))
 
 
 def _remove(record, message):
     meeting_id, key = record.meeting_id, occurrence_key(record.occurrence_start)
     submit(None, lambda: actions.remove(record, _actor()), success=message)
-    return redirect(url_for(".record", meeting_id=meeting_id, key=key))
+    return redirect(url_for(".page", meeting_id=meeting_id, key=key))

@@ -6,7 +6,7 @@ from coalition.core.dbtypes import utcnow
 from coalition.core.errors import ActionRefused
 from coalition.core.extensions import db
 from coalition.meetings.occurrences import occurrence_key
-from coalition.meetings.record_models import ActionItem, Decision
+from coalition.meetings.record.models import ActionItem, Decision
 from coalition.members.people.models import Person
 from coalition.web.i18n import _l
 from coalition.web.urls import external_url
@@ -85,7 +85,7 @@ def _tell_owner(item, meeting, owner, actor):
         ),
         detail=_l("Due date: %(date)s", date=item.due_on.isoformat()) if item.due_on else "",
         link=external_url(
-            "minutes.record", meeting_id=meeting.id, key=occurrence_key(item.occurrence_start)
+            "meetings.record.page", meeting_id=meeting.id, key=occurrence_key(item.occurrence_start)
         ),
         key=f"action_item:{item.id}",
     )

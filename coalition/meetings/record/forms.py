@@ -1,10 +1,12 @@
 """Forms for after a meeting: minutes, decisions, action items."""
 
+from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
-from coalition.meetings.minutes import MAX_MINUTES_LENGTH
+from coalition.meetings.record.attendance import Mark
+from coalition.meetings.record.minutes import MAX_MINUTES_LENGTH
 from coalition.web.form_fields import OfferedChoice, strip
 from coalition.web.i18n import _l
 
@@ -75,3 +77,25 @@ class _LineErrors:
     @errors.setter
     def errors(self, messages):
         self.sheet[self.key] = messages[-1]
+
+
+def read_marks(posted, invited, errors, name_of):
+    """{invitee key: Mark} from the posted sheet; a headcount that is not a number goes in
+    `errors` beside its line, naming the invitee as `name_of` does for the viewer."""
+    marks = {}
+    for invitation in invited:
+        key = invitation.invitee_key
+        present = posted.get(f"present-{key}") == "1"
+        raw = (posted.get(f"headcount-{key}") or "").strip()
+        headcount = 1 if present else 0
+        if raw and invitation.organization_id:
+            if not (raw.isascii() and raw.isdigit()) or len(raw) > 4:
+                errors[key] = _(
+                    "%(invitee)s: give the number of people as digits.",
+                    invitee=name_of(invitation),
+                )
+                continue
+            headcount = int(raw)
+        # People counted for an organization means it came, ticked or not.
+        marks[key] = Mark(present or headcount > 0, headcount)
+    return marks

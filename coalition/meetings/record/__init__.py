@@ -1,0 +1,2 @@
+"""After a meeting, each date's record: minutes kept as revisions, attendance, decisions and
+action items."""
