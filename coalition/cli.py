@@ -12,12 +12,14 @@ def register_commands(app):
     """Attach the commands to `flask --app wsgi ...`."""
     from coalition.committees.cli import proposals_cli
     from coalition.meetings.cli import meetings_cli
+    from coalition.members.cli import members_cli
     from coalition.outbox.cli import outbox_cli
 
     app.cli.add_command(create_coordinator_command)
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(outbox_cli)
     app.cli.add_command(meetings_cli)
+    app.cli.add_command(members_cli)
     app.cli.add_command(proposals_cli)
     app.cli.add_command(run_scheduled_command)
 
@@ -73,10 +75,12 @@ def run_scheduled_command(ctx):
     """Run every time-driven task once (what cron runs each minute); each is safe to repeat."""
     from coalition.committees.cli import close_due_command
     from coalition.meetings.cli import send_reminders_command
+    from coalition.members.cli import send_follow_ups_command
     from coalition.outbox.cli import deliver_command, digest_command
 
     # Proposals and reminders first, so the emails they queue go out in the same run.
-    for command in (close_due_command, send_reminders_command, deliver_command, digest_command):
+    tasks = (close_due_command, send_reminders_command, send_follow_ups_command)
+    for command in (*tasks, deliver_command, digest_command):
         try:
             ctx.invoke(command)
         except Exception as error:  # one failing task must not stop the others

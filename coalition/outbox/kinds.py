@@ -21,6 +21,7 @@ OPTIONAL = {
     "committee": _l("Committee news and join requests"),
     "timeline": _l("New wins, losses and milestones"),
     "action_item": _l("Action items given to you at meetings"),
+    "follow_up": _l("Follow-ups due with organizations you look after"),
 }
 
 DIGEST = "digest"

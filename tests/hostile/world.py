@@ -26,7 +26,6 @@ def build_world(app):
     committees.proposals(world)
     committees.feedback(world)
     messaging.drafts(world)
-    messaging.drafts(world)
     timeline.entries(world)
     meetings.meetings(world)
     meetings.answers(world)
@@ -61,9 +60,11 @@ def _unsubscribe_token():
 
 
 def _cron(world):
-    """What cron runs: proposal reminders and closing, meeting reminders, the digest."""
+    """What cron runs: proposal reminders and closing, meeting reminders, follow-ups due,
+    the digest."""
     from coalition.committees.proposals import closing as proposals
     from coalition.meetings.occurrences import parse_occurrence_key
+    from coalition.members.organizations.follow_ups import send_follow_up_reminders
     from coalition.meetings.rsvp import reminders
     from coalition.outbox.digest import send_digests
     from coalition.timeline.services import record_entry
@@ -83,4 +84,5 @@ def _cron(world):
             lessons=hostile("timeline_lessons"),
         ),
     )
+    in_app(world, lambda: send_follow_up_reminders(date.today()))
     in_app(world, lambda: send_digests(now))

@@ -31,15 +31,19 @@ def _latest(app):
 
 
 def test_a_member_records_a_loss_with_its_lesson_linked_to_a_goal(
-    app, client, create_person, create_goal
+    app, client, create_person, create_goal, create_organization
 ):
     goal = create_goal(title="Fund the pilot")
+    credited = create_organization("Second Chance Reentry")
     member = create_person()
     client.login(member)
     page = client.get("/timeline/new").get_data(as_text=True)
     assert "Fund the pilot" in page  # offered by the goals' resolver
+    assert "Second Chance Reentry" in page  # and organizations, by theirs
     response = client.post_form(
-        "/timeline/new", _entry_form(links=[f"goal:{goal.id}"]), token_page="/timeline/new"
+        "/timeline/new",
+        _entry_form(links=[f"goal:{goal.id}"], organizations=[str(credited.id)]),
+        token_page="/timeline/new",
     )
     assert response.status_code == 302
     entry_id = _latest(app)
@@ -49,10 +53,11 @@ def test_a_member_records_a_loss_with_its_lesson_linked_to_a_goal(
     assert "We met the swing votes too late." in html
     assert "Meet each council member before the spring budget." in html
     assert f'href="/committees/goals/{goal.id}"' in html
+    assert "Organizations credited" in html and "Second Chance Reentry" in html
     assert "https://example.org/council/minutes-1014" in html
     with app.app_context():
         entry = db.session.get(TimelineEntry, entry_id)
-        assert entry.sources() == [("goal", goal.id)]
+        assert entry.sources() == [("organization", credited.id), ("goal", goal.id)]
         assert entry.created_by_id == member.id
         assert [r.number for r in history(entry.happened_text_id)] == [1]
 

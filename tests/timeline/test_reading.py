@@ -121,6 +121,7 @@ def test_the_report_shows_wins_losses_with_lessons_and_goals(client, history):
     html = client.get("/timeline/report?start=2026-01-01&end=2026-12-31").get_data(as_text=True)
     assert "Council vote lost" in html and "Meet the swing votes early." in html
     assert "Pilot funded" in html and "Goals and their progress" in html
+    assert "Members and the sectors they represent" in html
     assert "Fund the pilot" in html
     assert "Secret setback" not in html and "Quiet strategy" not in html
     narrow = client.get("/timeline/report?start=2026-06-01&end=2026-06-30").get_data(as_text=True)
