@@ -631,9 +631,18 @@ NEW_DRAFT = (
 )
 DRAFT_DETAILS = tuple(pair for pair in NEW_DRAFT if pair[0] != "text") + (("version", "1"),)
 DRAFT_TEXT = (("text", "We ask for care, not cells."), ("base_revision", "2"))
+DECISION = (("decision", "approved"),)
+PLACE = (("place", "The council hearing"),)
 
 
-DRAFT_TARGETS = ("own-draft", "committee-draft", "solo-draft", "missing-draft", "missing-comment")
+DRAFT_TARGETS = (
+    "own-draft",
+    "committee-draft",
+    "solo-draft",
+    "review-draft",
+    "missing-draft",
+    "missing-comment",
+)
 
 
 def _draft_rows(endpoint, method, ok, data=()):
@@ -678,6 +687,40 @@ MESSAGING_TABLE = [
     ),
 ]
 TABLE += MESSAGING_TABLE
+
+# Review and sign-off, language versions (issue 16). "review-draft" is the listed person's,
+# in review, with the member and the coordinator asked to review it. Asking without
+# choosing anyone is refused by the form (400) once past the rule; publishing a draft not
+# yet approved is refused by the service (400), past the rule (authors and coordinators).
+REFUSED = "400"
+TRANSLATION = (("translation-language", "es"), ("translation-title", "Puntos"))
+REVIEW_TABLE = [
+    *_draft_rows("messaging.review.page", "GET", OK),
+    Row("messaging.review.page", "GET", "review-draft", LOGIN, OK, OK, (), FORBIDDEN, FORBIDDEN),
+    *_draft_rows("messaging.review.ask", "POST", REFUSED, (("person", ""),)),
+    *_draft_rows("messaging.review.rules", "POST", REDIRECT),
+    *_draft_rows("messaging.review.archive", "POST", REDIRECT),
+    *_draft_rows("messaging.translations.new", "POST", REDIRECT, TRANSLATION),
+    *[
+        Row("messaging.review.decide", "POST", target, LOGIN, member, coordinator, DECISION, *roles)
+        for target, member, coordinator, roles in (
+            ("own-draft", FORBIDDEN, FORBIDDEN, ()),  # its author, who is not asked
+            ("committee-draft", FORBIDDEN, FORBIDDEN, ()),
+            ("review-draft", REDIRECT, REDIRECT, (FORBIDDEN, FORBIDDEN)),  # only those asked
+            ("missing-draft", NOT_FOUND, NOT_FOUND, ()),
+        )
+    ],
+    *[
+        Row("messaging.review.publish", "POST", target, LOGIN, member, coordinator, PLACE, *roles)
+        for target, member, coordinator, roles in (
+            ("own-draft", REFUSED, REFUSED, (FORBIDDEN, FORBIDDEN)),
+            ("committee-draft", FORBIDDEN, REFUSED, ()),
+            ("review-draft", FORBIDDEN, REFUSED, ()),
+            ("missing-draft", NOT_FOUND, NOT_FOUND, ()),
+        )
+    ],
+]
+TABLE += REVIEW_TABLE
 
 # The language check (issue 16): members read the terms and check a text; coordinators edit.
 LANGUAGE_TERM = (("language", "en"), ("terms", "gizmo"), ("version", "1"))
@@ -918,8 +961,24 @@ def _draft_world(app, people):
             drafts.save_text(draft, "Second words.", 1, writer)
             comment = add_comment(draft, "A comment.", "", coordinator)
             ids[key] = {"draft_id": draft.id, "comment_id": comment.id}
+        ids["review-draft"] = {"draft_id": _review_draft(people, coordinator)}
         db.session.commit()
     return ids
+
+
+def _review_draft(people, coordinator):
+    """The listed person's draft, with the member and the coordinator asked to review it."""
+    from coalition.core.extensions import db
+    from coalition.messaging import services as drafts
+    from coalition.messaging.access import EMAIL_RULES
+    from coalition.messaging.review.services import ask_reviewers
+    from coalition.messaging.services import DraftDetails
+
+    writer = db.session.merge(people["other"], load=True)
+    draft = drafts.start_draft(DraftDetails(title="review-draft", kind="op_ed"), "Words.", writer)
+    member = db.session.merge(people["member"], load=True)
+    ask_reviewers(draft, [member, coordinator], writer, EMAIL_RULES)
+    return draft.id
 
 
 def _draft_values(row, world):
