@@ -72,6 +72,7 @@ def test_becoming_active_writes_the_timeline_once_per_time(
         assert saved.joined_on is not None
     assert [(e.event, entry_title(e)) for e in entries] == [
         ("active-1", "Haven House became an active partner"),
+        ("lapsed-1", "Haven House is no longer an active partner"),
         ("active-2", "Haven House is an active partner again"),
     ]
     assert {(e.source_type, e.source_id) for e in entries} == {("organization", organization.id)}
