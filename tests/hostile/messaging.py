@@ -1,7 +1,7 @@
 """Drafts, their details, text, merges and comments, each hostile."""
 
 from coalition.core.extensions import db
-from tests.hostile.browsing import id_from, in_app
+from tests.hostile.browsing import Visitor, id_from, in_app
 from tests.hostile.markup import hostile, hostile_markdown
 
 
@@ -46,6 +46,30 @@ def drafts(world):
     coordinator.post(f"/messaging/{draft}/comments/{comment}/resolve", {})
     # A passage that is no longer in the text: the comment says so.
     member.post(f"/messaging/{draft}/edit", _text(hostile_markdown("draft_text"), "2"))
+    review(world)
+
+
+def review(world):
+    """The coordinator sets a sign-off rule and asks the second coordinator to review, who
+    asks for changes (a note) and then approves (another); without the rule the draft is
+    approved, and the member publishes it (where) and starts a language version of it."""
+    coordinator, member = world.visitors["coordinator"], world.visitors["member"]
+    second = Visitor(world, world["coordinator2"])
+    draft, rule = world["draft"], f"rule_{world['committee']}"
+    coordinator.post(f"/messaging/{draft}/review/rules", {rule: "1"})
+    coordinator.post(f"/messaging/{draft}/review/ask", {"person": str(world["coordinator2"])})
+    for decision, note in (("changes_requested", "review_note"), ("approved", "approval_note")):
+        second.post(
+            f"/messaging/{draft}/review/decide",
+            {"decision": decision, "note": hostile(note, 1000)},
+        )
+    coordinator.post(f"/messaging/{draft}/review/rules", {rule: "0"})
+    member.post(f"/messaging/{draft}/review/publish", {"place": hostile("publish_place", 500)})
+    response = member.post(
+        f"/messaging/{draft}/translations",
+        {"translation-language": "en", "translation-title": hostile("translation_title")},
+    )
+    world["translation"] = id_from(response)
 
 
 def _text(text, base):
