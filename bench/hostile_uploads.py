@@ -3,8 +3,8 @@
     .venv/bin/python bench/hostile_uploads.py              # every file
     .venv/bin/python bench/hostile_uploads.py csv entity   # only names containing a word
 
-The hostile files are those of tests/members/hostile_uploads.py at full size (a header row of
-20 million cells, parts inflating to a gigabyte, ...). Each is built first (not timed), then
+The hostile files are those of tests/members/imports/hostile_uploads.py at full size (a header
+row of 20 million cells, parts inflating to a gigabyte, ...). Each is built first (not timed), then
 read in a fresh Python process by read_table, the function the upload page calls, so no file's
 memory hides another's. Printed per file: its size, the message a coordinator sees, wall-clock
 and CPU seconds of the read, and the peak resident memory the read added to the process (the
@@ -24,8 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from coalition.members.spreadsheet_limits import MAX_ROWS  # noqa: E402
-from tests.members import hostile_uploads as hostile  # noqa: E402
+from coalition.members.imports.limits import MAX_ROWS  # noqa: E402
+from tests.members.imports import hostile_uploads as hostile  # noqa: E402
 
 REFERENCE_COLUMNS = 15
 
@@ -75,7 +75,7 @@ def cpu_seconds():
 
 def measure(path, filename):
     """In the child process: read one file and print what it cost, as JSON."""
-    from coalition.members.spreadsheets import Reading, SpreadsheetError, read_table
+    from coalition.members.imports.spreadsheets import Reading, SpreadsheetError, read_table
 
     for warm_up in (b"Name\nAna\n", b""):  # imports and translations load before measuring
         try:

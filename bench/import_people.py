@@ -60,7 +60,7 @@ def timed(label, results, action):
 
 
 def run(database_url, rows):
-    from coalition.members.importing import run_import, save_mapping, start_import
+    from coalition.members.imports.services import run_import, save_mapping, start_import
     from coalition.members.organizations.models import Organization
     from coalition.members.people.models import Person
 

@@ -76,6 +76,7 @@ def _rule_modules():
     from coalition.meetings.record import access as record_access
     from coalition.meetings.rsvp import access as rsvp_access
     from coalition.members import access as members_access
+    from coalition.members.imports import access as imports_access
     from coalition.members.organizations import access as organizations_access
     from coalition.members.recruitment import access as recruitment_access
     from coalition.messaging import access as messaging_access
@@ -88,6 +89,7 @@ def _rule_modules():
         members_access,
         organizations_access,
         recruitment_access,
+        imports_access,
         committees_access,
         goals_access,
         guidelines_access,

@@ -1018,7 +1018,7 @@ def _language_term(app):
 
 
 def _upload(app, coordinator):
-    from coalition.members.importing import save_mapping, start_import
+    from coalition.members.imports.services import save_mapping, start_import
 
     from coalition.core.extensions import db
     from coalition.members.people.models import Person

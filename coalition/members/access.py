@@ -85,11 +85,6 @@ def can_show_people_count(count):
     return count >= SMALLEST_SHOWN_COUNT
 
 
-def can_import(user):
-    """Bring people and organizations in from a spreadsheet."""
-    return is_coordinator(user)
-
-
 def can_export(user):
     """Download the list one sees (each row and field filtered as on the page)."""
     return is_member(user)

@@ -2,7 +2,7 @@
 organizations, recruitment and imports nest in it (`members.organizations.detail`,
 `members.recruitment.pipeline`, `members.imports.upload`)."""
 
-from coalition.members.import_views import bp as imports_bp
+from coalition.members.imports.views import bp as imports_bp
 from coalition.members.labels import AFFILIATION_LABELS, STATUS_LABELS
 from coalition.members.languages import language_name
 from coalition.members.organizations.views import bp as organizations_bp

@@ -198,7 +198,7 @@ def test_detail_pages_cost_the_same_with_more_data(
 def test_the_import_preview_costs_the_same_for_more_rows(
     app, client, create_coordinator, count_queries
 ):
-    from coalition.members.importing import save_mapping, start_import
+    from coalition.members.imports.services import save_mapping, start_import
 
     coordinator = create_coordinator()
     client.login(coordinator)

@@ -4,7 +4,7 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import SelectField, SubmitField
 
-from coalition.members.import_fields import fields_for
+from coalition.members.imports.fields import fields_for
 from coalition.members.imports.models import KIND_ORGANIZATIONS, KIND_PEOPLE
 from coalition.web.form_fields import choice_list
 from coalition.web.i18n import _l

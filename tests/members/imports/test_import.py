@@ -305,7 +305,7 @@ def test_existing_records_are_skipped_or_updated_as_chosen(
 def test_a_failure_halfway_imports_nothing(
     coordinator_client, app, create_organization, monkeypatch
 ):
-    from coalition.members import import_apply
+    from coalition.members.imports import apply as import_apply
 
     create_organization("Second Chance Reentry")
     _upload(

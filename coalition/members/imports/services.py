@@ -13,8 +13,8 @@ from coalition.core.audit import record_audit
 from coalition.core.dbtypes import utcnow
 from coalition.core.errors import ActionRefused
 from coalition.core.extensions import db
-from coalition.members import import_apply
-from coalition.members.import_fields import RowContext, check_row, fields_for
+from coalition.members.imports import apply as import_apply
+from coalition.members.imports.fields import RowContext, check_row, fields_for
 from coalition.members.imports.models import (
     BATCH_IMPORTED,
     BATCH_PREVIEWED,
@@ -23,10 +23,10 @@ from coalition.members.imports.models import (
     ImportMapping,
     ImportRow,
 )
+from coalition.members.imports.spreadsheets import read_table
 from coalition.members.organizations.models import Organization
 from coalition.members.people.models import Person
 from coalition.members.sectors import Sector
-from coalition.members.spreadsheets import read_table
 from coalition.web.i18n import _l
 
 PREVIEW_ROWS = 10

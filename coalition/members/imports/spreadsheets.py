@@ -14,7 +14,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from coalition.members.spreadsheet_limits import (
+from coalition.members.imports.limits import (
     MAX_CELL_CHARACTERS,
     MAX_COLUMNS,
     MAX_FILE_BYTES,
@@ -29,7 +29,7 @@ from coalition.members.spreadsheet_limits import (
     too_many_rows,
     too_much_text,
 )
-from coalition.members.xlsx_reader import xlsx_rows
+from coalition.members.imports.xlsx_reader import xlsx_rows
 from coalition.web.i18n import _l
 
 __all__ = ["MAX_FILE_BYTES", "Reading", "SpreadsheetError", "Table", "read_table"]

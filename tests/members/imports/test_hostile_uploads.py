@@ -10,11 +10,12 @@ from werkzeug.datastructures import FileStorage, MultiDict
 from werkzeug.test import encode_multipart
 
 from coalition.core.extensions import db
-from coalition.members import spreadsheet_limits as limits
+from coalition.members.imports import limits
 from coalition.members.imports.models import ImportBatch, ImportRow
-from coalition.members.spreadsheets import Reading, SpreadsheetError, read_table
-from coalition.members.xlsx_reader import CHUNK_BYTES, cell_text
-from tests.members import hostile_uploads as hostile
+from coalition.members.imports.spreadsheets import Reading, SpreadsheetError, read_table
+from coalition.members.imports.xlsx_reader import CHUNK_BYTES
+from coalition.members.imports.xlsx_sheet import cell_text
+from tests.members.imports import hostile_uploads as hostile
 
 UPLOAD = "/members/import/"
 SMALL_PARTS = 4_000  # bytes of the relationships and workbook parts every file has

@@ -5,17 +5,17 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from coalition.core.errors import ActionRefused
-from coalition.members import access as members_access
-from coalition.members import importing
-from coalition.members.import_fields import error_text, fields_for
-from coalition.members.import_forms import RunForm, UploadForm, mapping_form
+from coalition.members.imports import access as imports_access
+from coalition.members.imports import services as importing
+from coalition.members.imports.fields import error_text, fields_for
+from coalition.members.imports.forms import RunForm, UploadForm, mapping_form
 from coalition.members.imports.models import (
     BATCH_IMPORTED,
     BATCH_UPLOADED,
     KIND_PEOPLE,
     ImportBatch,
 )
-from coalition.members.spreadsheets import MAX_FILE_BYTES, SpreadsheetError
+from coalition.members.imports.spreadsheets import MAX_FILE_BYTES, SpreadsheetError
 from coalition.web import authz
 from coalition.web.form_cycle import submit
 
@@ -27,7 +27,7 @@ def _batch(batch_id):
 
 
 @bp.route("/", methods=["GET", "POST"])
-@authz.require(members_access.can_import)
+@authz.require(imports_access.can_import)
 def upload():
     """Coordinators: upload a CSV or .xlsx file of people or organizations."""
     form = UploadForm()
@@ -35,7 +35,7 @@ def upload():
     if outcome.done:
         return redirect(url_for(".columns", batch_id=outcome.result.id))
     return render_template(
-        "members/import_upload.html", form=form, batches=importing.recent_batches()
+        "members/imports/upload.html", form=form, batches=importing.recent_batches()
     )
 
 
@@ -54,7 +54,7 @@ def _start_import(form):
 
 
 @bp.route("/<int:batch_id>/columns", methods=["GET", "POST"])
-@authz.require(members_access.can_import)
+@authz.require(imports_access.can_import)
 def columns(batch_id):
     """Coordinators: say what each column holds (the last mapping is suggested)."""
     batch = _batch(batch_id)
@@ -69,7 +69,7 @@ def columns(batch_id):
         for index, name in (batch.mapping or importing.suggested_mapping(batch)).items():
             form[f"column_{index}"].data = name
     return render_template(
-        "members/import_columns.html",
+        "members/imports/columns.html",
         batch=batch,
         form=form,
         problem=outcome.refused and str(outcome.refused.message),
@@ -78,7 +78,7 @@ def columns(batch_id):
 
 
 @bp.route("/<int:batch_id>")
-@authz.require(members_access.can_import)
+@authz.require(imports_access.can_import)
 def preview(batch_id):
     """Coordinators: every row's problems, the first rows as read, and the import button."""
     batch = _batch(batch_id)
@@ -87,7 +87,7 @@ def preview(batch_id):
     first, failing, matched = importing.preview(batch)
     specs = [spec for spec in fields_for(batch.kind) if spec.name in (batch.mapping or {}).values()]
     return render_template(
-        "members/import_preview.html",
+        "members/imports/preview.html",
         batch=batch,
         first=first,
         failing=failing,
@@ -100,7 +100,7 @@ def preview(batch_id):
 
 
 @bp.route("/<int:batch_id>/run", methods=["POST"])
-@authz.require(members_access.can_import)
+@authz.require(imports_access.can_import)
 def run(batch_id):
     """Coordinators: import every row in one transaction, or none if any row has a problem."""
     batch = _batch(batch_id)
@@ -136,7 +136,7 @@ def _back_to_preview(batch, message):
 
 
 @bp.route("/<int:batch_id>/discard", methods=["POST"])
-@authz.require(members_access.can_import)
+@authz.require(imports_access.can_import)
 def discard(batch_id):
     """Coordinators: forget an upload without importing it."""
     batch = _batch(batch_id)
