@@ -1,6 +1,6 @@
 """Writing checked import rows: bulk inserts for new records, the ORM for updated ones.
 
-Called by importing.run_import inside the caller's transaction; nothing here commits.
+Called by services.run_import inside the caller's transaction; nothing here commits.
 """
 
 from sqlalchemy import insert, update

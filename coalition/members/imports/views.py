@@ -6,7 +6,7 @@ from flask_login import current_user
 
 from coalition.core.errors import ActionRefused
 from coalition.members.imports import access as imports_access
-from coalition.members.imports import services as importing
+from coalition.members.imports import services
 from coalition.members.imports.fields import error_text, fields_for
 from coalition.members.imports.forms import RunForm, UploadForm, mapping_form
 from coalition.members.imports.models import (
@@ -35,7 +35,7 @@ def upload():
     if outcome.done:
         return redirect(url_for(".columns", batch_id=outcome.result.id))
     return render_template(
-        "members/imports/upload.html", form=form, batches=importing.recent_batches()
+        "members/imports/upload.html", form=form, batches=services.recent_batches()
     )
 
 
@@ -43,7 +43,7 @@ def _start_import(form):
     """Start the import; a file that cannot be read is refused beside the upload field."""
     upload_file = form.file.data
     try:
-        return importing.start_import(
+        return services.start_import(
             form.kind.data,
             upload_file.filename,
             upload_file.read(MAX_FILE_BYTES + 1),
@@ -62,18 +62,18 @@ def columns(batch_id):
         return redirect(url_for(".preview", batch_id=batch.id))
     form = mapping_form(batch)
     mapping = {str(i): form[f"column_{i}"].data for i in range(len(batch.headers))}
-    outcome = submit(form, lambda: importing.save_mapping(batch, mapping), flash_refused=False)
+    outcome = submit(form, lambda: services.save_mapping(batch, mapping), flash_refused=False)
     if outcome.done:
         return redirect(url_for(".preview", batch_id=batch.id))
     if not form.is_submitted():
-        for index, name in (batch.mapping or importing.suggested_mapping(batch)).items():
+        for index, name in (batch.mapping or services.suggested_mapping(batch)).items():
             form[f"column_{index}"].data = name
     return render_template(
         "members/imports/columns.html",
         batch=batch,
         form=form,
         problem=outcome.refused and str(outcome.refused.message),
-        samples=importing.column_samples(batch),
+        samples=services.column_samples(batch),
     )
 
 
@@ -84,7 +84,7 @@ def preview(batch_id):
     batch = _batch(batch_id)
     if batch.state == BATCH_UPLOADED:
         return redirect(url_for(".columns", batch_id=batch.id))
-    first, failing, matched = importing.preview(batch)
+    first, failing, matched = services.preview(batch)
     specs = [spec for spec in fields_for(batch.kind) if spec.name in (batch.mapping or {}).values()]
     return render_template(
         "members/imports/preview.html",
@@ -111,7 +111,7 @@ def run(batch_id):
         )
     outcome = submit(
         None,
-        lambda: importing.run_import(
+        lambda: services.run_import(
             batch, form.existing.data == "update", current_user._get_current_object()
         ),
     )
@@ -142,7 +142,7 @@ def discard(batch_id):
     batch = _batch(batch_id)
     submit(
         None,
-        lambda: importing.discard_import(batch),
+        lambda: services.discard_import(batch),
         success=_("The upload is discarded; nothing was imported."),
     )
     return redirect(url_for(".upload"))
