@@ -40,6 +40,7 @@ def create_app(config=None, overrides=None):
     read_requests.register(app)
     _register_blueprints(app)
     _tell_outbox_its_recipients(app)
+    _tell_timeline_its_feed_keys(app)
     errorpages.register(app)
     security.register(app)
     templating.register(app, _rule_modules())
@@ -55,6 +56,26 @@ def _tell_outbox_its_recipients(app):
     from coalition.outbox import recipients
 
     recipients.register(app, lambda person_id: db.session.get(Person, person_id))
+
+
+def _tell_timeline_its_feed_keys(app):
+    """The timeline's feed is signed with the calendar feeds' per-person secret (meetings')."""
+    from coalition.core.extensions import db
+    from coalition.meetings.calendar.models import CalendarSettings
+    from coalition.meetings.calendar.services import settings_for
+    from coalition.members.people.models import Person
+    from coalition.timeline import feeds
+
+    def secret_of(person_id):
+        query = db.select(CalendarSettings.feed_secret).filter_by(person_id=person_id)
+        return db.session.scalar(query)
+
+    keys = feeds.FeedKeys(
+        find_person=lambda person_id: db.session.get(Person, person_id),
+        secret_of=secret_of,
+        ensure_secret=lambda person: settings_for(person).feed_secret,
+    )
+    feeds.register(app, keys)
 
 
 def _trust_proxies(app):
