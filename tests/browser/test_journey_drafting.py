@@ -49,7 +49,7 @@ def test_two_members_edit_the_same_talking_points_and_merge_without_losing_a_wor
     her_page.get_by_label("What changed (optional)").fill("Three years, as the budget allows")
     her_page.get_by_role("button", name="Save", exact=True).click()
     marisol.check()
-    expect(her_page.get_by_role("status")).to_contain_text("The text is saved.")
+    expect(her_page.get_by_role("status").filter(has_text="The text is saved.")).to_be_visible()
 
     # Darnell saves from the version he opened: he sees the merge, with both changes.
     his_page.get_by_role("button", name="Save", exact=True).click()
@@ -62,7 +62,7 @@ def test_two_members_edit_the_same_talking_points_and_merge_without_losing_a_wor
     assert HIS[1] in merged and HERS[1] in merged
     his_page.get_by_role("button", name="Save", exact=True).click()
     darnell.check()
-    expect(his_page.get_by_role("status")).to_contain_text("The text is saved.")
+    expect(his_page.get_by_role("status").filter(has_text="The text is saved.")).to_be_visible()
     text = his_page.get_by_role("region", name="Text")
     expect(text).to_contain_text("seven days a week")
     expect(text).to_contain_text("three more years")
