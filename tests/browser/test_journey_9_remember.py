@@ -1,7 +1,8 @@
 """Journey 9 of JOURNEYS.md ("Remember"), in Chromium at 320 px, axe-checked on every page.
 
 After a council vote goes against the coalition, the coordinator records the loss from a
-phone, with what was learned and what comes next, linked to the goal; later the report for
+phone, with what was learned and what comes next, linked to the goal and the testimony
+draft; later the report for
 the year shows it beside the wins. A Spanish-speaking member reads the tools' entries in
 Spanish.
 """
@@ -11,6 +12,7 @@ from datetime import date
 from playwright.sync_api import expect
 
 from coalition.demo import COORDINATOR_PASSWORD, MEMBER_PASSWORD
+from coalition.demo.messaging import TESTIMONY
 
 GOAL = "Open a 24-hour crisis drop-off center"
 TITLE = "Council votes down the crisis center budget"
@@ -30,6 +32,7 @@ def test_journey_9_record_a_loss_and_find_it_in_the_report(visitor, demo):
     page.get_by_label("What happened").fill("The council voted **5-4** against the budget line.")
     page.get_by_label("What we do next").fill("Meet each council member before the spring budget.")
     page.get_by_label(f"Goal: {GOAL}").check()
+    page.get_by_label(TESTIMONY, exact=False).check()  # the testimony draft, offered by messaging
     page.get_by_role("button", name="Save the entry").click()
     phone.check()
     # Losses ask for what was learned: the form says so beside the field.
@@ -39,6 +42,7 @@ def test_journey_9_record_a_loss_and_find_it_in_the_report(visitor, demo):
     phone.check()
     expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
     expect(page.get_by_role("link", name=GOAL)).to_be_visible()
+    expect(page.get_by_role("link", name=TESTIMONY)).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
 
     # Months later: the report for the year shows the loss, its lesson, and the wins.
