@@ -31,7 +31,11 @@ def build(app, count):
     from coalition.meetings.occurrences import original_starts
     from coalition.meetings.recurrence import MONTHLY_BY_WEEKDAY, WEEKLY_FREQ, Recurrence
     from coalition.meetings.rsvp.meeting_invitations import invite
-    from coalition.meetings.services import MeetingDetails, cancel_occurrence, schedule_meeting
+    from coalition.meetings.series.services import (
+        MeetingDetails,
+        cancel_occurrence,
+        schedule_meeting,
+    )
     from coalition.members.people.models import Person
 
     with app.app_context():

@@ -34,7 +34,7 @@ def build(app, invitees):
     from coalition.meetings.occurrences import occurrence_key
     from coalition.meetings.record.models import Attendance
     from coalition.meetings.rsvp.models import Rsvp
-    from coalition.meetings.services import MeetingDetails, schedule_meeting
+    from coalition.meetings.series.services import MeetingDetails, schedule_meeting
     from coalition.members.organizations.models import Affiliation, Organization
     from coalition.members.people.models import Person
 

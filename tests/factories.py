@@ -185,7 +185,7 @@ def create_meeting(app):
     from datetime import timedelta as span
 
     from coalition.meetings.recurrence import MONTHLY_BY_WEEKDAY, Recurrence
-    from coalition.meetings.services import MeetingDetails, schedule_meeting
+    from coalition.meetings.series.services import MeetingDetails, schedule_meeting
 
     def create(actor=None, **overrides):
         fields = {

@@ -322,9 +322,9 @@ RSVP = (("answer", "yes"), ("headcount", "2"), ("names", ""), ("needs", ""), ("n
 
 
 OCCURRENCE_ROUTES = {
-    "meetings.cancel_occurrence",
-    "meetings.move_occurrence",
-    "meetings.edit_following",
+    "meetings.series.cancel_occurrence",
+    "meetings.series.move_occurrence",
+    "meetings.series.edit_following",
     "meetings.calendar.occurrence_ics",
     "meetings.record.page",
     "meetings.record.edit_minutes",
@@ -355,18 +355,18 @@ def _meeting_routes(endpoint, method, coordinator, data=()):
 
 TABLE += [
     # A chair schedules for their committee; the row's form names none, so it comes back.
-    Row("meetings.new", "GET", None, LOGIN, FORBIDDEN, OK, chair=OK),
-    Row("meetings.new", "POST", None, LOGIN, FORBIDDEN, REDIRECT, MEETING, chair=OK),
+    Row("meetings.series.new", "GET", None, LOGIN, FORBIDDEN, OK, chair=OK),
+    Row("meetings.series.new", "POST", None, LOGIN, FORBIDDEN, REDIRECT, MEETING, chair=OK),
     Row("meetings.detail", "GET", "meeting", LOGIN, OK, OK),
     Row("meetings.detail", "GET", "missing-meeting", LOGIN, NOT_FOUND, NOT_FOUND),
-    *_meeting_routes("meetings.edit", "GET", OK),
-    *_meeting_routes("meetings.edit", "POST", REDIRECT, MEETING),
-    *_meeting_routes("meetings.cancel", "POST", REDIRECT),
-    *_meeting_routes("meetings.cancel_occurrence", "POST", REDIRECT, (("version", "1"),)),
-    *_meeting_routes("meetings.move_occurrence", "GET", OK),
-    *_meeting_routes("meetings.move_occurrence", "POST", REDIRECT, MOVE),
-    *_meeting_routes("meetings.edit_following", "GET", OK),
-    *_meeting_routes("meetings.edit_following", "POST", REDIRECT, MEETING),
+    *_meeting_routes("meetings.series.edit", "GET", OK),
+    *_meeting_routes("meetings.series.edit", "POST", REDIRECT, MEETING),
+    *_meeting_routes("meetings.series.cancel", "POST", REDIRECT),
+    *_meeting_routes("meetings.series.cancel_occurrence", "POST", REDIRECT, (("version", "1"),)),
+    *_meeting_routes("meetings.series.move_occurrence", "GET", OK),
+    *_meeting_routes("meetings.series.move_occurrence", "POST", REDIRECT, MOVE),
+    *_meeting_routes("meetings.series.edit_following", "GET", OK),
+    *_meeting_routes("meetings.series.edit_following", "POST", REDIRECT, MEETING),
     Row("meetings.calendar.meeting_ics", "GET", "meeting", LOGIN, OK, OK),
     Row("meetings.calendar.meeting_ics", "GET", "missing-meeting", LOGIN, NOT_FOUND, NOT_FOUND),
     Row("meetings.calendar.occurrence_ics", "GET", "occurrence", LOGIN, OK, OK),
@@ -1018,9 +1018,8 @@ def _language_term(app):
 
 
 def _upload(app, coordinator):
-    from coalition.members.imports.services import save_mapping, start_import
-
     from coalition.core.extensions import db
+    from coalition.members.imports.services import save_mapping, start_import
     from coalition.members.people.models import Person
 
     with app.app_context():

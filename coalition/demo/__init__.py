@@ -19,7 +19,7 @@ from coalition.meetings.models import Meeting
 from coalition.meetings.occurrences import original_starts
 from coalition.meetings.recurrence import MONTHLY_BY_WEEKDAY, Recurrence
 from coalition.meetings.rsvp.meeting_invitations import invite
-from coalition.meetings.services import (
+from coalition.meetings.series.services import (
     MeetingDetails,
     cancel_occurrence,
     move_occurrence,

@@ -14,7 +14,7 @@ from coalition.meetings.record.models import Minutes
 from coalition.meetings.recurrence import MONTHLY_BY_WEEKDAY, Recurrence
 from coalition.meetings.rsvp.meeting_invitations import invitations_of
 from coalition.meetings.rsvp.models import Rsvp
-from coalition.meetings.services import MeetingDetails
+from coalition.meetings.series.services import MeetingDetails
 from coalition.members.people.models import find_person_by_email
 
 ROUNDTABLE = "Partners' roundtable"

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests.meetings.test_meeting_pages import _form
+from tests.meetings.series.test_meeting_pages import _form
 
 
 @pytest.fixture

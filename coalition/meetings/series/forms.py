@@ -24,7 +24,7 @@ from coalition.meetings.recurrence import (
     WEEKLY_FREQ,
     Recurrence,
 )
-from coalition.meetings.services import MeetingDetails
+from coalition.meetings.series.services import MeetingDetails
 from coalition.web.form_fields import one_line
 from coalition.web.i18n import _l
 

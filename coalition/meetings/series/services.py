@@ -10,7 +10,6 @@ from flask import current_app
 from coalition.core.dbtypes import utcnow
 from coalition.core.errors import ActionRefused, EditConflict
 from coalition.core.extensions import db
-from coalition.meetings import rekey
 from coalition.meetings.models import (
     MAX_MEETING_LENGTH,
     MAX_RSVP_CLOSES_HOURS,
@@ -21,6 +20,7 @@ from coalition.meetings.models import (
 from coalition.meetings.occurrences import find_occurrence, original_starts
 from coalition.meetings.recurrence import RecurrenceError, expand, truncate_before, validate
 from coalition.meetings.rsvp import meeting_invitations, waitlist
+from coalition.meetings.series import rekey
 from coalition.web.i18n import _l
 
 # Changing any of these sends an update to invitees and raises the calendar SEQUENCE.
