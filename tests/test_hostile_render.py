@@ -199,7 +199,20 @@ ROUTES = {
     "outbox.detail": _all(OutboxEmail, "email_id"),
     "outbox.preferences_page": _none,
     "outbox.unsubscribe": lambda world: [{"token": world["unsubscribe_token"]}],
-    "timeline.index": _none,
+    "timeline.index": lambda world: [
+        {},
+        {"hidden": 1},
+        {"kind": "loss", "goal": world["wide_goal"], "start": "2020-01-01"},
+    ],
+    "timeline.entry": _ids("timeline_entry", "hidden_timeline_entry", key="entry_id"),
+    "timeline.history": _ids("timeline_entry", key="entry_id"),
+    "timeline.entries.new": _none,
+    "timeline.entries.edit": _ids("timeline_entry", key="entry_id"),
+    "timeline.export": _none,
+    "timeline.feeds.subscribe": _none,
+    "timeline.feeds.feed": lambda world: [world["timeline_feed"]],
+    "timeline.report.report": lambda world: [{}, {"start": "2020-01-01"}],
+    "timeline.report.report_pdf": _none,
 }
 # What the coordinator gets where a page is not simply shown.
 COORDINATOR_STATUS = {"auth.login": 302}
@@ -346,6 +359,7 @@ TRIGGERS = {
     "proposal closing": ("proposal", "Closing in 24 hours", {"amendment_title"}),
     "proposal outcome": ("proposal", "Outcome", {"amendment_title"}),
     "action item": ("action_item", "", {"action_text", "coordinator_name", "held_title"}),
+    "follow-up due": ("follow_up", "Follow-up", {"follow_up_organization_name"}),
     "meeting invitation": ("meeting_invitation", "Invitation", {"meeting_title", "meeting_link"}),
     "meeting updated": ("meeting_invitation", "Updated", {"meeting_title"}),
     "series continued": ("meeting_invitation", "Invitation", {"continued_title"}),

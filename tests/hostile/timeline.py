@@ -38,3 +38,16 @@ def entries(world):
     page = member.get("/timeline/subscribe").get_data(as_text=True)
     person_id, signature = re.findall(r"/timeline/feed/(\d+)/([0-9a-f]+)\.atom", page)[0]
     world["timeline_feed"] = {"person_id": int(person_id), "signature": signature}
+
+
+def follow_up(world):
+    """An organization being recruited whose follow-up is due: cron reminds its owner."""
+    world.visitors["coordinator"].post(
+        "/members/organizations/new",
+        {
+            "name": hostile("follow_up_organization_name"),
+            "status": "identified",
+            "owner_id": str(world["coordinator"]),
+            "follow_up_on": date.today().isoformat(),
+        },
+    )

@@ -27,6 +27,7 @@ def build_world(app):
     committees.feedback(world)
     messaging.drafts(world)
     timeline.entries(world)
+    timeline.follow_up(world)
     meetings.meetings(world)
     meetings.answers(world)
     meetings.record(world)
@@ -64,8 +65,8 @@ def _cron(world):
     the digest."""
     from coalition.committees.proposals import closing as proposals
     from coalition.meetings.occurrences import parse_occurrence_key
-    from coalition.members.organizations.follow_ups import send_follow_up_reminders
     from coalition.meetings.rsvp import reminders
+    from coalition.members.organizations.follow_ups import send_follow_up_reminders
     from coalition.outbox.digest import send_digests
     from coalition.timeline.services import record_entry
 
