@@ -15,6 +15,9 @@ from coalition.web import authz
 
 bp = Blueprint("report", __name__)
 PRINT_CSS = "css/print-report.css"
+# A PDF takes WeasyPrint about a tenth of a second per entry: past this, the page says to
+# choose a shorter period (or print the page) rather than keep a worker busy for minutes.
+PDF_LIMIT = 600
 
 
 def _period():
@@ -58,8 +61,11 @@ def report():
 @authz.require(timeline_access.can_view_timeline)
 def report_pdf():
     """The same report as a PDF (WeasyPrint renders the page's HTML)."""
-    html = render_template("timeline/report.html", pdf=True, **_context())
-    data = _pdf(html)
+    context = _context()
+    if sum(len(rows) for rows in context["by_kind"].values()) > PDF_LIMIT:
+        page = render_template("timeline/report.html", pdf=False, too_long=PDF_LIMIT, **context)
+        return page, 422
+    data = _pdf(render_template("timeline/report.html", pdf=True, **context))
     headers = {
         "Content-Type": "application/pdf",
         "Content-Disposition": 'attachment; filename="coalition-report.pdf"',

@@ -220,3 +220,14 @@ def test_the_feed_escapes_what_people_wrote(app, client, make_client, history):
     assert "&lt;b id=&#34;x&#34;&gt;Bold&lt;/b&gt; &amp; &#34;quoted&#34;" in xml
     # The content is HTML carried as text: its own markup escaped once more.
     assert "&lt;strong&gt;ok&lt;/strong&gt;" in xml and "onerror" not in xml.split("<content")[0]
+
+
+def test_a_pdf_of_too_many_entries_asks_for_a_shorter_period(app, client, history, monkeypatch):
+    from coalition.timeline import report_views
+
+    monkeypatch.setattr(report_views, "PDF_LIMIT", 2)
+    client.login(history["member"])
+    response = client.get("/timeline/report.pdf?start=2026-01-01&end=2026-12-31")
+    assert response.status_code == 422
+    assert "too many for a PDF" in response.get_data(as_text=True)
+    assert client.get("/timeline/report.pdf?start=2026-06-01&end=2026-06-30").status_code == 200
