@@ -17,6 +17,7 @@ built; every other row is one test per role.
 """
 
 from dataclasses import dataclass
+from datetime import date
 from urllib.parse import urlsplit
 
 import pytest
@@ -737,6 +738,55 @@ LANGUAGE_TABLE = [
 ]
 TABLE += LANGUAGE_TABLE
 
+# The timeline (issue 17): every member reads and writes; the author and coordinators edit;
+# coordinators hide. "entry" is the member's own, "others-entry" the coordinator's,
+# "hidden-entry" one a coordinator hid; the feed's signature is wrong for everyone.
+ENTRY = (("kind", "win"), ("occurred_on", "2026-05-01"), ("title", "Renamed"), ("version", "1"))
+HIDDEN_ENTRY = (*ENTRY[:-1], ("version", "2"))
+TIMELINE_TABLE = [
+    Row("timeline.export", "GET", None, LOGIN, OK, OK),
+    Row("timeline.report.report", "GET", None, LOGIN, OK, OK),
+    Row("timeline.report.report_pdf", "GET", None, LOGIN, OK, OK),
+    Row("timeline.feeds.subscribe", "GET", None, LOGIN, OK, OK),
+    Row("timeline.feeds.feed", "GET", "timeline-feed", NOT_FOUND, NOT_FOUND, NOT_FOUND),
+    Row("timeline.entries.new", "GET", None, LOGIN, OK, OK),
+    Row("timeline.entries.new", "POST", None, LOGIN, REDIRECT, REDIRECT, ENTRY),
+    *[
+        Row(endpoint, "GET", target, LOGIN, member, coordinator)
+        for endpoint in ("timeline.entry", "timeline.history")
+        for target, member, coordinator in (
+            ("entry", OK, OK),
+            ("others-entry", OK, OK),
+            ("hidden-entry", NOT_FOUND, OK),
+            ("missing-entry", NOT_FOUND, NOT_FOUND),
+        )
+    ],
+    *[
+        Row("timeline.entries.edit", method, target, LOGIN, member, coordinator, data, *others)
+        for method, done in (("GET", OK), ("POST", REDIRECT))
+        for target, member, coordinator, data, others in (
+            ("entry", done, done, ENTRY, (FORBIDDEN, FORBIDDEN)),  # not the delegate's, nor chair's
+            ("others-entry", FORBIDDEN, done, ENTRY, ()),
+            ("hidden-entry", NOT_FOUND, done, HIDDEN_ENTRY, ()),  # hiding it made version 2
+            ("missing-entry", NOT_FOUND, NOT_FOUND, ENTRY, ()),
+        )
+    ],
+    *[
+        Row(endpoint, "POST", target, LOGIN, FORBIDDEN, coordinator, (("reason", "Off topic"),))
+        for endpoint, twice in (
+            ("timeline.entries.hide", "400"),
+            ("timeline.entries.show", REDIRECT),
+        )
+        for target, coordinator in (
+            ("entry", REDIRECT if endpoint.endswith("hide") else twice),
+            ("hidden-entry", twice if endpoint.endswith("hide") else REDIRECT),
+            ("missing-entry", NOT_FOUND),
+        )
+    ],
+]
+TABLE += TIMELINE_TABLE
+TIMELINE_TARGETS = ("entry", "others-entry", "hidden-entry", "missing-entry", "timeline-feed")
+
 # Mail clients POST here without a form (RFC 8058); the signed token is the proof.
 CSRF_EXEMPT = {"outbox.unsubscribe_one_click"}
 
@@ -801,11 +851,39 @@ def _build_world(app, make):
         "commitments": commitments,
         "sector": _unused_sector(app),
         "language_term": _language_term(app),
+        "timeline": _timeline_world(app, people),
         "batch": _upload(app, people["coordinator"]),
         "other_batch": _upload(app, people["second_coordinator"]),
         # On a meeting of their own, so changing the world meeting drops no recorded date.
         **_record_items(app, make.create_meeting(title="Held meeting"), people["delegate"]),
     }
+
+
+def _timeline_world(app, people):
+    """The member's entry, the coordinator's, and one the coordinator hid."""
+    from coalition.core.extensions import db
+    from coalition.members.people.models import Person
+    from coalition.timeline.services import EntryData, add_entry, hide_entry
+
+    with app.app_context():
+        member = db.session.get(Person, people["member"].id)
+        coordinator = db.session.get(Person, people["coordinator"].id)
+        entries = {
+            "entry": add_entry(EntryData("win", "Member's", date(2026, 5, 1)), member),
+            "others-entry": add_entry(EntryData("loss", "Coordinator's", date(2026, 5, 2),
+                                                lessons="Start early."), coordinator),
+            "hidden-entry": add_entry(EntryData("win", "Hidden", date(2026, 5, 3)), member),
+        }  # fmt: skip
+        db.session.flush()
+        hide_entry(entries["hidden-entry"], "Names a participant", coordinator)
+        db.session.commit()
+        return {target: entry.id for target, entry in entries.items()}
+
+
+def _timeline_values(row, world):
+    if row.target == "timeline-feed":
+        return {"person_id": world["member"].id, "signature": "0" * 64}
+    return {"entry_id": world["timeline"].get(row.target, 999_999)}
 
 
 def _invitation(app, meeting, organization):
@@ -1042,6 +1120,8 @@ def _values(row, actor, world):
         return _draft_values(row, world)
     if target is None:
         return {}
+    if target in TIMELINE_TARGETS:
+        return _timeline_values(row, world)
     if target in ("link", "link-other-date"):
         key = world["occurrence_key"] if target == "link" else "20200101T000000Z"
         extra = {"key": key} if row.endpoint == "meetings.rsvp.answer_one" else {}
