@@ -46,10 +46,13 @@ def _methods(rule):
     return ",".join(sorted(rule.methods - {"HEAD", "OPTIONS"}))
 
 
+def _meeting_rules(app):
+    return [rule for rule in app.url_map.iter_rules() if rule.rule.startswith(PREFIXES)]
+
+
 def test_every_meetings_url_answers_where_it_did(app):
-    found = {
-        (rule.rule, _methods(rule))
-        for rule in app.url_map.iter_rules()
-        if rule.rule.startswith(PREFIXES)
-    }
-    assert found == MEETING_URLS
+    assert {(rule.rule, _methods(rule)) for rule in _meeting_rules(app)} == MEETING_URLS
+
+
+def test_meetings_one_blueprint_answers_them_all(app):
+    assert {rule.endpoint.split(".")[0] for rule in _meeting_rules(app)} == {"meetings"}
