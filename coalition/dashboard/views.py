@@ -6,6 +6,8 @@ from flask import Blueprint, render_template
 from flask_login import current_user
 from sqlalchemy import text
 
+from coalition.committees.goals import access as goals_access
+from coalition.committees.goals.services import board
 from coalition.core.extensions import db
 from coalition.core.timezones import coalition_date
 from coalition.meetings import access as meetings_access
@@ -44,8 +46,19 @@ def home():
         gaps=gaps,
         action_items=open_items_of(current_user),
         drafts_to_review=drafts_waiting_for(current_user),
+        goals_at_risk=_goals_at_risk(coalition_date(now)),
         today=coalition_date(now),
     )
+
+
+def _goals_at_risk(today):
+    """Goals the viewer sees that are overdue or stalled, computed from their dates."""
+    return [
+        goal
+        for goal in board()
+        if (goal.is_overdue(today) or goal.is_stalled(today))
+        and goals_access.can_view_goal(current_user, goal)
+    ]
 
 
 @bp.route("/healthz")
