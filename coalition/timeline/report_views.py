@@ -15,9 +15,9 @@ from coalition.web import authz
 
 bp = Blueprint("report", __name__)
 PRINT_CSS = "css/print-report.css"
-# A PDF takes WeasyPrint about a tenth of a second per entry: past this, the page says to
-# choose a shorter period (or print the page) rather than keep a worker busy for minutes.
-PDF_LIMIT = 600
+# A PDF takes WeasyPrint about a tenth of a second per entry (bench/timeline.py): past this,
+# the page says to choose a shorter period (or print it) rather than keep a worker busy.
+PDF_LIMIT = 300
 
 
 def _period():
