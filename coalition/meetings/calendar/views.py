@@ -20,7 +20,7 @@ from coalition.meetings import access as meetings_access
 from coalition.meetings import queries
 from coalition.meetings.calendar import events, ical, services
 from coalition.meetings.calendar.downloads import ics_response
-from coalition.meetings.calendar.models import CalendarSettings
+from coalition.meetings.calendar.forms import DeliveryForm
 from coalition.meetings.models import Meeting
 from coalition.members.people.models import Person
 from coalition.web import authz
@@ -85,26 +85,27 @@ def feed(person_id, feed, signature):
 def settings():
     """Feed URLs to subscribe to, how meetings reach one's calendar, and resetting the URLs."""
     person = current_user._get_current_object()
-    if request.method == "POST":
-        choice = request.form.get("delivery")
-        if choice not in (CalendarSettings.DELIVERY_EMAIL, CalendarSettings.DELIVERY_FEED):
-            abort(400)
-        submit(
-            None,
-            lambda: services.choose_delivery(person, choice),
-            success=_("Your calendar choice is saved."),
-        )
+    form = DeliveryForm()
+    outcome = submit(
+        form,
+        lambda: services.choose_delivery(person, form.delivery.data),
+        success=_("Your calendar choice is saved."),
+    )
+    if outcome.done:
         return redirect(url_for(".settings"))
     # The first visit creates the person's feed secret, kept for the URLs shown.
     current = submit(None, lambda: services.settings_for(person)).result
+    if request.method == "GET":
+        form.delivery.data = current.delivery
     committees = {f"committee-{c.id}": c.name for c in committees_of(person)}
     feeds = [
         (name, services.feed_url(person, name), services.feed_url(person, name, scheme="webcal"))
         for name in (*FEEDS, *committees)
     ]
-    return render_template(
-        "meetings/calendar/settings.html", feeds=feeds, settings=current, committee_names=committees
+    page = render_template(
+        "meetings/calendar/settings.html", form=form, feeds=feeds, committee_names=committees
     )
+    return page, 400 if form.errors else 200
 
 
 def _feed_filter(person, feed):

@@ -201,3 +201,18 @@ def test_invitations_page_query_count_does_not_grow(
     people = [create_person() for _ in range(15)]
     _invite(client, meeting, organizations, people)
     assert count() == small
+
+
+def test_a_choice_not_offered_is_refused_beside_its_list(app, setting):
+    client, meeting, reentry, church, rosa = setting
+    response = client.post_form(
+        f"/meetings/{meeting.id}/invitations", {"organizations": [999_999], "people": [rosa.id]}
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and 'class="error-summary"' in page
+    assert re.search(
+        r'<fieldset class="field field-group field-error checklist" '
+        r'aria-describedby="organizations-error">\s*<legend class="label">Partner organizations',
+        page,
+    )
+    assert _emails(app) == []  # nothing was sent, not even to the person chosen rightly
