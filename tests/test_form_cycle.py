@@ -25,6 +25,7 @@ THE_CYCLE = "web/form_cycle.py"
 OWN_TRANSACTIONS = {
     "cli.py": "flask commands: create-coordinator, seed-demo, run-scheduled",
     "meetings/cli.py": "flask meetings send-reminders",
+    "members/cli.py": "flask members send-follow-ups",
     "outbox/cli.py": "flask outbox deliver and digest",
     "outbox/delivery.py": "the delivery worker claims, sends and records each email",
     "committees/proposals/closing.py": "proposals close-due claims and applies each one alone",
