@@ -12,6 +12,7 @@ from coalition.messaging.language.passages import flagged_passages
 from coalition.messaging.language.services import check_text
 from coalition.messaging.models import Draft
 from coalition.messaging.review import services as review
+from coalition.messaging.review.signoff import signoff_of
 from coalition.messaging.translations import services as translations
 from coalition.messaging.translations.forms import TranslationForm
 from coalition.web import authz
@@ -61,7 +62,7 @@ def draft_page(
         threads=comments.threads_of(draft),
         flags=flags,
         passages=passages,
-        signoff=review.signoff_of(draft),
+        signoff=signoff_of(draft),
         publication=review.publication_of(draft),
         translating=translating,
         translation_changes=translation_changes(translating),

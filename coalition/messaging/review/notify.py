@@ -48,7 +48,7 @@ def authors_of(draft):
 
 
 def _advisory(person):
-    from coalition.messaging.review.services import advisory_committees_of
+    from coalition.messaging.review.signoff import advisory_committees_of
 
     return advisory_committees_of({person.id}).get(person.id)
 

@@ -7,12 +7,10 @@ saved a revision of. Services flush and never commit; the views pass `rules`
 (messaging/access.EMAIL_RULES) for the emails, which follow the visibility rule.
 """
 
-from dataclasses import dataclass
-
 from sqlalchemy import and_, exists, select
 from sqlalchemy.orm import selectinload
 
-from coalition.committees.models import KIND_ADVISORY, Committee, CommitteeMembership
+from coalition.committees.models import Committee
 from coalition.core.dbtypes import utcnow
 from coalition.core.errors import ActionRefused
 from coalition.core.extensions import db
@@ -28,110 +26,12 @@ from coalition.messaging.review.models import (
     DraftPublication,
     DraftSignoffRule,
 )
+from coalition.messaging.review.signoff import rules_of, signoff_complete
 from coalition.revisions.models import Revision, RevisionedText
 from coalition.timeline.services import record_entry
 from coalition.web.i18n import _l
 
 REVIEWED = ("in_review", "approved")  # the statuses a decision may be made in
-
-
-@dataclass(frozen=True)
-class RuleState:
-    rule: DraftSignoffRule
-    approvals: int
-
-    @property
-    def met(self):
-        return self.approvals >= self.rule.minimum
-
-
-@dataclass(frozen=True)
-class SignOff:
-    """Where a draft's sign-off stands on its current revision."""
-
-    rules: list  # [RuleState]
-    decisions: list  # [DraftDecision] on the current revision, newest first
-    reviewers: list  # [DraftReviewer]
-    advisory_of: dict  # {person id: their participant advisory committee}
-
-    @property
-    def approvals(self):
-        return [decision for decision in self.decisions if decision.approved]
-
-    @property
-    def complete(self):
-        if not self.rules:
-            return bool(self.approvals)
-        return all(state.met for state in self.rules)
-
-
-def signoff_of(draft):
-    """The rules, the decisions on the current revision and the reviewers, in four queries."""
-    decisions = db.session.scalars(
-        select(DraftDecision)
-        .where(
-            DraftDecision.draft_id == draft.id,
-            DraftDecision.revision_number == draft.revision_number,
-        )
-        .order_by(DraftDecision.decided_at.desc(), DraftDecision.id.desc())
-        .options(selectinload(DraftDecision.person))
-    ).all()
-    reviewers = db.session.scalars(
-        select(DraftReviewer)
-        .where(DraftReviewer.draft_id == draft.id)
-        .order_by(DraftReviewer.asked_at, DraftReviewer.id)
-        .options(selectinload(DraftReviewer.person))
-    ).all()
-    people = {d.person_id for d in decisions} | {r.person_id for r in reviewers}
-    rules = _rules(draft)
-    return SignOff(
-        rules=_rule_states(rules, [d for d in decisions if d.approved]),
-        decisions=decisions,
-        reviewers=reviewers,
-        advisory_of=advisory_committees_of(people),
-    )
-
-
-def _rules(draft):
-    return db.session.scalars(
-        select(DraftSignoffRule)
-        .where(DraftSignoffRule.draft_id == draft.id)
-        .options(selectinload(DraftSignoffRule.committee))
-        .order_by(DraftSignoffRule.id)
-    ).all()
-
-
-def _rule_states(rules, approvals):
-    """Each rule with the approvals of its committee's members (one query for all)."""
-    if not rules:
-        return []
-    approvers = {decision.person_id for decision in approvals}
-    pairs = db.session.execute(
-        select(CommitteeMembership.committee_id, CommitteeMembership.person_id).where(
-            CommitteeMembership.committee_id.in_([rule.committee_id for rule in rules]),
-            CommitteeMembership.person_id.in_(approvers or [0]),
-        )
-    ).all()
-    counts = {}
-    for committee_id, _person in pairs:
-        counts[committee_id] = counts.get(committee_id, 0) + 1
-    return [RuleState(rule, counts.get(rule.committee_id, 0)) for rule in rules]
-
-
-def advisory_committees_of(person_ids):
-    """{person id: the participant advisory committee they are on} among `person_ids`."""
-    if not person_ids:
-        return {}
-    rows = db.session.execute(
-        select(CommitteeMembership.person_id, Committee)
-        .join(Committee, Committee.id == CommitteeMembership.committee_id)
-        .where(Committee.kind == KIND_ADVISORY, CommitteeMembership.person_id.in_(person_ids))
-        .order_by(Committee.id)
-    ).all()
-    found = {}
-    for person_id, committee in rows:
-        found.setdefault(person_id, committee)
-    return found
 
 
 def authored(draft, person):
@@ -163,7 +63,7 @@ def set_rules(draft, minimums):
     """The sign-off rules as {committee id: approvals needed}; 0 removes a committee's rule."""
     if draft.status not in ("draft", *REVIEWED):
         raise ActionRefused(_l("This draft is no longer reviewed."))
-    existing = {rule.committee_id: rule for rule in _rules(draft)}
+    existing = {rule.committee_id: rule for rule in rules_of(draft)}
     for committee_id, minimum in minimums.items():
         rule = existing.get(committee_id)
         if minimum <= 0 and rule is not None:
@@ -223,20 +123,6 @@ def update_status(draft):
     if draft.status != before:
         db.session.flush()
     return before != APPROVED and draft.status == APPROVED
-
-
-def signoff_complete(draft):
-    approvals = db.session.scalars(
-        select(DraftDecision).where(
-            DraftDecision.draft_id == draft.id,
-            DraftDecision.revision_number == draft.revision_number,
-            DraftDecision.decision == APPROVED,
-        )
-    ).all()
-    rules = _rules(draft)
-    if not rules:
-        return bool(approvals)
-    return all(state.met for state in _rule_states(rules, approvals))
 
 
 def after_new_revision(draft):
@@ -337,7 +223,3 @@ def committees_for_rules():
     return db.session.scalars(
         select(Committee).where(Committee.active.is_(True)).order_by(Committee.name)
     ).all()
-
-
-def rules_of(draft):
-    return _rules(draft)

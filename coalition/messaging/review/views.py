@@ -10,6 +10,7 @@ from coalition.messaging.language.services import check_text
 from coalition.messaging.pages import load_draft
 from coalition.messaging.review import services
 from coalition.messaging.review.forms import AskForm, DecisionForm, PublishForm, rules_form
+from coalition.messaging.review.signoff import rules_of, signoff_of
 from coalition.web import authz
 from coalition.web.form_cycle import submit
 
@@ -27,7 +28,7 @@ def _ask_form(draft, **kwargs):
 
 
 def _rules_form(draft, **kwargs):
-    return rules_form(services.committees_for_rules(), services.rules_of(draft), **kwargs)
+    return rules_form(services.committees_for_rules(), rules_of(draft), **kwargs)
 
 
 def review_page(draft, status=200, **forms):
@@ -36,7 +37,7 @@ def review_page(draft, status=200, **forms):
     page = render_template(
         "messaging/review/page.html",
         draft=draft,
-        signoff=services.signoff_of(draft),
+        signoff=signoff_of(draft),
         publication=services.publication_of(draft),
         flag_count=len(check_text(draft.text, draft.language)),
         ask_form=forms.get("ask_form") or _ask_form(draft, **fresh),
