@@ -127,7 +127,6 @@ def _rule_modules():
 
 
 def _register_blueprints(app):
-    from coalition.auth.access_views import bp as access_bp
     from coalition.auth.views import bp as auth_bp
     from coalition.committees.views import bp as committees_bp
     from coalition.dashboard.views import bp as dashboard_bp
@@ -141,7 +140,6 @@ def _register_blueprints(app):
 
     blueprints = [
         auth_bp,
-        access_bp,
         members_bp,
         committees_bp,
         feedback_bp,

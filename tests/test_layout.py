@@ -132,3 +132,12 @@ def test_every_rule_a_template_asks_for_has_one_home():
 def _defines(module, name):
     """The module defines the function itself (not imported from another)."""
     return getattr(vars(module).get(name), "__module__", None) == module.__name__
+
+
+def test_the_factory_registers_one_blueprint_per_package(app):
+    """Sub-features nest under their package's blueprint; the development mailbox is the one
+    extra, a tool that exists only where DEV_MAILBOX is on."""
+    top_level = {name for name in app.blueprints if "." not in name}
+    expected = {"auth", "members", "committees", "feedback", "meetings", "messaging"}
+    expected |= {"timeline", "outbox", "dashboard"}
+    assert top_level - {"devmail"} == expected

@@ -44,7 +44,7 @@ def send_invitation(actor, person):
     if not person.email:
         raise ActionRefused(_l("%(name)s has no email address.", name=person.name))
     raw = issue_token(PURPOSE_INVITATION, person, INVITATION_LIFETIME)
-    url = external_url("access.accept_invitation", token=raw)
+    url = external_url("auth.access.accept_invitation", token=raw)
     queue_email(
         kind="invitation",
         person=person,
@@ -117,7 +117,7 @@ def request_password_reset(email):
             send_invitation(None, person)
         return
     raw = issue_token(PURPOSE_PASSWORD_RESET, person, PASSWORD_RESET_LIFETIME)
-    url = external_url("access.reset_password", token=raw)
+    url = external_url("auth.access.reset_password", token=raw)
     queue_email(
         kind="password_reset",
         person=person,

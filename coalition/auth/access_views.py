@@ -24,7 +24,7 @@ bp = Blueprint("access", __name__)
 @bp.after_request
 def protect_token_pages(response):
     """Token pages send no referrer and are never stored by caches."""
-    if request.endpoint in ("access.accept_invitation", "access.reset_password"):
+    if request.endpoint in ("auth.access.accept_invitation", "auth.access.reset_password"):
         response.headers["Referrer-Policy"] = "no-referrer"
         response.headers["Cache-Control"] = "no-store"
     return response

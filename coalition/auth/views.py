@@ -17,6 +17,7 @@ from flask_login import current_user, login_required
 from coalition.auth import rules as account_rules
 from coalition.auth import services
 from coalition.auth.access import pending_invitations
+from coalition.auth.access_views import bp as access_bp
 from coalition.auth.forms import (
     ConfirmForm,
     LoginForm,
@@ -34,6 +35,8 @@ from coalition.web.language_switcher import LanguageForm
 from coalition.web.urls import safe_next
 
 bp = Blueprint("auth", __name__)
+# Emailed links (account invitations, password resets) answer under auth.access.*.
+bp.register_blueprint(access_bp)
 
 
 def _login_failed(response):
