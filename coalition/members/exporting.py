@@ -17,7 +17,7 @@ from coalition.web.exports import to_csv, to_xlsx
 
 MAX_EXPORT_ROWS = 50_000
 FORMATS = {
-    "csv": "text/csv; charset=utf-8",
+    "csv": "text/csv",  # send_file adds "; charset=utf-8" to text types
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 

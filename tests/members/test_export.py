@@ -12,7 +12,7 @@ from coalition.web.exports import safe_cell
 
 
 def _csv_rows(response):
-    assert response.headers["Content-Type"].startswith("text/csv")
+    assert response.headers["Content-Type"] == "text/csv; charset=utf-8"  # charset said once
     assert "attachment" in response.headers["Content-Disposition"]
     return list(csv.reader(io.StringIO(response.data.decode("utf-8-sig"))))
 
