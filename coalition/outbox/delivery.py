@@ -215,6 +215,7 @@ class CalendarMessage(Message):
 
     def _message(self):
         message = super()._message()
+        _name_text_charsets(message)
         if self.calendar is None:
             return message
         method, text = self.calendar
@@ -225,6 +226,14 @@ class CalendarMessage(Message):
                 sub.attach(part)
                 break
         return message
+
+
+def _name_text_charsets(message):
+    """Attached text files (an invitation's .ics) are UTF-8: say so, as their parts do not."""
+    for part in message.walk():
+        is_text_file = part.get_filename() and part.get_content_maintype() == "text"
+        if is_text_file and part.get_param("charset") is None:
+            part.set_param("charset", "utf-8")
 
 
 def build_message(email):

@@ -51,6 +51,7 @@ def test_queued_email_is_delivered_with_its_parts_and_message_id(mail_app, smtp_
     assert '<a href="http://localhost/reset-password/SECRET">' in html
     attachments = list(message.iter_attachments())
     assert [part.get_filename() for part in attachments] == ["meeting.ics"]
+    assert attachments[0].get_content_charset() == "utf-8"  # the .ics says it is UTF-8
 
 
 def test_nothing_is_sent_twice(mail_app, smtp_server, queue):
