@@ -6,7 +6,6 @@ from playwright.sync_api import expect
 
 from coalition.core.extensions import db
 from coalition.messaging.language import services
-from tests.browser.conftest import browser, live_server, serve, visitor  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.real_commits]
 
@@ -19,7 +18,7 @@ def starting_list(app):
 
 
 def test_a_member_checks_a_text_and_a_coordinator_adds_a_term(
-    visitor,  # noqa: F811 (the browser journeys' fixture, imported above)
+    visitor,
     app,
     create_person,
     create_coordinator,
