@@ -182,3 +182,20 @@ def test_the_home_page_shows_the_drafts_waiting_for_the_readers_review(app, clie
     _decide(client, reviewed["draft"])
     page = client.get("/").get_data(as_text=True)
     assert "Drafts waiting for review" not in page
+
+
+def test_the_home_card_counts_only_the_readers_decision_on_each_drafts_own_revision(
+    app, client, reviewed, create_draft
+):
+    """With a decision on one draft and another draft waiting, the card lists the other: the
+    decision is matched against each draft's own current revision (PostgreSQL refused the
+    query when that revision came from a subquery two levels down)."""
+    second = create_draft(reviewed["wren"], text="A second text for the council.", title="Op-ed")
+    client.login(reviewed["wren"])
+    assert _ask(client, second, reviewed["sam"]).status_code == 302
+    client.login(reviewed["sam"])
+    _decide(client, reviewed["draft"])
+    response = client.get("/")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "Op-ed" in page and "Talking points for the council" not in page

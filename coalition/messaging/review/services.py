@@ -174,18 +174,16 @@ def publication_of(draft):
 
 def waiting_for(viewer, limit=5):
     """Drafts in review the viewer was asked to review and has not decided on this revision."""
-    current = (
-        select(RevisionedText.current_number)
-        .where(RevisionedText.id == Draft.text_id)
-        .scalar_subquery()
-    )
+    # The current revision is joined, not a nested subquery: PostgreSQL would not
+    # correlate a subquery two levels down and found every draft's revision.
     decided = exists().where(
         DraftDecision.draft_id == Draft.id,
         DraftDecision.person_id == viewer.id,
-        DraftDecision.revision_number == current,
+        DraftDecision.revision_number == RevisionedText.current_number,
     )
     query = (
         select(Draft)
+        .join(RevisionedText, RevisionedText.id == Draft.text_id)
         .join(
             DraftReviewer,
             and_(DraftReviewer.draft_id == Draft.id, DraftReviewer.person_id == viewer.id),
