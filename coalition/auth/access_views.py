@@ -15,7 +15,7 @@ from coalition.members.people.models import Person, normalize_email
 from coalition.members.people.services import affiliations_of
 from coalition.web import authz
 from coalition.web.form_cycle import submit
-from coalition.web.i18n import _l
+from coalition.web.i18n import _l, read_as_link_recipient
 from coalition.web.urls import safe_next
 
 bp = Blueprint("access", __name__)
@@ -103,6 +103,7 @@ def _password_link_page(token, purpose, use_link, *, expired, done, template):
     person = access.link_holder(purpose, token)
     if person is None:
         return _dead_link(expired)
+    read_as_link_recipient(person)
     form = NewPasswordForm()
     form.user_inputs = [person.name, person.email]
     outcome = submit(form, lambda: _use_link(use_link, token, form, expired), flash_refused=False)

@@ -13,6 +13,7 @@ from coalition.outbox.models import STATUSES, OutboxEmail
 from coalition.outbox.recipients import find_person
 from coalition.web import authz
 from coalition.web.form_cycle import submit
+from coalition.web.i18n import read_as_link_recipient
 from coalition.web.urls import requested_page
 
 bp = Blueprint("outbox", __name__)
@@ -96,6 +97,7 @@ def _unsubscribe_target(token):
     person = find_person(found[0])
     if person is None:
         abort(404)
+    read_as_link_recipient(person)
     return person, found[1]
 
 

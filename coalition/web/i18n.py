@@ -1,7 +1,7 @@
 """Translated strings that are never markup, and the language and time zone of each request."""
 
-from flask import current_app, has_request_context, request, session
-from flask_babel import gettext, ngettext, pgettext
+from flask import current_app, g, has_request_context, request, session
+from flask_babel import gettext, ngettext, pgettext, refresh
 from flask_babel.speaklater import LazyString
 from flask_login import current_user
 from markupsafe import escape
@@ -41,8 +41,23 @@ def _ln(singular, plural, num, **variables):
     return PlainLazyString(ngettext, singular, plural, num, **variables)
 
 
+def read_as_link_recipient(person):
+    """Behind an emailed link, write this request for the one it was sent to (None: an
+    organization's contact address): the language their emails are written in and their time
+    zone, where the visitor has no account setting and chose no language this session.
+
+    Every door of an emailed link calls this once it knows the recipient, so each such page
+    opens in the invitee's language whatever the browser sends, and the switch still wins.
+    """
+    g.link_language = email_language(person)
+    zone = getattr(person, "timezone", None)
+    g.link_timezone = zone if is_valid_timezone(zone) else None
+    refresh()  # anything read before the link was opened is read again
+
+
 def select_locale():
-    """Account setting, else the visitor's choice this session, else Accept-Language."""
+    """Account setting, else the visitor's choice this session, else the emailed link's
+    recipient's language, else Accept-Language."""
     supported = current_app.config["LANGUAGES"]
     if not has_request_context():
         return current_app.config["BABEL_DEFAULT_LOCALE"]
@@ -51,18 +66,20 @@ def select_locale():
     chosen = session.get(SESSION_LANGUAGE_KEY)
     if chosen in supported:
         return chosen
+    if g.get("link_language") in supported:
+        return g.link_language
     return (
         request.accept_languages.best_match(supported) or current_app.config["BABEL_DEFAULT_LOCALE"]
     )
 
 
 def select_timezone():
-    """The account's zone when set, else the coalition's."""
+    """The account's zone when set, else the emailed link's recipient's, else the coalition's."""
     if not has_request_context():
         return current_app.config["COALITION_TIMEZONE"]
     if current_user and current_user.is_authenticated and is_valid_timezone(current_user.timezone):
         return current_user.timezone
-    return current_app.config["COALITION_TIMEZONE"]
+    return g.get("link_timezone") or current_app.config["COALITION_TIMEZONE"]
 
 
 def email_language(person=None):

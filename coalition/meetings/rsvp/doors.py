@@ -10,13 +10,15 @@ from coalition.meetings.rsvp import access as rsvp_access
 from coalition.meetings.rsvp import answers as answering
 from coalition.meetings.rsvp import links
 from coalition.web import authz
+from coalition.web.i18n import read_as_link_recipient
 from coalition.web.urls import external_url
 
 
 class ByLink:
-    """Answering through an emailed personal link."""
+    """Answering through an emailed personal link, in its recipient's language and zone."""
 
     def __init__(self, link, token):
+        read_as_link_recipient(link.person)
         self.invitation = link.invitation
         self.token = token
         self.answered_by = link.person
