@@ -1,32 +1,60 @@
-"""How meeting times read: in the viewer's zone, with the meeting's own zone when different."""
+"""How meeting times read: in the viewer's zone, with the meeting's own zone when different.
+
+Every text here is formatted from an aware moment and the zone it is to be read in
+(`_in_zone`): a local wall-clock time without its zone would be read as UTC by Flask-Babel
+and moved a second time (9:00 in Chicago shown as 1:00 in Los Angeles).
+"""
 
 from babel import dates
-from flask_babel import format_date, format_time, get_locale, get_timezone
+from flask_babel import get_locale, get_timezone
 from flask_babel import gettext as _
 from markupsafe import Markup
 
 
-def when(start, end, meeting_zone):
-    """'Tuesday, January 13, 2026, 6:00 PM – 7:30 PM (America/Chicago)' in the viewer's zone."""
-    viewer_zone = get_timezone()
-    text = _(
+def _in_zone(moment, zone):
+    """The same instant on the wall clocks of `zone`; a naive moment is refused, never guessed."""
+    if moment.tzinfo is None:
+        raise ValueError(
+            "a meeting time must be aware (stored in UTC), not a local wall-clock time"
+        )
+    return moment.astimezone(zone)
+
+
+def _span(start, end, zone):
+    """'Tuesday, January 13, 2026, 6:00 PM – 7:30 PM' on the clocks of `zone`."""
+    locale = get_locale()
+    local_start, local_end = _in_zone(start, zone), _in_zone(end, zone)
+    return _(
         "%(day)s, %(start)s – %(end)s",
-        day=format_date(start, "full"),
-        start=format_time(start, "short"),
-        end=format_time(end, "short"),
+        day=dates.format_date(local_start, "full", locale),
+        start=dates.format_time(local_start, "short", locale=locale),
+        end=dates.format_time(local_end, "short", locale=locale),
     )
+
+
+def _moment(moment, zone):
+    """'Jan 13, 2026, 6:00 PM' on the clocks of `zone`, joined as the reader's language joins."""
+    locale = get_locale()
+    local = _in_zone(moment, zone)
+    return locale.datetime_formats["medium"].format(
+        dates.format_time(local, "short", locale=locale),
+        dates.format_date(local, "medium", locale),
+    )
+
+
+def when(start, end, meeting_zone):
+    """'Tuesday, January 13, 2026, 6:00 PM – 7:30 PM (America/Chicago)' in the viewer's zone,
+    followed by the start on the meeting's own clocks when the viewer is elsewhere."""
+    viewer_zone = get_timezone()
     label = Markup('<time datetime="{}">{}</time> <span class="zone">({})</span>').format(
-        start.isoformat(), text, str(viewer_zone)
+        start.isoformat(), _span(start, end, viewer_zone), str(viewer_zone)
     )
     if str(viewer_zone) != meeting_zone.key:
-        local = start.astimezone(meeting_zone)
         label += Markup(' <span class="zone-other">{}</span>').format(
             _(
                 "%(time)s in %(zone)s, the meeting's time zone",
                 zone=meeting_zone.key,
-                time=format_time(local.replace(tzinfo=None), "short")
-                + " "
-                + format_date(local.replace(tzinfo=None), "medium"),
+                time=_moment(start, meeting_zone),
             )
         )
     return label
@@ -35,24 +63,14 @@ def when(start, end, meeting_zone):
 def in_meeting_zone(start, end, meeting_zone):
     """'Tuesday, January 13, 2026, 6:00 PM – 7:30 PM (America/Chicago)', in the meeting's
     own zone: what an email says, whoever reads it and wherever."""
-    locale = str(get_locale())
-    local_start, local_end = start.astimezone(meeting_zone), end.astimezone(meeting_zone)
-    return (
-        _(
-            "%(day)s, %(start)s – %(end)s",
-            day=dates.format_date(local_start, "full", locale),
-            start=dates.format_time(local_start, "short", locale=locale),
-            end=dates.format_time(local_end, "short", locale=locale),
-        )
-        + f" ({meeting_zone.key})"
-    )
+    return _span(start, end, meeting_zone) + f" ({meeting_zone.key})"
 
 
 def moment_in_zone(moment, meeting_zone):
     """'Tuesday, January 13, 2026, 6:00 PM (America/Chicago)': one moment in the meeting's zone,
     as the RSVP page and the emails say when answers close."""
-    locale = str(get_locale())
-    local = moment.astimezone(meeting_zone)
+    locale = get_locale()
+    local = _in_zone(moment, meeting_zone)
     return (
         _(
             "%(day)s, %(time)s",
