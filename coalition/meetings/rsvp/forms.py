@@ -21,12 +21,13 @@ class InviteForm(FlaskForm):
     submit = SubmitField(_l("Send invitations"))
 
 
-def _answer_choices():
-    return [
-        SelectChoice("yes", _l("Yes, we will come")),
-        SelectChoice("maybe", _l("Maybe")),
-        SelectChoice("no", _l("No, we cannot come")),
-    ]
+def _answer_choices(for_organization):
+    """An organization answers as "we"; a person, for themselves, as "I"."""
+    if for_organization:
+        yes, no = _l("Yes, we will come"), _l("No, we cannot come")
+    else:
+        yes, no = _l("Yes, I will come"), _l("No, I cannot come")
+    return [SelectChoice("yes", yes), SelectChoice("maybe", _l("Maybe")), SelectChoice("no", no)]
 
 
 class RsvpForm(FlaskForm):
@@ -54,6 +55,6 @@ class RsvpForm(FlaskForm):
     note = TextAreaField(_l("A note for the organizers"), validators=[Length(max=2000)])
     submit = SubmitField(_l("Send my answer"))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, for_organization=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.answer.choices = _answer_choices()
+        self.answer.choices = _answer_choices(for_organization)

@@ -143,9 +143,14 @@ def _upcoming(meeting):
     return queries.meeting_occurrences(meeting, after=queries.now(), include_cancelled=True)[:24]
 
 
+def _form(door, **kwargs):
+    """The answer form, in the voice of the one invited: a person's "I", an organization's "we"."""
+    return RsvpForm(for_organization=door.invitation.organization_id is not None, **kwargs)
+
+
 def _show(door):
     invitation = door.invitation
-    form = RsvpForm(formdata=None)
+    form = _form(door, formdata=None)
     answers = answering.answers_of(invitation)
     usual = answering.usual_answer(answers, _upcoming(invitation.meeting))
     if usual is not None:  # start from the answer most upcoming dates have
@@ -155,7 +160,7 @@ def _show(door):
 
 
 def _answer_all(door):
-    form = RsvpForm()
+    form = _form(door)
     now = queries.now()
     upcoming = [o for o in _upcoming(door.invitation.meeting) if not o.cancelled]
     still_open = [o for o in upcoming if o.takes_answers(now)]
@@ -179,7 +184,7 @@ def _answer_one(door, key):
     )
     if occurrence is None:
         abort(404)
-    form = RsvpForm()
+    form = _form(door)
     if not form.validate_on_submit():
         flash(_("Choose yes, maybe or no, and a number from 0 to 20."), "error")
         return redirect(door.page_url)
