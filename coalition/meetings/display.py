@@ -5,10 +5,15 @@ Every text here is formatted from an aware moment and the zone it is to be read 
 and moved a second time (9:00 in Chicago shown as 1:00 in Los Angeles).
 """
 
+from datetime import UTC, datetime
+
 from babel import dates
-from flask_babel import get_locale, get_timezone
+from flask_babel import get_locale, get_timezone, ngettext, pgettext
 from flask_babel import gettext as _
 from markupsafe import Markup
+
+from coalition.meetings import recurrence
+from coalition.meetings.occurrences import occurrences_of
 
 
 def _in_zone(moment, zone):
@@ -81,8 +86,65 @@ def moment_in_zone(moment, meeting_zone):
     )
 
 
+def _nth(number):
+    """The weekday's place in its month as Spanish and English write it before the day."""
+    return {
+        1: pgettext("weekday of the month", "first"),
+        2: pgettext("weekday of the month", "second"),
+        3: pgettext("weekday of the month", "third"),
+        4: pgettext("weekday of the month", "fourth"),
+    }.get(number, pgettext("weekday of the month", "last"))
+
+
+def series_pattern(meeting):
+    """How a series repeats, in words: 'every month on the second Tuesday'; '' for one meeting."""
+    if not meeting.rrule:
+        return ""
+    rule = recurrence.parse(meeting.rrule, meeting.zone)
+    first = meeting.local_start
+    day = dates.format_date(first, "EEEE", get_locale())
+    if rule.pattern == recurrence.WEEKLY_FREQ:
+        return ngettext(
+            "every week on %(day)s", "every %(num)d weeks on %(day)s", rule.interval, day=day
+        )
+    if rule.pattern == recurrence.MONTHLY_BY_DATE:
+        return ngettext(
+            "every month on day %(date)d",
+            "every %(num)d months on day %(date)d",
+            rule.interval,
+            date=first.day,
+        )
+    return ngettext(
+        "every month on the %(nth)s %(day)s",
+        "every %(num)d months on the %(nth)s %(day)s",
+        rule.interval,
+        nth=_nth((first.day - 1) // 7 + 1),
+        day=day,
+    )
+
+
+def next_date(meeting, exceptions, now=None):
+    """The first date still to come and not cancelled (of a series already begun, the next
+    one, not the first), or None."""
+    now = now or datetime.now(UTC)
+    return next((o for o in occurrences_of(meeting, exceptions, after=now) if o.start > now), None)
+
+
+def series_line(meeting, occurrence):
+    """What an email says beside a series' date: whether it is the first, and the pattern."""
+    pattern = series_pattern(meeting)
+    if occurrence is None:
+        return _("a series: %(pattern)s", pattern=pattern)
+    if occurrence.original_start == meeting.start_at:
+        return _("first of a series: %(pattern)s", pattern=pattern)
+    return _("next date of a series: %(pattern)s", pattern=pattern)
+
+
 def register(blueprint):
     """Make the time helpers available to every template (emails included)."""
     blueprint.add_app_template_global(when, "meeting_when")
+    blueprint.add_app_template_global(series_pattern, "meeting_series_pattern")
+    blueprint.add_app_template_global(next_date, "meeting_next_date")
+    blueprint.add_app_template_global(series_line, "meeting_series_line")
     blueprint.add_app_template_global(in_meeting_zone, "meeting_time_in_zone")
     blueprint.add_app_template_global(moment_in_zone, "meeting_moment_in_zone")
