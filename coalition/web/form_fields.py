@@ -7,11 +7,21 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from coalition.web.i18n import _l
 
 
+class ChoiceCheckbox(CheckboxInput):
+    """A checkbox with its choice's own attributes (a SelectChoice's render_kw), as a
+    select's options have; WTForms gives checkboxes only the field's."""
+
+    def __call__(self, field, **kwargs):
+        choice = getattr(field, "choice", None)
+        own = (choice.render_kw if choice is not None else None) or {}
+        return super().__call__(field, **{**own, **kwargs})
+
+
 class MultiCheckboxField(SelectMultipleField):
     """Several choices as a list of checkboxes (the field macro wraps it in a fieldset)."""
 
     widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
+    option_widget = ChoiceCheckbox()
 
 
 def one_line(value):

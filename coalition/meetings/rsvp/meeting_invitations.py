@@ -6,6 +6,7 @@ text/calendar part and an .ics file, so their calendar adds or updates the event
 """
 
 from email.utils import parseaddr
+from typing import NamedTuple
 
 from flask import current_app
 
@@ -14,13 +15,11 @@ from coalition.meetings.calendar import events, ical
 from coalition.meetings.calendar.models import CalendarSettings
 from coalition.meetings.models import MeetingInvitation
 from coalition.meetings.queries import exceptions_by_meeting
+from coalition.meetings.rsvp import reach
 from coalition.meetings.rsvp.links import mint_link
-from coalition.members.organizations.models import (
-    DELEGATE_ROLES,
-    STATUS_LAPSED,
-    Affiliation,
-    Organization,
-)
+from coalition.meetings.rsvp.models import RsvpLink
+from coalition.meetings.rsvp.reach import recipients  # noqa: F401 (answers, reminders use it)
+from coalition.members.organizations.models import STATUS_LAPSED, Organization
 from coalition.members.people.services import people_to_pick
 from coalition.outbox.mail import queue_email
 from coalition.web.i18n import _l
@@ -32,32 +31,47 @@ REASON_CANCELLED = "cancelled"
 
 
 def invite(meeting, actor, *, people=(), organizations=()):
-    """Add invitations for those not yet invited and email them; return how many were added."""
-    existing = set(
+    """Add invitations for those not yet invited and email them, one email per address.
+
+    Returns who was told: `sent` (the invitations that reach someone) and `unreached`
+    (those whose emails reach no one, to show the organizer). An invitation chosen again
+    that never reached anyone is sent now, if someone can receive it.
+    """
+    existing = {
+        invitation.invitee_key: invitation
+        for invitation in db.session.scalars(
+            db.select(MeetingInvitation).filter_by(meeting_id=meeting.id)
+        )
+    }
+    chosen = [(f"person:{p.id}", {"person": p}) for p in people]
+    chosen += [(f"organization:{o.id}", {"organization": o}) for o in organizations]
+    unsent = never_reached([existing[key] for key, _ in chosen if key in existing])
+    invitations = []
+    for key, invitee in chosen:
+        if key not in existing:
+            existing[key] = MeetingInvitation(
+                meeting=meeting, invitee_key=key, invited_by=actor, **invitee
+            )
+            db.session.add(existing[key])
+            invitations.append(existing[key])
+        elif existing[key] in unsent and existing[key] not in invitations:
+            invitations.append(existing[key])
+    db.session.flush()
+    return send_all(invitations, REASON_INVITED)
+
+
+def never_reached(invitations):
+    """Those of these invitations no email has carried a personal link for yet."""
+    if not invitations:
+        return []
+    linked = set(
         db.session.scalars(
-            db.select(MeetingInvitation.invitee_key).filter_by(meeting_id=meeting.id)
+            db.select(RsvpLink.invitation_id).where(
+                RsvpLink.invitation_id.in_([i.id for i in invitations])
+            )
         )
     )
-    added = []
-    for person in people:
-        added += _new_invitation(meeting, actor, existing, f"person:{person.id}", person=person)
-    for organization in organizations:
-        added += _new_invitation(
-            meeting, actor, existing, f"organization:{organization.id}", organization=organization
-        )
-    db.session.flush()
-    for invitation in added:
-        send(invitation, REASON_INVITED)
-    return len(added)
-
-
-def _new_invitation(meeting, actor, existing, key, **invitee):
-    if key in existing:
-        return []
-    existing.add(key)
-    invitation = MeetingInvitation(meeting=meeting, invitee_key=key, invited_by=actor, **invitee)
-    db.session.add(invitation)
-    return [invitation]
+    return [invitation for invitation in invitations if invitation.id not in linked]
 
 
 def invitations_of(meeting, with_sectors=False):
@@ -83,29 +97,7 @@ def invitations_of(meeting, with_sectors=False):
 
 def notify_invitees(meeting, reason):
     """Tell every invitee about a change that matters (time, place, link) or a cancellation."""
-    for invitation in invitations_of(meeting):
-        send(invitation, reason)
-
-
-def recipients(invitation):
-    """(person or None, name, address) to write to: a person; an organization's delegates,
-    else its contact address."""
-    if invitation.person_id:
-        person = invitation.person
-        return [(person, person.name, person.email)] if person.email and person.is_active else []
-    delegates = db.session.scalars(
-        db.select(Affiliation)
-        .filter_by(organization_id=invitation.organization_id)
-        .where(Affiliation.role.in_(DELEGATE_ROLES))
-        .options(db.joinedload(Affiliation.person))
-    ).all()
-    people = [a.person for a in delegates if a.person.email and a.person.is_active]
-    if people:
-        return [(person, person.name, person.email) for person in people]
-    organization = invitation.organization
-    if organization.contact_email:
-        return [(None, organization.name, organization.contact_email)]
-    return []
+    return send_all(invitations_of(meeting), reason)
 
 
 def personal_token(invitation, person=None):
@@ -114,42 +106,68 @@ def personal_token(invitation, person=None):
     return mint_link(invitation, person)
 
 
-def send(invitation, reason):
-    """Queue this invitee's email, one per recipient, each with the recipient's own link (a
-    cancellation carries none: there is nothing left to answer)."""
-    meeting = invitation.meeting
-    exceptions = exceptions_by_meeting([meeting.id])[meeting.id]
+class Sent(NamedTuple):
+    """Who one change reached: invitations with at least one recipient, and those with none."""
+
+    sent: list
+    unreached: list
+
+
+def send_all(invitations, reason):
+    """Queue one email per address for one change to these invitations: a person invited
+    by name and as a delegate, or an address shared by two invitees, gets one email
+    carrying each invitation's own link. Returns Sent(sent, unreached)."""
+    meeting = invitations[0].meeting if invitations else None
+    exceptions = exceptions_by_meeting([meeting.id])[meeting.id] if meeting else {}
+    sent = []
+    for entries in reach.by_address(invitations).values():
+        _send_to_address(meeting, entries, reason, exceptions)
+        sent += [invitation for invitation, *_ in entries if invitation not in sent]
+    return Sent(sent, [invitation for invitation in invitations if invitation not in sent])
+
+
+def _send_to_address(meeting, entries, reason, exceptions):
+    """One email to one address, for each (invitation, person, name, address) reaching it."""
+    _invitation, _person, name, address = entries[0]
+    person = next((person for _i, person, _n, _a in entries if person is not None), None)
     method = ical.METHOD_CANCEL if reason == REASON_CANCELLED else ical.METHOD_REQUEST
-    for person, name, address in recipients(invitation):
-        link = None
-        if reason != REASON_CANCELLED:
-            link = external_url("meetings.rsvp.page", token=personal_token(invitation, person))
-        attachments = ()
-        if _wants_calendar_parts(person):
-            data = ical.build_calendar(
-                events.series_events(meeting, exceptions),
-                method=method,
-                organizer=_organizer(),
-                attendee=(name, address),
-            )
-            attachments = [("invite.ics", "text/calendar", data, method)]
-        queue_email(
-            kind="meeting_invitation",
-            person=person,
-            to_address=address,
-            to_name=name,
-            subject=_subject(reason, meeting.title),
-            template="meeting_invitation",
-            context={
-                "meeting": meeting,
-                "reason": reason,
-                "link": link,
-                "invitee": invitation.invitee_name,
-                "exceptions": exceptions,
-            },
-            attachments=attachments,
-            personal_links=[link] if link else [],
+    links = []
+    if reason != REASON_CANCELLED:  # a cancellation carries none: nothing is left to answer
+        links = [
+            (invitation.invitee_name, _link(invitation, recipient))
+            for invitation, recipient, _n, _a in entries
+        ]
+    attachments = ()
+    if _wants_calendar_parts(person):
+        data = ical.build_calendar(
+            events.series_events(meeting, exceptions),
+            method=method,
+            organizer=_organizer(),
+            attendee=(name, address),
         )
+        attachments = [("invite.ics", "text/calendar", data, method)]
+    queue_email(
+        kind="meeting_invitation",
+        person=person,
+        to_address=address,
+        to_name=name,
+        subject=_subject(reason, meeting.title),
+        template="meeting_invitation",
+        context={
+            "meeting": meeting,
+            "reason": reason,
+            "links": links,
+            "link": links[0][1] if links else None,
+            "invitee": entries[0][0].invitee_name,
+            "exceptions": exceptions,
+        },
+        attachments=attachments,
+        personal_links=[link for _name, link in links],
+    )
+
+
+def _link(invitation, person):
+    return external_url("meetings.rsvp.page", token=personal_token(invitation, person))
 
 
 def _subject(reason, title):

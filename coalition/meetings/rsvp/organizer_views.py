@@ -7,8 +7,9 @@ URL, and the invitee's personal-page headers and "too many answers" page are not
 
 from datetime import UTC, datetime
 
+from babel.lists import format_list
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
-from flask_babel import ngettext
+from flask_babel import get_locale, ngettext
 from flask_login import current_user
 from wtforms import SelectChoice
 
@@ -19,7 +20,7 @@ from coalition.meetings import queries
 from coalition.meetings.models import Meeting
 from coalition.meetings.occurrences import parse_occurrence_key
 from coalition.meetings.rsvp import access as rsvp_access
-from coalition.meetings.rsvp import meeting_invitations, nudges, summary
+from coalition.meetings.rsvp import invite_choices, meeting_invitations, nudges, reach, summary
 from coalition.meetings.rsvp.forms import InviteForm
 from coalition.members import access as members_access
 from coalition.members.organizations.models import Organization
@@ -38,16 +39,21 @@ bp = Blueprint("invitations", __name__, url_prefix="/meetings")
 def manage(meeting_id):
     """Invite partner organizations and people; each gets an email with the calendar invite."""
     meeting = authz.load_and_check(Meeting, meeting_id, meetings_access.can_manage_meeting)
+    invitations = meeting_invitations.invitations_of(meeting)
+    unreachable_ids = reach.unreachable_organization_ids()
     form = InviteForm()
-    form.organizations.choices = [
-        SelectChoice(org.id, org.name) for org in meeting_invitations.invitable_organizations()
-    ]
+    form.organizations.choices = invite_choices.organization_choices(
+        meeting_invitations.invitable_organizations(),
+        invitations,
+        unreachable_ids,
+        meeting_invitations.never_reached(invitations),
+    )
     # Pick lists by the one visibility rule: people the organizer may see, and committees
     # whose members they may list (never the participant advisory committee from outside).
     people = meeting_invitations.invitable_people(
         members_access.visible_people_clause(current_user)
     )
-    form.people.choices = [SelectChoice(person.id, person.name) for person in people]
+    form.people.choices = invite_choices.people_choices(people, invitations)
     form.committees.choices = [
         SelectChoice(committee_id, name)
         for committee_id, name in active_committees(
@@ -56,22 +62,44 @@ def manage(meeting_id):
     ]
     outcome = submit(form, lambda: _invite(meeting, form))
     if outcome.done:
-        flash(
-            ngettext(
-                "%(num)d invitation is on its way.",
-                "%(num)d invitations are on their way.",
-                outcome.result,
-            ),
-            "success",
-        )
+        _flash_invited(outcome.result)
         return redirect(url_for(".manage", meeting_id=meeting.id))
     return render_template(
         "meetings/rsvp/invitations.html",
         meeting=meeting,
         form=form,
-        invited=rsvp_access.by_invitee_name(
-            current_user, meeting_invitations.invitations_of(meeting)
-        ),
+        invited=rsvp_access.by_invitee_name(current_user, invitations),
+        unreached={i.id for i in reach.unreached(invitations, unreachable_ids)},
+    )
+
+
+def _flash_invited(result):
+    """How many invitations went, and apart from them, those nobody receives email for."""
+    if result.sent or not result.unreached:
+        flash(
+            ngettext(
+                "%(num)d invitation is on its way.",
+                "%(num)d invitations are on their way.",
+                len(result.sent),
+            ),
+            "success",
+        )
+    if result.unreached:
+        names = [rsvp_access.invitee_name(current_user, i) for i in result.unreached]
+        flash(unreached_message(names), "error")
+
+
+def unreached_message(names):
+    """Nobody receives email for these invitees: what it means and what to do."""
+    return ngettext(
+        "Nobody receives email for %(names)s: there is no delegate with an email and no "
+        "contact address. Add one to its profile, then choose it again here to send the "
+        "invitation.",
+        "Nobody receives email for %(names)s: none has a delegate with an email or a contact "
+        "address. Add one to each profile, then choose them again here to send the "
+        "invitations.",
+        len(names),
+        names=format_list([str(name) for name in names], locale=get_locale()),
     )
 
 
@@ -104,6 +132,7 @@ def answers(meeting_id):
         current_user, meeting_invitations.invitations_of(meeting, with_sectors=True)
     )
     result = summary.summary(invited, current.original_start, active_sectors())
+    unreached = reach.unreached(invited)
     now = datetime.now(UTC)
     nudge = nudges.last_nudge(meeting, current.original_start)
     return render_template(
@@ -116,6 +145,12 @@ def answers(meeting_id):
         reminded_today=nudges.reminded_today(nudge, now),
         already_reminded=nudges.already_reminded_message(nudge) if nudge else "",
         taking_answers=current.takes_answers(now),
+        unreached={invitation.id for invitation in unreached},
+        unreached_message=unreached_message(
+            [rsvp_access.invitee_name(current_user, i) for i in unreached]
+        )
+        if unreached
+        else "",
     )
 
 
