@@ -409,6 +409,10 @@ TABLE += [
     *_invitation_routes("meetings.rsvp.signed_in_page", "GET", OK),
     *_invitation_routes("meetings.rsvp.signed_in_answer_all", "POST", REDIRECT, RSVP),
     *_invitation_routes("meetings.rsvp.signed_in_answer_one", "POST", REDIRECT, RSVP),
+    # The home page's one-click answer: the same door as the answer page (the invited
+    # person or a delegate, through the session), for one date; the reader's own list.
+    *_invitation_routes("dashboard.answer", "POST", REDIRECT, (("answer", "yes"),)),
+    Row("dashboard.action_items", "GET", None, LOGIN, OK, OK),
     Row("meetings.invitations.answers", "GET", "missing-meeting", LOGIN, NOT_FOUND, NOT_FOUND),
     # Organizers only, like the answers page; a refusal (no one to remind) also redirects.
     *_meeting_routes("meetings.invitations.remind_unanswered", "POST", REDIRECT),
@@ -1137,7 +1141,7 @@ def _values(row, actor, world):
         return {"person_id": world["member"].id, "feed": "mine", "signature": "0" * 64}
     if target in ("delegated-invitation", "other-invitation", "missing-invitation"):
         values = {"invitation_id": world["invitations"].get(target, 999_999)}
-        if row.endpoint == "meetings.rsvp.signed_in_answer_one":
+        if row.endpoint in ("meetings.rsvp.signed_in_answer_one", "dashboard.answer"):
             values["key"] = world["occurrence_key"]
         return values
     if target in ("meeting", "occurrence", "missing-meeting"):

@@ -1,64 +1,94 @@
-"""The home page: what needs the viewer's attention, from every area."""
+"""The home page: what needs the reader, from every area; and the reader's own lists.
 
-from datetime import UTC, datetime, timedelta
+Each card's data comes from one function in `sections/`; this module only assembles them,
+so a card can be read, tested and changed on its own.
+"""
 
-from flask import Blueprint, render_template
+from datetime import UTC, datetime
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import text
 
-from coalition.committees.goals import access as goals_access
-from coalition.committees.goals.services import board
 from coalition.core.extensions import db
 from coalition.core.timezones import coalition_date
+from coalition.dashboard.answering import QuickAnswerForm, quick_answer
+from coalition.dashboard.sections import coordination, work
+from coalition.dashboard.sections.meetings import meeting_cards
 from coalition.meetings import access as meetings_access
-from coalition.meetings.queries import occurrences_between
-from coalition.meetings.record.actions import open_items_of
+from coalition.meetings import queries
+from coalition.meetings.rsvp import doors
+from coalition.meetings.rsvp.limits import per_account, per_client
 from coalition.members.people.services import affiliations_of
-from coalition.members.recruitment import access as recruitment_access
-from coalition.members.recruitment.representation import sector_standings
 from coalition.messaging.review.services import waiting_for as drafts_waiting_for
 from coalition.timeline.queries import latest as latest_entries
+from coalition.web import authz
+from coalition.web.form_cycle import submit
 
 bp = Blueprint("dashboard", __name__)
 
 
 @bp.route("/")
 def home():
-    """Logged in: the dashboard. Otherwise: a welcome page that leads to the login."""
+    """Logged in: what needs the reader. Otherwise: a welcome page that leads to the login."""
     if not current_user.is_authenticated:
         return render_template("dashboard/welcome.html")
-    entries = latest_entries(current_user, limit=5)
+    reader = current_user._get_current_object()
     now = datetime.now(UTC)
-    upcoming = occurrences_between(
-        now,
-        now + timedelta(days=60),
-        include_cancelled=False,
-        visible_to=lambda meeting: meetings_access.can_view_meeting(current_user, meeting),
-    )[:5]
-    gaps = []
-    if recruitment_access.can_view_recruitment(current_user):
-        gaps = [standing for standing in sector_standings() if standing.gap]
+    today = coalition_date(now)
     return render_template(
         "dashboard/home.html",
-        entries=entries,
-        upcoming=upcoming,
-        affiliations=affiliations_of(current_user),
-        gaps=gaps,
-        action_items=open_items_of(current_user),
-        drafts_to_review=drafts_waiting_for(current_user),
-        goals_at_risk=_goals_at_risk(coalition_date(now)),
-        today=coalition_date(now),
+        meetings=meeting_cards(reader, now),
+        organizes=meetings_access.can_schedule_meeting(reader),
+        drafts_to_review=drafts_waiting_for(reader),
+        proposals=work.proposals_without_position(reader, now),
+        action_items=work.action_items(reader),
+        join_requests=work.join_requests(reader),
+        goals_at_risk=coordination.goals_at_risk(reader, today),
+        gaps=coordination.sector_gaps(reader),
+        follow_ups=coordination.follow_ups_due(reader, today),
+        feedback=coordination.new_feedback(reader),
+        failed_emails=coordination.failed_emails(reader),
+        affiliations=affiliations_of(reader),
+        entries=latest_entries(reader, limit=5),
+        today=today,
     )
 
 
-def _goals_at_risk(today):
-    """Goals the viewer sees that are overdue or stalled, computed from their dates."""
-    return [
-        goal
-        for goal in board()
-        if (goal.is_overdue(today) or goal.is_stalled(today))
-        and goals_access.can_view_goal(current_user, goal)
-    ]
+@bp.route("/my/action-items")
+@authz.require(authz.is_member)
+def action_items():
+    """Every open action item the reader owns, soonest due first."""
+    return render_template(
+        "dashboard/action_items.html",
+        action_items=work.all_action_items(current_user),
+        today=coalition_date(datetime.now(UTC)),
+    )
+
+
+@bp.route("/my/invitations/<int:invitation_id>/dates/<key>", methods=["POST"])
+@per_account
+@per_client
+@authz.require(authz.is_member)
+def answer(invitation_id, key):
+    """One click from the home page: yes, maybe or no for one date, as the RSVP page records
+    it (the same confirmation email, the same row the organizers read)."""
+    door = doors.by_session(invitation_id)
+    occurrence = queries.date_of(door.invitation.meeting, key)
+    if occurrence is None:
+        abort(404)
+    form = QuickAnswerForm()
+    if not form.validate_on_submit():
+        flash(_("Choose yes, maybe or no."), "error")
+    else:
+        submit(
+            None,
+            lambda: quick_answer(door, occurrence, form.answer.data),
+            success=_("Your answer for %(title)s is saved. A confirmation is on its way by email.",
+                      title=door.invitation.meeting.title),
+        )  # fmt: skip
+    return redirect(url_for(".home", _anchor="meetings-heading"))
 
 
 @bp.route("/healthz")

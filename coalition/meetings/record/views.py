@@ -275,8 +275,9 @@ def action_done(item_id):
         message = _("Opened again: %(item)s", item=item.text)
     meeting_id, key = item.meeting_id, occurrence_key(item.occurrence_start)
     submit(None, lambda: actions.set_done(item, done), success=message)
-    if request.form.get("next") == "dashboard":
-        return redirect(url_for("dashboard.home"))
+    back = {"dashboard": "dashboard.home", "action_items": "dashboard.action_items"}
+    if request.form.get("next") in back:  # the owner's home page or their full list
+        return redirect(url_for(back[request.form["next"]]))
     return redirect(url_for(".page", meeting_id=meeting_id, key=key))
 
 

@@ -1,0 +1,106 @@
+"""The one-click answer on the home page: recorded as the RSVP page records it (one row per
+date, the confirmation email, the organizers' view), through the session and its CSRF
+token, for one's own or one's organization's invitation only; never a 500."""
+
+import pytest
+
+from coalition.meetings.occurrences import occurrence_key
+from coalition.meetings.rsvp.models import Rsvp
+from coalition.outbox.models import OutboxEmail
+
+
+@pytest.fixture
+def invited(client, create_person, create_organization, link_person, create_meeting,
+            invite_to_meeting, invitation_of):  # fmt: skip
+    """A delegate logged in, whose organization is invited to a six-date series."""
+    delegate = create_person(name="Dana Delegate")
+    reentry = create_organization("Second Chance Reentry", contact_email="office@scr.org")
+    link_person(delegate, reentry, "primary")
+    meeting = create_meeting(title="Diversion working group")
+    invite_to_meeting(meeting, organizations=[reentry])
+    client.login(delegate)
+    key = occurrence_key(meeting.start_at)
+    url = f"/my/invitations/{invitation_of(meeting, reentry)}/dates/{key}"
+    return client, meeting, url
+
+
+def test_one_click_records_confirms_and_the_organizers_see_it(
+    invited, rows, make_client, create_coordinator
+):
+    client, meeting, url = invited
+    response = client.post_form(url, {"answer": "yes"})
+    assert response.status_code == 302 and response.location.startswith("/")
+    page = client.get("/").get_data(as_text=True)
+    assert "Your answer for Diversion working group is saved." in page
+    assert "Answer for Second Chance Reentry:" in page and "Yes · 1 person" in page
+    [row] = rows(Rsvp, meeting_id=meeting.id)  # one date only, as the RSVP page's date form
+    assert (row.answer, row.headcount) == ("yes", 1)
+    assert row.respondent_key.startswith("organization:")
+    assert row.answered_by_id is not None
+    [confirmation] = rows(OutboxEmail, kind="rsvp_confirmation")
+    assert "Diversion working group" in confirmation.subject
+    assert "/rsvp/invitations/" in confirmation.text_body  # the session's page, not a new link
+    organizer = make_client()
+    organizer.login(create_coordinator())
+    answers = organizer.get(f"/meetings/{meeting.id}/answers").get_data(as_text=True)
+    assert "Second Chance Reentry" in answers and "Yes" in answers
+
+
+def test_one_click_keeps_the_headcount_and_needs_given_before(invited, rows):
+    client, meeting, url = invited
+    page = url.split("/dates/")[0].replace("/my/invitations/", "/rsvp/invitations/")
+    client.post_form(page, {"answer": "yes", "headcount": "3", "needs": "Spanish"})
+    client.post_form(url, {"answer": "maybe"})
+    answers = {row.occurrence_start: row for row in rows(Rsvp, meeting_id=meeting.id)}
+    first = answers[meeting.start_at]
+    assert (first.answer, first.headcount, first.needs) == ("maybe", 3, "Spanish")
+    assert {row.answer for start, row in answers.items() if start != meeting.start_at} == {"yes"}
+
+
+def test_one_click_needs_the_csrf_token_and_a_choice(invited, rows):
+    client, meeting, url = invited
+    assert client.post(url, data={"answer": "yes"}).status_code == 400
+    client.post_form(url, {"answer": "perhaps"})
+    assert rows(Rsvp, meeting_id=meeting.id) == []
+    assert "Choose yes, maybe or no." in client.get("/").get_data(as_text=True)
+
+
+def test_one_click_refuses_an_invitation_not_ones_own(invited, make_client, create_person, rows):
+    own, meeting, url = invited
+    stranger = make_client()
+    stranger.login(create_person())
+    assert stranger.post_form(url, {"answer": "yes"}).status_code == 403
+    missing = "/my/invitations/999999/dates/" + url.rsplit("/", 1)[1]
+    assert stranger.post_form(missing, {"answer": "yes"}).status_code == 404
+    other_date = url.rsplit("/", 1)[0] + "/20200101T000000Z"
+    assert own.post_form(other_date, {"answer": "yes"}).status_code == 404
+    nonsense = url.rsplit("/", 1)[0] + "/nonsense"
+    assert own.post_form(nonsense, {"answer": "yes"}).status_code == 404
+    assert rows(Rsvp, meeting_id=meeting.id) == []
+
+
+def test_one_click_on_a_cancelled_date_says_so(invited, app, rows):
+    from coalition.core.extensions import db
+    from coalition.meetings.models import Meeting
+    from coalition.meetings.series.services import cancel_occurrence
+
+    client, meeting, url = invited
+    home = client.get("/").get_data(as_text=True)
+    assert url in home
+    with app.app_context():
+        saved = db.session.get(Meeting, meeting.id)
+        cancel_occurrence(saved, meeting.start_at, saved.version)
+        db.session.commit()
+    response = client.post_form(url, {"answer": "yes"})  # the page was open before
+    assert response.status_code == 302
+    page = client.get("/").get_data(as_text=True)
+    assert "This date has passed or is cancelled: answers are closed." in page
+    assert url not in page  # the cancelled date is gone from the cards
+    assert rows(Rsvp, meeting_id=meeting.id) == []
+
+
+def test_anonymous_visitors_are_sent_to_log_in(app, invited):
+    _client, _meeting, url = invited
+    anonymous = app.test_client()
+    response = anonymous.post_form(url, {"answer": "yes"}, token_page="/login")
+    assert response.status_code == 302 and "/login" in response.location
