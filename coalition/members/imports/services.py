@@ -6,6 +6,7 @@ in the caller's single transaction: every row goes in, or none does.
 """
 
 import re
+from typing import NamedTuple
 
 from sqlalchemy import delete, func, insert, update
 
@@ -30,6 +31,9 @@ from coalition.members.sectors import Sector
 from coalition.web.i18n import _l
 
 PREVIEW_ROWS = 10
+MAPPING_THIS_FILE = "this_file"
+MAPPING_LAST_IMPORT = "last_import"
+MAPPING_NAMES = "names"
 ERRORS_SHOWN = 500
 
 
@@ -76,6 +80,17 @@ def suggested_mapping(batch):
             mapping[str(index)] = name
             used.add(name)
     return mapping
+
+
+def mapping_source(batch):
+    """Where the columns' choices shown come from: MAPPING_THIS_FILE (chosen before for this
+    upload), MAPPING_LAST_IMPORT (remembered from an earlier file) or MAPPING_NAMES (guessed
+    from the column names: there was no earlier file of this kind)."""
+    if batch.mapping is not None:
+        return MAPPING_THIS_FILE
+    if db.session.get(ImportMapping, batch.kind) is not None:
+        return MAPPING_LAST_IMPORT
+    return MAPPING_NAMES
 
 
 def save_mapping(batch, mapping):
@@ -163,17 +178,34 @@ def check_batch(batch):
     return checked
 
 
+class RowCounts(NamedTuple):
+    """The file's rows in three kinds that add up to all of them: a row with problems is
+    neither matched nor new."""
+
+    problems: int
+    matched: int
+    new: int
+
+
 def preview(batch):
-    """What the preview page shows: first rows, rows with problems, counts."""
+    """What the preview page shows: first rows, rows with problems, RowCounts."""
     rows = db.select(ImportRow).where(ImportRow.batch_id == batch.id).order_by(ImportRow.line)
     first = db.session.scalars(rows.limit(PREVIEW_ROWS)).all()
     failing = db.session.scalars(rows.where(ImportRow.failed.is_(True)).limit(ERRORS_SHOWN)).all()
-    matched = db.session.scalar(
-        db.select(func.count()).where(
-            ImportRow.batch_id == batch.id, ImportRow.match_id.is_not(None)
-        )
-    )
-    return first, failing, matched
+    return first, failing, row_counts(batch)
+
+
+def row_counts(batch):
+    """RowCounts of this upload's rows, in one query."""
+    sound = ImportRow.failed.is_(False)
+    problems, matched, new = db.session.execute(
+        db.select(
+            func.count().filter(ImportRow.failed.is_(True)),
+            func.count().filter(sound, ImportRow.match_id.is_not(None)),
+            func.count().filter(sound, ImportRow.match_id.is_(None)),
+        ).where(ImportRow.batch_id == batch.id)
+    ).one()
+    return RowCounts(problems, matched, new)
 
 
 def run_import(batch, update_existing, actor):

@@ -74,6 +74,7 @@ def columns(batch_id):
         form=form,
         problem=outcome.refused and str(outcome.refused.message),
         samples=services.column_samples(batch),
+        mapping_source=services.mapping_source(batch),
     )
 
 
@@ -84,14 +85,14 @@ def preview(batch_id):
     batch = _batch(batch_id)
     if batch.state == BATCH_UPLOADED:
         return redirect(url_for(".columns", batch_id=batch.id))
-    first, failing, matched = services.preview(batch)
+    first, failing, counts = services.preview(batch)
     specs = [spec for spec in fields_for(batch.kind) if spec.name in (batch.mapping or {}).values()]
     return render_template(
         "members/imports/preview.html",
         batch=batch,
         first=first,
         failing=failing,
-        matched=matched,
+        counts=counts,
         specs=specs,
         columns={name: int(index) for index, name in (batch.mapping or {}).items()},
         error_text=error_text,

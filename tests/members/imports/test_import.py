@@ -2,6 +2,7 @@
 
 import codecs
 import io
+import re
 
 import pytest
 from openpyxl import Workbook
@@ -398,3 +399,46 @@ def test_discarding_an_upload_forgets_it(coordinator_client, app):
     batch = _latest_batch(app)
     coordinator_client.post_form(f"/members/import/{batch.id}/discard")
     assert _count(app, ImportBatch) == 0 and _count(app, ImportRow) == 0
+
+
+# --- The preview's counts and what it says (issue 18) ------------------------------------
+
+
+COUNT_MIXES = [
+    # (rows, problems, matched, new): a row with problems is neither matched nor new
+    (["A,a@x.org,", "B,b@x.org,", "Bad,not-an-email,", "D,d@x.org,", "E,e@x.org,"], 1, 0, 4),
+    (["Ella,ella@example.org,", "B,b@x.org,", "Bad,bad@,", "D,d@x.org,", "E,e@x.org,"], 1, 1, 3),
+    (["Ella,ELLA@example.org,Klingon", "Bo,bo@example.org,", "C,c@x.org,", "Bad,bad@,"], 2, 1, 1),
+    (["Bad,one@,", "Worse,two@,", "Ella,ella@example.org,Klingon"], 3, 0, 0),
+]
+
+
+@pytest.mark.parametrize(("rows", "problems", "matched", "new"), COUNT_MIXES)
+def test_the_preview_counts_add_up_to_the_rows_in_the_file(
+    coordinator_client, app, create_person, rows, problems, matched, new
+):
+    create_person(name="Existing Ella", email="ella@example.org")
+    create_person(name="Existing Bo", email="bo@example.org")
+    _upload(coordinator_client, _csv(rows, header="Name,Email,Languages"))
+    batch = _latest_batch(app)
+    _map(coordinator_client, batch, "name", "email", "languages")
+    html = coordinator_client.get(f"/members/import/{batch.id}").get_data(as_text=True)
+    summary = html[html.index('<ul class="import-summary">') :].split("</ul>")[0]
+    numbers = [int(n) for n in re.findall(r"<li>(\d+) rows?", summary)]
+    assert numbers == [problems, matched, new]
+    assert sum(numbers) == len(rows)
+
+
+def test_only_a_file_after_an_earlier_one_says_its_choices_are_filled_in(coordinator_client, app):
+    _upload(coordinator_client, _csv(["Ana,ana@example.org"]))
+    first = _latest_batch(app)
+    page = coordinator_client.get(f"/members/import/{first.id}/columns").get_data(as_text=True)
+    assert "your last import" not in page
+    assert "Columns whose names were recognized are filled in; check each one." in page
+    _map(coordinator_client, first, "name", "email")
+    page = coordinator_client.get(f"/members/import/{first.id}/columns").get_data(as_text=True)
+    assert "The choices you made for this file are filled in." in page
+    _upload(coordinator_client, _csv(["Bo,bo@example.org"]))
+    second = _latest_batch(app)
+    page = coordinator_client.get(f"/members/import/{second.id}/columns").get_data(as_text=True)
+    assert "The choices from your last import are filled in." in page
