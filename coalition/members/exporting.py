@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 
 from coalition.core.audit import record_audit
 from coalition.core.timezones import coalition_today
-from coalition.members.languages import language_name
+from coalition.members.languages import language_names
 from coalition.web.exports import to_csv, to_xlsx
 
 MAX_EXPORT_ROWS = 50_000
@@ -39,8 +39,8 @@ class ExportFile:
 
 
 def language_list(codes):
-    """Language names, comma-separated, in the reader's language."""
-    return ", ".join(language_name(code) for code in codes)
+    """Language names, comma-separated, in the reader's language and alphabetical order."""
+    return ", ".join(language_names(codes))
 
 
 def yes_no(value):

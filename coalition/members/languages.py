@@ -2,7 +2,7 @@
 
 from flask_babel import get_locale
 
-from coalition.web.i18n import _l
+from coalition.web.i18n import _l, sorted_by_name
 
 # The languages most often met in U.S. diversion programs; stored as their codes (ISO 639).
 LANGUAGE_CODES = (
@@ -36,8 +36,15 @@ def language_name(code, locale=None):
 
 
 def language_choices():
-    """(code, name) pairs sorted by name in the viewer's language."""
-    return sorted(((code, language_name(code)) for code in LANGUAGE_CODES), key=lambda c: c[1])
+    """(code, name) pairs in the viewer's alphabetical order of the names."""
+    return sorted_by_name(
+        ((code, language_name(code)) for code in LANGUAGE_CODES), name=lambda choice: choice[1]
+    )
+
+
+def language_names(codes):
+    """The names of these languages in the viewer's language and alphabetical order."""
+    return sorted_by_name(language_name(code) for code in codes)
 
 
 def parse_language(text):

@@ -4,7 +4,7 @@ organizations, recruitment and imports nest in it (`members.organizations.detail
 
 from coalition.members.imports.views import bp as imports_bp
 from coalition.members.labels import AFFILIATION_LABELS, STATUS_LABELS
-from coalition.members.languages import language_name
+from coalition.members.languages import language_name, language_names
 from coalition.members.organizations.views import bp as organizations_bp
 from coalition.members.people.views import bp
 from coalition.members.recruitment.views import bp as recruitment_bp
@@ -13,6 +13,7 @@ bp.register_blueprint(organizations_bp)
 bp.register_blueprint(recruitment_bp)
 bp.register_blueprint(imports_bp)
 bp.add_app_template_filter(language_name, "language_name")
+bp.add_app_template_filter(language_names, "language_names")
 
 
 @bp.app_context_processor

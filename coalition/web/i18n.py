@@ -1,10 +1,14 @@
-"""Translated strings that are never markup, and the language and time zone of each request."""
+"""Translated strings that are never markup, the language and time zone of each request, and
+the alphabetical order of the reader's language."""
+
+from functools import cache
 
 from flask import current_app, g, has_request_context, request, session
-from flask_babel import gettext, ngettext, pgettext, refresh
+from flask_babel import get_locale, gettext, ngettext, pgettext, refresh
 from flask_babel.speaklater import LazyString
 from flask_login import current_user
 from markupsafe import escape
+from pyuca import Collator
 
 from coalition.core.timezones import is_valid_timezone
 
@@ -88,3 +92,23 @@ def email_language(person=None):
     if person is not None and person.language in supported:
         return person.language
     return current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+@cache
+def _collator():
+    return Collator()
+
+
+def collation_key(text):
+    """A sort key ordering names as the reader's language does, whatever the system's locales:
+    the Unicode Collation Algorithm (Árabe among the A's, not after Vietnamita), and Spanish's
+    own letter ñ after n (Ñandú after Nube)."""
+    text = str(text)
+    if str(get_locale() or "") == "es":
+        text = text.replace("ñ", "n\U0010ffff").replace("Ñ", "N\U0010ffff")
+    return _collator().sort_key(text)
+
+
+def sorted_by_name(items, name=str):
+    """Items in the reader's alphabetical order of `name(item)` (the item itself by default)."""
+    return sorted(items, key=lambda item: collation_key(name(item)))

@@ -16,6 +16,7 @@ from coalition.members.organizations.models import (
 )
 from coalition.members.people.models import Person, PersonLanguage
 from coalition.members.sectors import Sector, active_sectors
+from coalition.web.i18n import sorted_by_name
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def languages_covered():
         LanguageCoverage(code, language_name(code), served.get(code, 0), spoken.get(code, 0))
         for code in set(served) | set(spoken)
     ]
-    return sorted(coverage, key=lambda language: language.name.casefold())
+    return sorted_by_name(coverage, name=lambda language: language.name)
 
 
 def lived_experience_count():
