@@ -442,3 +442,24 @@ def test_only_a_file_after_an_earlier_one_says_its_choices_are_filled_in(coordin
     second = _latest_batch(app)
     page = coordinator_client.get(f"/members/import/{second.id}/columns").get_data(as_text=True)
     assert "The choices from your last import are filled in." in page
+
+
+def test_imported_people_show_why_they_are_not_in_the_directory_and_their_language(
+    coordinator_client, app
+):
+    data = _csv(
+        ["Ana Torres,ana@example.org,Spanish", "Bo Chen,,Vietnamese"], "Name,Email,Idioma preferido"
+    )
+    _upload(coordinator_client, data)
+    batch = _latest_batch(app)
+    _map(coordinator_client, batch, "name", "email", "preferred_language")
+    _run(coordinator_client, batch)
+    page = " ".join(coordinator_client.get("/members/").get_data(as_text=True).split())
+    ana = page[page.index(">Ana Torres</a>") :].split("</li>")[0]
+    assert "Not in directory" in ana
+    assert "Has no account yet, so has not been asked whether to appear" in ana
+    assert "Send an account invitation to Ana Torres</a>" in ana
+    assert "Prefers: Spanish" in ana
+    bo = page[page.index(">Bo Chen</a>") :].split("</li>")[0]
+    assert "Has no account and no email, so has not been asked" in bo
+    assert "Prefers: Vietnamese" in bo

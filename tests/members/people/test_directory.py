@@ -95,3 +95,30 @@ def test_moving_between_pages_keeps_the_filters(client, create_coordinator, crea
         create_person(name=f"Member {number:02d}", languages=["es"])
     html = client.get("/members/?language=es&sort=-name").get_data(as_text=True)
     assert 'href="/members/?language=es&amp;sort=-name&amp;page=2"' in html
+
+
+def test_coordinators_read_why_someone_is_not_in_the_directory(
+    client, create_coordinator, create_person
+):
+    create_person(name="Account Amy", directory_consent=False)
+    create_person(name="Invitable Ian", directory_consent=False, password=None)
+    create_person(name="Unreachable Uma", directory_consent=False, password=None, email=None)
+    client.login(create_coordinator())
+    page = " ".join(client.get("/members/").get_data(as_text=True).split())
+
+    def card(name):
+        return page[page.index(f">{name}</a>") :].split("</li>")[0]
+
+    assert "Has not chosen to appear, so other members do not see them" in card("Account Amy")
+    assert "Send an account invitation to Invitable Ian</a>" in card("Invitable Ian")
+    assert "record their answer on their profile. <a" in card("Unreachable Uma")
+    assert "Edit Unreachable Uma</a>" in card("Unreachable Uma")
+
+
+def test_the_preferred_language_shows_on_the_card_in_the_readers_language(client, create_person):
+    create_person(name="Vu Tran", preferred_language="vi")
+    reader = create_person(name="Reader Rita", language="es")
+    client.login(reader)
+    page = " ".join(client.get("/members/").get_data(as_text=True).split())
+    card = page[page.index(">Vu Tran</a>") :].split("</li>")[0]
+    assert "Vietnamita" in card
