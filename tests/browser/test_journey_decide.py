@@ -3,7 +3,8 @@
 The steering committee puts an amendment of the operating guidelines to a vote with a
 closing time; members record positions with reasons; at the closing time the outcome is
 applied (the test runs the cron command), the new text is current and the old one is one
-click away with a diff. The timeline step is checked when the timeline pages exist.
+click away with a diff, and the timeline shows the change: "Operating guidelines amended"
+and "Proposal adopted" entries, the first linking to the section it changed.
 """
 
 from datetime import UTC, datetime, timedelta
@@ -96,3 +97,18 @@ def test_journey_7_decide_an_amendment(visitor, demo, app):
     member.check()
     expect(member_page.locator(".diff ins").first).to_be_visible()
     expect(member_page.locator(".diff del").first).to_be_visible()
+
+    # The timeline shows the change, each entry linking to what it is about.
+    member_page.get_by_role("navigation", name="Main").get_by_role("link", name="Timeline").click()
+    member.check()
+    amended = member_page.get_by_role(
+        "article", name="Operating guidelines amended: Decision-making"
+    )
+    expect(amended).to_contain_text("Milestone")
+    adopted = member_page.get_by_role("article", name="Proposal adopted: Tighten how blocks work")
+    expect(
+        adopted.get_by_role("link", name="Tighten how blocks work", exact=True)
+    ).to_have_attribute("href", f"/committees/proposals/{proposal_id}")
+    amended.get_by_role("link", name="Decision-making", exact=True).click()
+    member.check()
+    expect(member_page.locator("main")).to_contain_text(NEW_TEXT)
