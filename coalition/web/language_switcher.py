@@ -3,12 +3,15 @@
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectChoice, SelectField, SubmitField
 
-from coalition.web.i18n import LANGUAGE_NAMES, _l
+from coalition.web.i18n import LANGUAGE_NAMES, _l, sorted_by_name
 
 
 def language_choices(include_default=True):
     """The interface languages, optionally after "Same as my browser"."""
-    choices = [SelectChoice(code, name) for code, name in LANGUAGE_NAMES.items()]
+    choices = [
+        SelectChoice(code, name)
+        for code, name in sorted_by_name(LANGUAGE_NAMES.items(), name=lambda item: item[1])
+    ]
     if include_default:
         choices.insert(0, SelectChoice("", _l("Same as my browser")))
     return choices
