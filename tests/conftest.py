@@ -10,7 +10,7 @@ import pytest
 from flask.testing import FlaskClient
 from hypothesis import HealthCheck, settings
 from jinja2 import BytecodeCache
-from sqlalchemy import create_engine, event, text
+from sqlalchemy import create_engine, event, make_url, text
 
 from coalition import create_app
 from coalition.core.config import TestConfig
@@ -87,12 +87,33 @@ def make_config(database_url, **overrides):
     return config
 
 
+def _database_of_this_worker(url):
+    """Each pytest-xdist worker gets its own PostgreSQL database beside the one named
+    (test -> test_gw0, test_gw1), created on first use; SQLite files are per worker already
+    (tmp_path_factory), and a run without workers uses the database as named."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker or not url.startswith("postgresql"):
+        return url
+    base = make_url(url)
+    own = base.set(database=f"{base.database}_{worker}")
+    engine = create_engine(base, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        exists = connection.execute(
+            text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": own.database}
+        ).first()
+        if not exists:
+            connection.execute(text(f'CREATE DATABASE "{own.database}"'))
+    engine.dispose()
+    return own.render_as_string(hide_password=False)
+
+
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory):
     """The database under test, upgraded from empty through the migrations."""
     url = os.environ.get("TEST_DATABASE_URL") or (
         f"sqlite:///{tmp_path_factory.mktemp('db') / 'coalition-test.db'}"
     )
+    url = _database_of_this_worker(url)
     _reset_database(url)
     app = create_app(make_config(url))
     with app.app_context():
