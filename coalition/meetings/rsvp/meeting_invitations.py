@@ -128,8 +128,7 @@ def send_all(invitations, reason):
 
 def _send_to_address(meeting, entries, reason, exceptions):
     """One email to one address, for each (invitation, person, name, address) reaching it."""
-    _invitation, _person, name, address = entries[0]
-    person = next((person for _i, person, _n, _a in entries if person is not None), None)
+    person, name, address = reach.addressee(entries)
     method = ical.METHOD_CANCEL if reason == REASON_CANCELLED else ical.METHOD_REQUEST
     links = []
     if reason != REASON_CANCELLED:  # a cancellation carries none: nothing is left to answer

@@ -14,7 +14,8 @@ from coalition.core.errors import ActionRefused
 from coalition.core.extensions import db
 from coalition.core.timezones import coalition_date
 from coalition.meetings.occurrences import occurrence_key
-from coalition.meetings.rsvp.meeting_invitations import invitations_of, personal_token, recipients
+from coalition.meetings.rsvp import reach
+from coalition.meetings.rsvp.meeting_invitations import invitations_of, personal_token
 from coalition.meetings.rsvp.models import Rsvp, RsvpNudge
 from coalition.outbox.mail import queue_email
 from coalition.web.i18n import _l
@@ -83,7 +84,7 @@ def remind_unanswered(meeting, occurrence, actor, *, now=None):
     if not pending:
         raise ActionRefused(_l("Everyone invited has answered for this date."))
     nudge = _claim_today(meeting, occurrence, actor, now)
-    nudge.sent_count = sum(_remind(invitation, occurrence, now) for invitation in pending)
+    nudge.sent_count = _remind(pending, occurrence, now)
     db.session.flush()
     return nudge
 
@@ -106,14 +107,20 @@ def _claim_today(meeting, occurrence, actor, now):
     return nudge
 
 
-def _remind(invitation, occurrence, now):
+def _remind(pending, occurrence, now):
+    """One email per address (reach.by_address), with a link for each of its invitations
+    not yet answered; returns how many were queued."""
     meeting = occurrence.meeting
     count = 0
-    for person, name, address in recipients(invitation):
-        link = external_url("meetings.rsvp.page", token=personal_token(invitation, person))
+    for address_key, entries in reach.by_address(pending).items():
+        person, name, address = reach.addressee(entries)
+        links = [
+            (invitation.invitee_name, _link(invitation, recipient))
+            for invitation, recipient, _n, _a in entries
+        ]
         key = (
             f"{KIND}:{meeting.id}:{occurrence_key(occurrence.original_start)}:"
-            f"{coalition_date(now).isoformat()}:{invitation.invitee_key}:{address.lower()}"
+            f"{coalition_date(now).isoformat()}:{address_key}"
         )
         queued = queue_email(
             kind=KIND,
@@ -126,10 +133,15 @@ def _remind(invitation, occurrence, now):
             context={
                 "meeting": meeting,
                 "occurrence": occurrence,
-                "link": link,
-                "invitee": invitation.invitee_name,
+                "links": links,
+                "link": links[0][1],
+                "invitee": entries[0][0].invitee_name,
             },
-            personal_links=[link],
+            personal_links=[link for _name, link in links],
         )
         count += queued is not None
     return count
+
+
+def _link(invitation, person):
+    return external_url("meetings.rsvp.page", token=personal_token(invitation, person))

@@ -47,6 +47,14 @@ def by_address(invitations):
     return gathered
 
 
+def addressee(entries):
+    """(person or None, name, address) one email to these by_address entries goes to: the
+    first entry's name and address, and the first person among them (their language)."""
+    _invitation, _person, name, address = entries[0]
+    person = next((person for _i, person, _n, _a in entries if person is not None), None)
+    return person, name, address
+
+
 def unreachable_organization_ids(organization_ids=None):
     """Ids of organizations (of these, or of all) whose invitations reach no one: no active
     delegate with an email and no contact address. One query."""

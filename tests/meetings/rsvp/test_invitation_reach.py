@@ -4,6 +4,7 @@ change sends each address one email, however many invitations lead to it."""
 
 import html
 import re
+from datetime import date, timedelta
 
 import pytest
 
@@ -165,3 +166,17 @@ def test_an_address_shared_by_two_invitees_gets_one_email_per_change(
         "Updated: Steering committee",
         "Cancelled: Steering committee",
     ]
+
+
+def test_a_reminder_to_answer_reaches_each_address_once(app, world, create_meeting):
+    client, _meeting, food_bank, church, rosa, reentry = world
+    meeting = create_meeting(title="Budget review", day=date.today() + timedelta(days=21))
+    _invite(client, meeting, [reentry], [rosa])
+    key = occurrence_key(meeting.start_at)
+    client.post_form(f"/meetings/{meeting.id}/answers/{key}/remind")
+    with app.app_context():
+        nudges = db.session.scalars(db.select(OutboxEmail).filter_by(kind="rsvp_nudge")).all()
+        assert [email.to_address for email in nudges] == ["Rosa@Example.org"]
+        text = nudges[0].text_body
+    assert len(set(re.findall(r"http://localhost/rsvp/[\w-]+", text))) == 2
+    assert "Answer for Rosa Delgado" in text and "Answer for Second Chance Reentry" in text
