@@ -157,16 +157,20 @@ def test_representation_shows_targets_active_coming_and_gaps(
     assert reentry_row and "Gap" not in reentry_row.group(0)
 
 
-def test_the_chart_is_server_rendered_svg_with_a_text_equivalent(
+def test_the_chart_is_server_rendered_with_a_text_equivalent_and_labels_that_wrap(
     client, create_person, create_organization
 ):
     create_organization("Second Chance", sectors=["reentry"], status="active")
     client.login(create_person())
     html = client.get("/members/representation").get_data(as_text=True)
-    svg = html[html.index("<svg") : html.index("</svg>")]
-    assert 'role="img"' in svg and "<title" in svg and "<desc" in svg
-    assert "style=" not in svg
-    assert svg.count('class="bar-active"') == 1
+    chart = html[html.index('<figure class="chart"') : html.index("</figure>")]
+    assert 'role="img" aria-labelledby="chart-title chart-desc"' in chart
+    assert 'id="chart-title"' in chart and 'id="chart-desc"' in chart
+    assert "style=" not in chart
+    assert chart.count('class="bar-active"') == 1
+    # Sector names are HTML text, which wraps on a phone; SVG text would be cut off.
+    assert '<span class="chart-label">Reentry</span>' in chart
+    assert "<text" not in chart
     assert "In words" in html
 
 
