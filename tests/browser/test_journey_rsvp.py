@@ -120,3 +120,83 @@ def test_a_dead_link_leads_to_asking_for_a_new_one(visitor):
     page.get_by_role("button", name="Send me a link").click()
     phone.check()
     expect(page.get_by_role("status")).to_contain_text("new links are on their way")
+
+
+def test_journey_5_in_spanish_from_the_emailed_link_with_an_english_browser(
+    app,
+    visitor,
+    create_coordinator,
+    create_person,
+    create_organization,
+    link_person,
+    create_meeting,
+    invite_to_meeting,
+):
+    """The partner's contact speaks Spanish; the phone they open the link on asks for English
+    (or nothing): the page, the answer and its confirmation are in Spanish all the same."""
+    iglesia = create_organization("Iglesia Nueva Esperanza", sectors=["faith"])
+    ana = create_person(
+        name="Ana Lucía Torres",
+        email="ana@iglesia.org",
+        language="es",
+        timezone="America/Los_Angeles",
+    )
+    link_person(ana, iglesia, "primary")
+    meeting = create_meeting(title="Comité directivo")
+    invite_to_meeting(meeting, organizations=[iglesia])
+    with app.app_context():
+        invitation = db.session.scalars(
+            db.select(OutboxEmail).filter_by(kind="meeting_invitation", to_address=ana.email)
+        ).one()
+        assert invitation.subject == "Invitación: Comité directivo"
+    path = re.search(r"https?://[^/\s]+(/rsvp/[\w-]+)", invitation.text_body).group(1)
+
+    phone = visitor(width=320, height=640, locale="en-US")
+    page = phone.go(path)
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Comité directivo")
+    facts = page.locator("dl.facts")
+    expect(facts).to_contain_text("(America/Chicago)")
+    page.get_by_role("link", name="Mostrar la hora en mi zona horaria").click()
+    phone.check()
+    expect(facts).to_contain_text("(America/Los_Angeles)")
+    expect(facts).to_contain_text("en America/Chicago, la zona horaria de la reunión")
+
+    page.get_by_label("Sí, vendremos").check()
+    page.get_by_label("Cuántas personas vendrán").fill("3")
+    page.get_by_label("Necesidades de interpretación o accesibilidad").fill(
+        "Interpretación al español"
+    )
+    page.get_by_role("button", name="Enviar mi respuesta").click()
+    phone.check()
+    expect(page.get_by_role("status")).to_contain_text("Gracias: su respuesta quedó guardada")
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0
+    with app.app_context():
+        confirmation = db.session.scalars(
+            db.select(OutboxEmail).filter_by(kind="rsvp_confirmation", to_address=ana.email)
+        ).one()
+        assert confirmation.subject == "Su respuesta para Comité directivo"
+        assert "Respuesta: Sí · 3 personas" in confirmation.text_body
+        assert "Necesidades: Interpretación al español" in confirmation.text_body
+
+    later = visitor(width=320, height=640, locale="en-US")
+    page = later.go(path)
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    expect(page.get_by_label("Cuántas personas vendrán")).to_have_value("3")
+    page.get_by_label("Cuántas personas vendrán").fill("2")
+    page.get_by_role("button", name="Enviar mi respuesta").click()
+    later.check()
+    expect(page.get_by_role("status")).to_contain_text("Gracias")
+
+    organizer = visitor()
+    chair = create_coordinator(name="Marisol Vega")
+    desk = organizer.log_in(chair.email, chair.password)
+    organizer.go(f"/meetings/{meeting.id}/answers")
+    totals = desk.get_by_role("region", name="Totals")
+    expect(totals.locator("dt:has-text('People coming') + dd")).to_have_text("2")
+    expect(desk.get_by_role("region", name="Interpretation and access needs")).to_contain_text(
+        "Iglesia Nueva Esperanza: Interpretación al español"
+    )
