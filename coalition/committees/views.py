@@ -165,7 +165,7 @@ def edit(committee_id):
     page = render_template(
         "committees/form.html", form=form, committee=committee, conflict=outcome.conflict
     )
-    return page, 409 if outcome.stale else 200
+    return page, outcome.status
 
 
 @bp.route("/<int:committee_id>/members", methods=["POST"])

@@ -100,7 +100,7 @@ def note(note_id):
     page = render_template(
         "feedback/note.html", note=feedback, form=form, conflict=outcome.conflict
     )
-    return page, 409 if outcome.stale else 200
+    return page, outcome.status
 
 
 @bp.app_context_processor

@@ -166,7 +166,7 @@ def details(draft_id):
     page = render_template(
         "messaging/details.html", draft=found, form=form, conflict=outcome.conflict
     )
-    return page, 409 if outcome.stale else 200
+    return page, outcome.status
 
 
 @bp.route("/<int:draft_id>/edit", methods=["GET", "POST"])
@@ -202,7 +202,7 @@ def edit(draft_id):
         conflict=outcome.conflict,
         translating=translating,
         translation_changes=translation_changes(translating, _labels()),
-    )
+    ), outcome.status
 
 
 def _crossed(error, draft_id, form):

@@ -113,7 +113,9 @@ def edit(entry_id):
     )
     if outcome.done:
         return redirect(url_for("timeline.entry", entry_id=entry_id))
-    return render_template("timeline/form.html", form=form, entry=entry, conflict=outcome.conflict)
+    return render_template(
+        "timeline/form.html", form=form, entry=entry, conflict=outcome.conflict
+    ), outcome.status
 
 
 @bp.route("/<int:entry_id>/hide", methods=["POST"])

@@ -36,6 +36,11 @@ class Outcome:
     def stale(self):
         return self.conflict is not None
 
+    @property
+    def status(self):
+        """The HTTP status of the page showing the form again: 409 Conflict when stale."""
+        return 409 if self.stale else 200
+
 
 NOT_SUBMITTED = Outcome(done=False)
 

@@ -37,7 +37,7 @@ def test_edits_of_different_words_merge_and_the_writer_confirms(app, two_writers
     assert _edit(first, draft_id, POINTS.replace("money", "millions"), "1").status_code == 302
     crossed = _edit(second, draft_id, POINTS.replace("treatment", "care"), opened)
     page = crossed.get_data(as_text=True)
-    assert crossed.status_code == 200 and 'id="conflict"' in page
+    assert crossed.status_code == 409 and 'id="conflict"' in page
     assert "Someone saved the draft while you were editing" in page
     assert "Keisha Moore saved it on" in page and "touch different words" in page
     merged = textarea(page)
@@ -94,10 +94,10 @@ def _race(app, browsers, draft_id, texts):
 def test_two_saves_at_once_on_one_base_one_wins_the_other_reaches_the_merge(app, two_writers):
     draft_id, browsers = two_writers
     texts = [POINTS.replace("money", "millions"), POINTS.replace("treatment", "care")]
-    (merge_status, merge_page, loser_text), (won_status, _page, winner_text) = _race(
+    (won_status, _page, winner_text), (merge_status, merge_page, loser_text) = _race(
         app, browsers, draft_id, texts
     )
-    assert (merge_status, won_status) == (200, 302)
+    assert (won_status, merge_status) == (302, 409)
     assert draft_state(app, draft_id) == (winner_text, 2)
     assert 'id="conflict"' in merge_page and "touch different words" in merge_page
     merged = textarea(merge_page)

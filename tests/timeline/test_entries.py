@@ -173,7 +173,7 @@ def test_a_stale_edit_is_shown_side_by_side_and_saves_nothing(
         f"/timeline/{entry_id}/edit", _entry_form(title="Vote lost narrowly", version="1")
     )
     page = second.get_data(as_text=True)
-    assert second.status_code == 200
+    assert second.status_code == 409
     assert "Someone saved this while you were editing" in page
     assert "Vote lost 5-4" in page and "Vote lost narrowly" in page
     with app.app_context():

@@ -139,7 +139,7 @@ def edit(goal_id):
         goal=goal,
         committee=goal.committee,
         conflict=outcome.conflict,
-    )
+    ), outcome.status
 
 
 @bp.route("/<int:goal_id>/progress", methods=["POST"])

@@ -98,7 +98,7 @@ def edit(section_id):
         section=section,  # after a stale save, read again as saved now
         form=form,
         conflict=outcome.conflict,
-    )
+    ), outcome.status
 
 
 def _differences(section_id, form):

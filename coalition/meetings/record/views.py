@@ -133,7 +133,7 @@ def edit_minutes(meeting_id, key):
         form=form,
         saved=saved,
         conflict=outcome.conflict,
-    )
+    ), outcome.status
 
 
 def _shown_name(invitation):

@@ -111,7 +111,7 @@ def _form_page(form, meeting, outcome, following=None):
         following=following,
         conflict=outcome.conflict,
     )
-    return page, 409 if outcome.stale else 200
+    return page, outcome.status
 
 
 def _occurrence_start(meeting, key):
@@ -202,7 +202,7 @@ def move_occurrence(meeting_id, key):
         original=original.astimezone(meeting.zone),
         conflict=outcome.conflict,
     )
-    return page, 409 if outcome.stale else 200
+    return page, outcome.status
 
 
 def _moved(meeting, form):

@@ -184,7 +184,7 @@ def edit(organization_id):
         form=form,
         organization=organization,
         conflict=outcome.conflict,
-    )
+    ), outcome.status
 
 
 def _saved_form(organization_id):

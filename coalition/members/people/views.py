@@ -170,7 +170,7 @@ def edit_person(person_id):
         return redirect(url_for("members.person", person_id=person_id))
     return render_template(
         "members/people/form.html", form=form, person=person, conflict=outcome.conflict
-    )
+    ), outcome.status
 
 
 def _saved_form(person_id):

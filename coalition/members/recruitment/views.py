@@ -118,7 +118,7 @@ def edit_sector(sector_id):
     page = render_template(
         "members/recruitment/sector_form.html", form=form, sector=sector, conflict=outcome.conflict
     )
-    return page, 409 if outcome.stale else 200
+    return page, outcome.status
 
 
 def _saved_sector_form(sector_id):

@@ -60,7 +60,7 @@ def edit(term_id):
         conflict=outcome.conflict,
         pattern_help=PATTERN_HELP,
     )
-    return page, 409 if outcome.stale else 200
+    return page, outcome.status
 
 
 @bp.route("/<int:term_id>/deactivate", methods=["POST"])

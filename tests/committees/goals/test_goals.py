@@ -53,7 +53,7 @@ def test_concurrent_goal_edits_second_refused(app, make_client, create_coordinat
         == 302
     )
     response = second.post_form(f"/committees/goals/{goal.id}/edit", {**data, "title": "Second"})
-    assert response.status_code == 200 and "Someone saved this" in response.get_data(as_text=True)
+    assert response.status_code == 409 and "Someone saved this" in response.get_data(as_text=True)
     with app.app_context():
         assert db.session.get(Goal, goal.id).title == "First"
 

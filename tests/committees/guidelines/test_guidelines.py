@@ -17,7 +17,7 @@ def test_editorial_correction_and_concurrent_edit(
     assert ok.status_code == 302
     refused = second.post_form(url, {"version": version, "text": "We meet weekly.", "note": "Typo"})
     page = refused.get_data(as_text=True)
-    assert refused.status_code == 200 and "<del>" in page and "We meet weekly." in page
+    assert refused.status_code == 409 and "<del>" in page and "We meet weekly." in page
     with app.app_context():
         saved = db.session.get(GuidelineSection, section.id)
         assert saved.text == "We meet monthly."

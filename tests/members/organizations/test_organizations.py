@@ -133,7 +133,7 @@ def test_two_coordinators_editing_one_organization_the_second_is_refused(
     second = kevin.post_form(url, _profile(description="Shelter and rapid rehousing"))
 
     html = second.get_data(as_text=True)
-    assert second.status_code == 200
+    assert second.status_code == 409
     assert "Someone saved this while you were editing" in html
     assert "Shelter with 40 beds" in html and "Shelter and rapid rehousing" in html
     assert "Different" in html

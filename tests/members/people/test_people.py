@@ -127,7 +127,7 @@ def test_two_people_editing_one_profile_the_second_save_is_refused(
         _profile(name="Jamal C.", email="jamal@example.org", phone="555-0002"),
     )
     html = refused.get_data(as_text=True)
-    assert refused.status_code == 200
+    assert refused.status_code == 409
     assert "Someone saved this while you were editing" in html
     assert "555-0001" in html and "555-0002" in html
     current = reload(Person, person.id)
