@@ -158,7 +158,7 @@ def test_journey_3_import_last_years_spreadsheet(visitor, demo, app):
     page.get_by_label("Name contains").fill("Contact 299")
     page.get_by_role("button", name="Show").click()
     laptop.check()
-    expect(page.get_by_role("link", name="Contact 299")).to_be_visible()
+    expect(page.get_by_role("link", name="Contact 299", exact=True)).to_be_visible()
 
 
 def test_members_pages_are_accessible_in_both_languages_and_fit_a_phone(visitor, demo, app):
