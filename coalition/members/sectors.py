@@ -8,7 +8,7 @@ imports), so they live here, beside the package's sub-features.
 
 from coalition.core.dbtypes import UTCDateTime, utcnow
 from coalition.core.extensions import db
-from coalition.web.i18n import _l
+from coalition.web.i18n import _l, sorted_by_name
 
 # (key, English name as stored, name shown through the translation catalogue)
 PRELOADED_SECTORS = (
@@ -74,7 +74,7 @@ class Sector(db.Model):
 def active_sectors():
     """Sectors open for new organizations, by name."""
     sectors = db.session.scalars(db.select(Sector).where(Sector.retired_at.is_(None))).all()
-    return sorted(sectors, key=lambda sector: sector.display_name.casefold())
+    return sorted_by_name(sectors, name=lambda sector: sector.display_name)
 
 
 def ensure_preloaded_sectors():

@@ -65,3 +65,22 @@ def test_spanish_puts_n_with_tilde_after_n_and_english_does_not(app):
                 "Nube",
                 "Oso",
             ]
+
+
+def test_a_sector_written_with_an_accent_sorts_among_its_letter(app, client, create_coordinator):
+    from coalition.core.extensions import db
+    from coalition.members.sectors import Sector
+
+    with app.app_context():
+        db.session.add(Sector(name="Ámbito comunitario", target_active=1))
+        db.session.commit()
+    client.login(create_coordinator(language="es"))
+    html = client.get("/members/").get_data(as_text=True)
+    select = re.search(r'<select[^>]*id="sector"[^>]*>(.*?)</select>', html, re.S).group(1)
+    names = [name for _value, name in re.findall(r'value="(\d+)"[^>]*>([^<]+)<', select)]
+    assert names[:3] == [
+        "Acceso a alimentos",
+        "Ámbito comunitario",
+        "Atención médica (clínicas, hospitales)",
+    ]
+    assert names == sorted(names, key=lambda name: _plain(name).casefold())

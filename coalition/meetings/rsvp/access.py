@@ -4,6 +4,7 @@ from coalition.meetings.access import can_manage_meeting
 from coalition.members.access import shown_name
 from coalition.members.organizations.access import delegate_organization_ids
 from coalition.web.authz import is_member
+from coalition.web.i18n import sorted_by_name
 
 
 def can_view_rsvp_names(viewer, meeting):
@@ -37,6 +38,4 @@ def invitee_name(viewer, invitation):
 def by_invitee_name(viewer, invitations):
     """Invitations in the order of the names the viewer sees, so where someone unnamed sits
     in a list says nothing about their name."""
-    return sorted(
-        invitations, key=lambda invitation: str(invitee_name(viewer, invitation)).casefold()
-    )
+    return sorted_by_name(invitations, name=lambda invitation: invitee_name(viewer, invitation))

@@ -17,7 +17,7 @@ from coalition.members.organizations.services import with_summary
 from coalition.members.organizations.stages import STAGE_ORDER
 from coalition.members.people.models import Person
 from coalition.members.sectors import Sector
-from coalition.web.i18n import _l, _ln
+from coalition.web.i18n import _l, _ln, collation_key
 
 # --- The pipeline ----------------------------------------------------------------------
 
@@ -88,7 +88,9 @@ def relationship_owners(visible):
 def all_sectors():
     """Every sector, retired ones included, by name."""
     sectors = db.session.scalars(db.select(Sector)).all()
-    return sorted(sectors, key=lambda sector: (sector.is_retired, sector.display_name.casefold()))
+    return sorted(
+        sectors, key=lambda sector: (sector.is_retired, collation_key(sector.display_name))
+    )
 
 
 def sector_usage():
