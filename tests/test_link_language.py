@@ -73,6 +73,20 @@ def test_an_answer_through_the_link_is_thanked_in_the_invitees_language(
     assert "Gracias" in page and "Thank you" not in page
 
 
+def test_too_many_answers_through_the_link_are_refused_in_the_invitees_language(
+    app, make_client, invited_in_spanish
+):
+    app.config["RSVP_POSTS_PER_LINK"] = "1 per hour"
+    visitor = make_client()
+    answer = {"answer": "yes", "headcount": "1", "names": "", "needs": "", "note": ""}
+    for expected in (302, 429):
+        refused = visitor.post_form(
+            invited_in_spanish, answer, token_page=invited_in_spanish, headers=ENGLISH_BROWSER
+        )
+        assert refused.status_code == expected
+    assert LANG.search(refused.get_data(as_text=True)).group(1) == "es"
+
+
 def test_an_organizations_link_opens_in_the_language_its_emails_are_written_in(
     app,
     make_client,

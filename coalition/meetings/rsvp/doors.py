@@ -61,6 +61,14 @@ def by_link(token):
     return ByLink(link, token)
 
 
+def read_as_recipient_of(token):
+    """Before a link's door opens (an answer refused past a rate limit), write the page for
+    the one the link was sent to all the same; an unusable link changes nothing."""
+    link = links.open_link(token)
+    if link is not None:
+        read_as_link_recipient(link.person)
+
+
 def by_session(invitation_id):
     """The door of a logged-in invitee or delegate: load (404), then check (403)."""
     invitation = queries.invitation_with_meeting(invitation_id)

@@ -53,6 +53,7 @@ def too_many_answers(error):
     """Past a limit: nothing was recorded; say so, and the way back to the page."""
     values = request.view_args or {}
     if "token" in values:
+        doors.read_as_recipient_of(values["token"])
         back = url_for(".page", token=values["token"])
     elif "invitation_id" in values:
         back = url_for(".signed_in_page", invitation_id=values["invitation_id"])
