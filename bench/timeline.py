@@ -1,4 +1,5 @@
-"""Time the timeline's page, feed, CSV, report and its PDF with 10,000 entries.
+"""Time the timeline's page, feed, CSV, report and its PDF, and the home page, with 10,000
+entries.
 
     .venv/bin/python bench/timeline.py [--database-url URL] [--entries 10000] [--runs 3]
 
@@ -112,6 +113,7 @@ def main():
     month_ago = (date.today() - timedelta(days=14)).isoformat()
     month = f"start={month_ago}&end={date.today().isoformat()}"
     pages = [
+        ("home page (its wins and losses card)", "/"),
         ("timeline page", "/timeline/"),
         ("timeline page, losses of the last year", f"/timeline/?kind=loss&{period}"),
         ("Atom feed (50 newest)", feed),

@@ -92,6 +92,7 @@ def _outbox_pages(world):
 ROUTES = {
     "dashboard.home": _none,
     "dashboard.healthz": _none,
+    "dashboard.action_items": _none,
     "static": lambda world: [{"filename": "css/app.css"}],
     "auth.login": lambda world: [{}, {"next": hostile("login_next")}],
     "auth.account": _none,
