@@ -88,7 +88,7 @@ def answer(invitation_id, key):
             success=_("Your answer for %(title)s is saved. A confirmation is on its way by email.",
                       title=door.invitation.meeting.title),
         )  # fmt: skip
-    return redirect(url_for(".home", _anchor="meetings-heading"))
+    return redirect(url_for(".home"))  # the top of the page, where the confirmation shows
 
 
 @bp.route("/healthz")

@@ -105,3 +105,18 @@ def test_the_home_page_reads_as_many_queries_with_more_data(
     }[role]  # fmt: skip
     for text in listed:
         assert text in page, text
+
+
+def test_the_full_list_of_action_items_reads_as_many_queries_with_more(
+    app, client, people, count_queries
+):
+    readers, organization, committee = people
+    client.login(readers["member"])
+    _grow(app, readers, organization, committee, 2)
+    with count_queries() as small:
+        assert client.get("/my/action-items").status_code == 200
+    _grow(app, readers, organization, committee, 12)
+    with count_queries() as large:
+        page = client.get("/my/action-items").get_data(as_text=True)
+    assert large.count == small.count
+    assert page.count("Mark done:") == 14
