@@ -44,3 +44,12 @@ def test_a_proposal_and_a_guideline_history_write_moments_alike(
     assert closes_written in proposal_page
     for page in (proposal_page, history):
         assert not SECONDS.search(page), "a moment is written with seconds"
+
+
+@pytest.mark.parametrize("way", ["m|when", "m|datetime", "m|datetime('full')", "m|date", "m|time"])
+def test_a_moment_without_its_zone_is_refused_rather_than_shown_moved(app, way):
+    """Flask-Babel reads a zone-less date-time as UTC: a meeting's 9:00 in Chicago would show
+    as 3:00 AM to a reader in Chicago."""
+    wall_clock = MOMENT.replace(tzinfo=None)
+    with app.test_request_context(), pytest.raises(ValueError):
+        render_template_string("{{ " + way + " }}", m=wall_clock)
