@@ -81,7 +81,7 @@ class Visitor:
 
     def conflict(self, url, data):
         """POST an edit based on an older version: both versions are shown, nothing saved."""
-        response = self.post(url, data, expect=200)
+        response = self.post(url, data, expect=409)
         assert 'id="conflict"' in response.get_data(as_text=True), f"{url}: no conflict shown"
         return response
 
