@@ -17,14 +17,22 @@ person, no sleeps: each page is loaded once and measured at both widths by resiz
 import re
 from urllib.parse import parse_qsl, urlsplit
 
+from axe_playwright_python.sync_playwright import Axe
+
 from coalition.core.extensions import db
 from coalition.demo import COORDINATOR_PASSWORD, MEMBER_PASSWORD
 from coalition.outbox.models import OutboxEmail
+from tests.browser.conftest import SERIOUS
 
 WIDTHS = ((1280, 800), (320, 640))
 PAGE_LIMIT = 150  # per person; the demo has about 70 kinds of page
 # Not pages: downloads, feeds, and the links that end a session or change state.
 SKIPPED = re.compile(r"\.(ics|csv|pdf|atom|docx|odt|txt|md)$|/logout|/export\.|^/static/")
+
+# The journeys run all of axe on a laptop; on the phone layout, the rules that depend on
+# where things sit (a scrolling region reachable by keyboard, text on what is now behind it).
+AXE_LAYOUT_RULES = """() => axe.run({runOnly: ['scrollable-region-focusable', 'color-contrast',
+  'target-size', 'meta-viewport'], resultTypes: ['violations']})"""
 
 # For each page: how far the document overflows the window, and every undersized control.
 MEASURE = """() => {
@@ -44,14 +52,18 @@ MEASURE = """() => {
   const size = (r) => `${Math.round(r.width)}x${Math.round(r.height)}`;
   // Visually hidden helpers (1 px, clipped) and the skip link parked above the page.
   const parked = (r) => (r.width <= 1 && r.height <= 1) || r.bottom <= 0;
+  // A link inside running text: its block holds text of its own outside links and controls.
+  const ownText = (node) => [...node.childNodes].reduce((sum, child) => {
+    if (child.nodeType === Node.TEXT_NODE) return sum + child.data.trim().length;
+    if (child.nodeType !== Node.ELEMENT_NODE || child.matches('a, button, input, select, label'))
+      return sum;
+    return css(child).display.startsWith('inline') ? sum + ownText(child) : sum;
+  }, 0);
   const inSentence = (el) => {
     if (el.tagName !== 'A' || css(el).display !== 'inline') return false;
     let block = el.parentElement;
     while (block && css(block).display.startsWith('inline')) block = block.parentElement;
-    if (!block) return false;
-    let own = 0;
-    for (const link of block.querySelectorAll('a, button')) own += link.innerText.trim().length;
-    return block.innerText.trim().length - own > 1;
+    return Boolean(block) && ownText(block) > 1;
   };
   // A checkbox or radio button's target includes the label that toggles it.
   const box = (el) => {
@@ -71,7 +83,11 @@ MEASURE = """() => {
   const controls = [...document.querySelectorAll(
     'a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button]'
   )].filter((el) => visible(el) && !parked(el.getBoundingClientRect()));
+  // A link broken over two lines is two boxes: spacing is measured to each, not to their union.
+  const pieces = (el, r) => el.tagName !== 'A' ? [r] : [...el.getClientRects()].map(
+    (p) => ({left: p.left + scrollX, top: p.top + scrollY, width: p.width, height: p.height}));
   const targets = controls.map((el) => ({el, r: box(el)}));
+  for (const t of targets) t.parts = pieces(t.el, t.r);
   const small = targets.filter((t) => (t.r.width < 24 || t.r.height < 24) && !inSentence(t.el));
   const centre = (r) => [r.left + r.width / 2, r.top + r.height / 2];
   const gap = (a, b) => Math.max(a - b, 0);
@@ -82,7 +98,7 @@ MEASURE = """() => {
   for (const t of small) {
     const c = centre(t.r);
     const crowded = targets.some((o) => o !== t && !o.el.contains(t.el) && !t.el.contains(o.el)
-        && toRect(c, o.r) < 12)
+        && o.parts.some((part) => toRect(c, part) < 12))
       || small.some((o) => o !== t && apart(c, centre(o.r)) < 24);
     if (crowded) failures.push(`under 24 px: ${describe(t.el)} ${size(t.r)}`);
   }
@@ -196,8 +212,19 @@ def survey(page, origin, start, seen, problems, who):
             if found["overflow"] > 0:
                 problems.append(f"{where}: {found['overflow']} px too wide: {found['wide']}")
             problems.extend(f"{where}: {item}" for item in found["failures"])
+        problems.extend(f"{who} {path} at 320 px: axe: {v}" for v in serious_on(page))
         queue.extend(links_on(page, origin))
     return visited
+
+
+def serious_on(page):
+    """axe-core's serious and critical violations of the rules a layout can break."""
+    result = page.evaluate(AXE_LAYOUT_RULES)
+    return [
+        f"{violation['id']}: {violation['help']} -> {violation['nodes'][0]['target'][0]}"
+        for violation in result["violations"]
+        if violation["impact"] in SERIOUS
+    ]
 
 
 def log_in(page, origin, email, password):
@@ -222,6 +249,7 @@ def test_every_page_fits_a_phone_and_a_laptop(app, demo, browser, live_server):
     ]
     for who, email, password, start in people:
         context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="en-US")
+        context.add_init_script(Axe().axe_script)
         page = context.new_page()
         if email:
             log_in(page, live_server, email, password)
