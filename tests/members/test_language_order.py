@@ -45,8 +45,8 @@ def test_the_languages_a_person_speaks_are_listed_in_the_readers_order(
 ):
     client.login(create_coordinator(language="es"))
     speaker = create_person(name="Rosa Delgado", languages=("es", "vi", "ar", "en"))
-    html = client.get(f"/members/people/{speaker.id}").get_data(as_text=True)
-    assert "Árabe, Español, Inglés, Vietnamita" in html
+    for page in (f"/members/people/{speaker.id}", "/members/"):
+        assert "Árabe, Español, Inglés, Vietnamita" in client.get(page).get_data(as_text=True)
 
 
 def test_spanish_puts_n_with_tilde_after_n_and_english_does_not(app):
