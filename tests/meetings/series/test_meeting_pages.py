@@ -277,6 +277,21 @@ def test_month_view_shows_the_meeting_on_its_day(coordinator_client):
     assert coordinator_client.get("/meetings/?view=month&month=banana").status_code == 404
 
 
+def test_month_view_names_each_day_with_a_meeting_and_says_when_a_month_has_none(
+    coordinator_client,
+):
+    """On a phone the month is a list of its days with meetings: each says its weekday."""
+    _schedule(coordinator_client, repeat="none")
+    html = coordinator_client.get(f"/meetings/?view=month&month={NEXT_YEAR}-01").get_data(
+        as_text=True
+    )
+    [day] = re.findall(r'<td class="in-month has-meetings" data-label="([^"]+)">', html)
+    assert day == date(NEXT_YEAR, 1, 12).strftime("%A")
+    assert "No meetings this month." not in html
+    empty = coordinator_client.get(f"/meetings/?view=month&month={NEXT_YEAR}-03")
+    assert "No meetings this month." in empty.get_data(as_text=True)
+
+
 def test_members_cannot_schedule(client, create_person):
     client.login(create_person())
     assert client.get("/meetings/new").status_code == 403
