@@ -49,7 +49,9 @@ def test_answers_not_given_list_only_mine(
     create_answer(answered, me, answer="no")
     client.login(me)
     card = _card(client.get("/").get_data(as_text=True), "owed-heading")
-    assert "Asked of me" in card
+    # The date asked of me is answerable among my upcoming meetings: pointed to, not repeated.
+    assert "1 date waiting for your answer is listed in your upcoming meetings." in card
+    assert "Asked of me" not in card and 'class="quick-answer"' not in card
     assert "Already answered" not in card and "Someone else&#39;s" not in card
     # A coalition-wide meeting is listed to every member, with no answer to give.
     dates = _card(client.get("/").get_data(as_text=True), "meetings-heading")
@@ -90,3 +92,27 @@ def test_a_member_never_sees_another_committees_meeting(
     create_meeting(title="Closed committee's meeting", committee_id=closed.id)
     client.login(member)
     assert "Closed committee" not in client.get("/").get_data(as_text=True)
+
+
+def test_answers_not_given_lists_the_dates_beyond_my_upcoming_meetings(
+    client, create_person, create_meeting, invite_to_meeting
+):
+    from datetime import date, timedelta
+
+    from coalition.meetings.recurrence import WEEKLY_FREQ, Recurrence
+
+    me = create_person()
+    weekly = create_meeting(
+        title="Weekly huddle",
+        day=date.today() + timedelta(days=3),
+        recurrence=Recurrence(WEEKLY_FREQ, count=8),
+    )
+    invite_to_meeting(weekly, people=[me])
+    client.login(me)
+    page = client.get("/").get_data(as_text=True)
+    upcoming, owed = _card(page, "meetings-heading"), _card(page, "owed-heading")
+    assert upcoming.count('class="quick-answer"') == 5  # the next five dates
+    # The three later dates are listed with their own buttons, each date once on the page.
+    assert owed.count('class="quick-answer"') == 3
+    assert "5 dates waiting for your answer are listed in your upcoming meetings." in owed
+    assert page.count('class="quick-answer"') == 8

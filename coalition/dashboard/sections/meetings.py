@@ -51,8 +51,9 @@ class Unanswered:
 @dataclass(frozen=True)
 class MeetingCards:
     dates: list  # MyDate, the next few
-    owed: list  # Reply with no answer yet, the next few
-    owed_count: int
+    owed: list  # Reply with no answer yet, the next few not already among `dates`
+    owed_count: int  # every date still waiting for the reader's answer
+    owed_above: int  # of them, those `dates` already offers to answer
     organizing: list  # Unanswered, the next few the reader organizes
 
 
@@ -74,8 +75,17 @@ def meeting_cards(viewer, now):
         for o in upcoming[:SHOWN]
     ]
     owed = _owed(invitations, answers, now)
+    # A date already answerable among "your upcoming meetings" is not offered twice.
+    offered = {_reply_key(r) for date in dates for r in date.replies if r.open and not r.rsvp}
+    rest = [reply for reply in owed if _reply_key(reply) not in offered]
     managed = [o for o in upcoming if meetings_access.can_manage_meeting(viewer, o.meeting)]
-    return MeetingCards(dates, owed[:SHOWN], len(owed), _organizing(managed[:SHOWN]))
+    return MeetingCards(
+        dates, rest[:SHOWN], len(owed), len(owed) - len(rest), _organizing(managed[:SHOWN])
+    )
+
+
+def _reply_key(reply):
+    return reply.invitation.id, reply.occurrence.original_start
 
 
 def _reply(invitation, occurrence, answers, now):
