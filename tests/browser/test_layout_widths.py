@@ -164,6 +164,7 @@ MEASURE = """() => {
 
 # Where a signed-in person's crawl starts: home and each section of the main navigation.
 SECTIONS = ["/", "/members/", "/meetings/", "/committees/", "/messaging/", "/timeline/", "/account"]
+SECTIONS += ["/messaging/language/", "/messaging/language/check"]  # reached by a POST
 
 
 def shape(path):
@@ -176,9 +177,18 @@ def shape(path):
     return route + ("?" + "&".join(query) if query else "")
 
 
+# Where the page's links and GET forms (filters, comparisons, a report's period) lead.
+DESTINATIONS = """() => [...document.querySelectorAll('a[href]')].map((a) => a.href).concat(
+  [...document.querySelectorAll('form[method=get i]')].map((form) => {
+    const url = new URL(form.action, location.href);
+    url.search = new URLSearchParams(new FormData(form)).toString();
+    return url.href;
+  }))"""
+
+
 def links_on(page, origin):
-    """Same-site page links on the current page, as paths with their query."""
-    hrefs = page.eval_on_selector_all("a[href]", "(links) => links.map((a) => a.href)")
+    """Same-site pages the current page leads to (links and GET forms), as paths with query."""
+    hrefs = page.evaluate(DESTINATIONS)
     paths = []
     for href in hrefs:
         parts = urlsplit(href)
