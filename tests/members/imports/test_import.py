@@ -448,18 +448,20 @@ def test_imported_people_show_why_they_are_not_in_the_directory_and_their_langua
     coordinator_client, app
 ):
     data = _csv(
-        ["Ana Torres,ana@example.org,Spanish", "Bo Chen,,Vietnamese"], "Name,Email,Idioma preferido"
+        ["Ana Torres,ana@example.org,Spanish,no", "Bo Chen,,Vietnamese,"],
+        "Name,Email,Idioma preferido,Directory",
     )
     _upload(coordinator_client, data)
     batch = _latest_batch(app)
-    _map(coordinator_client, batch, "name", "email", "preferred_language")
+    _map(coordinator_client, batch, "name", "email", "preferred_language", "directory_consent")
     _run(coordinator_client, batch)
     page = " ".join(coordinator_client.get("/members/").get_data(as_text=True).split())
+    assert "asked" not in page  # the file said "no" for Ana: no one can tell she was never asked
     ana = page[page.index(">Ana Torres</a>") :].split("</li>")[0]
     assert "Not in directory" in ana
-    assert "Has no account yet, so has not been asked whether to appear" in ana
+    assert "They have no account yet; once they have one they can choose to appear." in ana
     assert "Send an account invitation to Ana Torres</a>" in ana
     assert "Prefers: Spanish" in ana
     bo = page[page.index(">Bo Chen</a>") :].split("</li>")[0]
-    assert "Has no account and no email, so has not been asked" in bo
+    assert "They have no account and no email, so they cannot choose for themselves" in bo
     assert "Prefers: Vietnamese" in bo

@@ -109,9 +109,15 @@ def test_coordinators_read_why_someone_is_not_in_the_directory(
     def card(name):
         return page[page.index(f">{name}</a>") :].split("</li>")[0]
 
+    # directory_consent is yes or no: no reason may claim someone was never asked
+    assert "asked" not in page
     assert "Has not chosen to appear, so other members do not see them" in card("Account Amy")
-    assert "Send an account invitation to Invitable Ian</a>" in card("Invitable Ian")
-    assert "record their answer on their profile. <a" in card("Unreachable Uma")
+    ian = card("Invitable Ian")
+    assert "Not shown to other members. They have no account yet; once they have one" in ian
+    assert "Send an account invitation to Invitable Ian</a>" in ian
+    uma = card("Unreachable Uma")
+    assert "They have no account and no email, so they cannot choose for themselves" in uma
+    assert "if they tell you their choice, record it on their profile. <a" in uma
     assert "Edit Unreachable Uma</a>" in card("Unreachable Uma")
 
 
