@@ -10,6 +10,7 @@ from datetime import datetime
 
 from email_validator import EmailNotValidError, validate_email
 
+from coalition.core.matching import email_key, name_key
 from coalition.members.imports.models import KIND_PEOPLE
 from coalition.members.languages import parse_language
 from coalition.members.organizations.models import AFFILIATION_STAFF, STATUS_IDENTIFIED, STATUSES
@@ -59,6 +60,14 @@ ROW_MESSAGES = {
     "retired_sector": _l("The sector \u201c%(value)s\u201d is retired."),
     "unknown_organization": _l(
         "No organization called \u201c%(value)s\u201d is in the coalition; import it first."
+    ),
+    "ambiguous_match": _l(
+        "%(field)s \u201c%(value)s\u201d matches more than one record already in the coalition"
+        " (they differ only in capital letters or spacing); change one of them first."
+    ),
+    "ambiguous_organization": _l(
+        "More than one organization in the coalition is called \u201c%(value)s\u201d (their"
+        " names differ only in capital letters or spacing); change one of them first."
     ),
     "unknown_language": _l("\u201c%(value)s\u201d is not a language on the list."),
     "unknown_stage": _l(
@@ -117,9 +126,9 @@ class RowContext:
     """What checking a row needs to know about the coalition and the rest of the file."""
 
     width: int  # how many columns have a name: a row may not fill more
-    existing: dict  # normalized email or name -> id
-    organizations: dict = field(default_factory=dict)  # lower name -> id
-    sectors: dict = field(default_factory=dict)  # lower name -> (id, retired)
+    existing: dict  # email_key or name_key -> [ids] (more than one: ambiguous)
+    organizations: dict = field(default_factory=dict)  # name_key -> [ids]
+    sectors: dict = field(default_factory=dict)  # name_key -> (id, retired)
     seen: dict = field(default_factory=dict)  # key -> first row number
 
 
@@ -163,7 +172,7 @@ def check_row(kind, line, cells, mapping, context):
 
 def _match(kind, line, values, context, errors):
     key_field = "email" if kind == KIND_PEOPLE else "name"
-    key = (values.get(key_field) or "").lower()
+    key = (email_key if kind == KIND_PEOPLE else name_key)(values.get(key_field))
     if not key:
         return None
     if key in context.seen:
@@ -177,7 +186,11 @@ def _match(kind, line, values, context, errors):
         )
     else:
         context.seen[key] = line
-    return context.existing.get(key)
+    found = context.existing.get(key, [])
+    if len(found) > 1:
+        errors.append({"code": "ambiguous_match", "field": key_field, "value": values[key_field]})
+        return None
+    return found[0] if found else None
 
 
 def _text(text, context, errors, spec):
@@ -190,7 +203,7 @@ def _email(text, context, errors, spec):
     except EmailNotValidError:
         errors.append({"code": "bad_email", "value": text})
         return None
-    return text.lower()
+    return email_key(text)
 
 
 def _phone(text, context, errors, spec):
@@ -229,16 +242,16 @@ def _language(text, context, errors, spec):
 
 
 def _sectors(text, context, errors, spec):
-    whole = context.sectors.get(text.casefold())
+    whole = context.sectors.get(name_key(text))
     parts = [text] if whole else [part for part in SECTOR_SEPARATORS.split(text) if part]
     ids = []
     for part in parts:
-        found = context.sectors.get(part.casefold())
+        found = context.sectors.get(name_key(part))
         if found is None:
             errors.append({"code": "unknown_sector", "value": part})
         elif found[1]:
             errors.append({"code": "retired_sector", "value": part})
-        else:
+        elif found[0] not in ids:  # named twice in one cell: linked once
             ids.append(found[0])
     return ids
 
@@ -258,10 +271,12 @@ def _role(text, context, errors, spec):
 
 
 def _organization(text, context, errors, spec):
-    found = context.organizations.get(text.casefold())
-    if found is None:
+    found = context.organizations.get(name_key(text), [])
+    if len(found) > 1:
+        errors.append({"code": "ambiguous_organization", "value": text})
+    elif not found:
         errors.append({"code": "unknown_organization", "value": text})
-    return found
+    return found[0] if len(found) == 1 else None
 
 
 def _date(text, context, errors, spec):

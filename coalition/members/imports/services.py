@@ -9,11 +9,13 @@ import re
 from typing import NamedTuple
 
 from sqlalchemy import delete, func, insert, update
+from sqlalchemy.exc import IntegrityError
 
 from coalition.core.audit import record_audit
 from coalition.core.dbtypes import utcnow
 from coalition.core.errors import ActionRefused
 from coalition.core.extensions import db
+from coalition.core.matching import email_key, ids_by_key, name_key
 from coalition.members.imports import apply as import_apply
 from coalition.members.imports.fields import RowContext, check_row, fields_for
 from coalition.members.imports.models import (
@@ -35,6 +37,7 @@ MAPPING_THIS_FILE = "this_file"
 MAPPING_LAST_IMPORT = "last_import"
 MAPPING_NAMES = "names"
 ERRORS_SHOWN = 500
+IMPORTED, HAS_PROBLEMS, COALITION_CHANGED = "imported", "has_problems", "coalition_changed"
 
 
 def start_import(kind, filename, data, actor):
@@ -126,22 +129,24 @@ def _remember(batch, mapping):
         remembered.columns = columns
 
 
+def _organizations_by_key():
+    rows = db.session.execute(db.select(Organization.name, Organization.id))
+    return ids_by_key(rows, name_key)
+
+
 def _context(batch):
-    lower = func.lower
+    """What rows are matched against, keyed in Python (core.matching), one query each."""
     if batch.kind == KIND_PEOPLE:
-        existing = db.select(lower(Person.email), Person.id).where(Person.email.is_not(None))
-        organizations = dict(
-            db.session.execute(db.select(lower(Organization.name), Organization.id)).all()
+        emails = db.session.execute(
+            db.select(Person.email, Person.id).where(Person.email.is_not(None))
         )
-        return RowContext(
-            len(batch.headers), dict(db.session.execute(existing).all()), organizations
-        )
-    existing = dict(db.session.execute(db.select(lower(Organization.name), Organization.id)).all())
+        existing = ids_by_key(emails, email_key)
+        return RowContext(len(batch.headers), existing, _organizations_by_key())
     sectors = {}
     for sector in db.session.scalars(db.select(Sector)):
         for name in (sector.name, sector.display_name):
-            sectors[name.casefold()] = (sector.id, sector.is_retired)
-    return RowContext(len(batch.headers), existing, sectors=sectors)
+            sectors[name_key(name)] = (sector.id, sector.is_retired)
+    return RowContext(len(batch.headers), _organizations_by_key(), sectors=sectors)
 
 
 def check_batch(batch):
@@ -209,7 +214,9 @@ def row_counts(batch):
 
 
 def run_import(batch, update_existing, actor):
-    """Import every row, or none: returns False (and stores the problems) if any row fails."""
+    """Import every row, or none: IMPORTED; HAS_PROBLEMS (stored by row) if any row fails;
+    COALITION_CHANGED (the rows checked again) if another session saved a name or email the
+    file holds after the check."""
     db.session.refresh(batch, with_for_update=True)  # two clicks on PostgreSQL: one imports
     if batch.state == BATCH_IMPORTED:
         raise ActionRefused(_l("This file was already imported."))
@@ -217,12 +224,17 @@ def run_import(batch, update_existing, actor):
         raise ActionRefused(_l("Choose what each column holds first."))
     checked = check_batch(batch)
     if batch.error_count:
-        return False
+        return HAS_PROBLEMS
     new = [result.values for _, result in checked if result.match_id is None]
     matching = [result for _, result in checked if result.match_id is not None]
     chosen = matching if update_existing else []
     importer = import_apply.people if batch.kind == KIND_PEOPLE else import_apply.organizations
-    importer(new, chosen, actor)
+    try:
+        with db.session.begin_nested():
+            importer(new, chosen, actor)
+    except IntegrityError:
+        check_batch(batch)  # the preview then shows the coalition as it is now
+        return COALITION_CHANGED
     batch.created_count = len(new)
     batch.updated_count = len(chosen)
     batch.skipped_count = len(matching) - len(chosen)
@@ -237,7 +249,7 @@ def run_import(batch, update_existing, actor):
         f"{batch.skipped_count} skipped",
     )
     db.session.flush()
-    return True
+    return IMPORTED
 
 
 def column_samples(batch, count=3):

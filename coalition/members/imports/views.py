@@ -118,10 +118,18 @@ def run(batch_id):
     )
     if not outcome.done:
         return redirect(url_for(".preview", batch_id=batch.id))
-    if not outcome.result:
+    if outcome.result == services.HAS_PROBLEMS:
         return _back_to_preview(
             batch,
             _("Nothing was imported: some rows have problems. Fix the file and upload it again."),
+        )
+    if outcome.result == services.COALITION_CHANGED:
+        return _back_to_preview(
+            batch,
+            _(
+                "Nothing was imported: records were added to the coalition while you imported."
+                " The rows are checked again below; look them over and import again."
+            ),
         )
     counts = {"created": batch.created_count, "updated": batch.updated_count}
     counts["skipped"] = batch.skipped_count
