@@ -18,7 +18,7 @@ built; every other row is one test per role.
 
 from dataclasses import dataclass
 from datetime import date
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from flask import url_for
@@ -28,8 +28,9 @@ from tests.worlds import Factories
 
 OK = "200"
 REDIRECT = "redirect"
-LOGIN = "login"  # redirected to the login page, with next=
+LOGIN = "login"  # redirected to the login page: with next= back to a page, never to a form
 FORBIDDEN = "403"
+LOGIN_MESSAGE = "Please log in to see this page."
 NOT_FOUND = "404"
 ROLES = ("anonymous", "invitee", "member", "delegate", "chair", "coordinator")
 
@@ -1178,13 +1179,23 @@ def _url(app, row, actor, world):
         return url_for(row.endpoint, **_values(row, actor, world))
 
 
-def _outcome(response):
+def _outcome(response, row, client):
     if response.status_code == 302:
         location = urlsplit(response.headers["Location"])
-        if location.path == "/login" and "next=" in location.query:
-            return LOGIN
-        return REDIRECT
+        if location.path != "/login" or not _asked_to_log_in(client):
+            return REDIRECT  # logging out also leads to the login page
+        back = parse_qs(location.query).get("next", [None])[0]
+        if row.method == "GET" and back is None:
+            return "login, with no way back"
+        if row.method != "GET" and back is not None and client.get(back).status_code == 405:
+            return "login, then back to the form's address: 405"
+        return LOGIN
     return str(response.status_code)
+
+
+def _asked_to_log_in(client):
+    with client.session_transaction() as session:
+        return any(message == LOGIN_MESSAGE for _kind, message in session.get("_flashes", []))
 
 
 def _answer(app, world, row, role):
@@ -1201,7 +1212,7 @@ def _answer(app, world, row, role):
     else:
         response = client.post_form(url, dict(row.data))
     response.close()
-    return _outcome(response), response.status_code
+    return _outcome(response, row, client), response.status_code
 
 
 def _rows_by_page():

@@ -10,11 +10,15 @@ is allowed.
 
 import sys
 from functools import wraps
+from urllib.parse import urlsplit
 
-from flask import abort, g, has_app_context
+from flask import abort, current_app, flash, g, has_app_context, redirect, request
 from flask_login import current_user
+from flask_login.utils import login_url
+from werkzeug.exceptions import HTTPException
 
 from coalition.core.extensions import db, login_manager
+from coalition.web.urls import is_same_site_path
 
 
 def is_member(user):
@@ -35,15 +39,15 @@ def can_view_workspace(user):
 def require(predicate):
     """View decorator: 403 unless predicate(current_user) holds.
 
-    Anonymous visitors are sent to the login page instead, so an emailed link still works
-    after logging in.
+    Anonymous visitors are sent to the login page instead (`send_to_login`), so an emailed
+    link still works after logging in.
     """
 
     def decorator(view):
         @wraps(view)
         def wrapped(*args, **kwargs):
             if not current_user.is_authenticated:
-                return login_manager.unauthorized()
+                return send_to_login()
             if not predicate(current_user):
                 abort(403)
             return view(*args, **kwargs)
@@ -51,6 +55,37 @@ def require(predicate):
         return wrapped
 
     return decorator
+
+
+def send_to_login():
+    """The login page, and after it the page the visitor was on: the requested page for a
+    GET; for a form sent after the session ended, the same-site page the form was on (the
+    Referer), else its own address if that is also a page, else the home page. The way back
+    is a GET, and a form's address that is not a page answers 405 to one."""
+    here = request.full_path if request.query_string else request.path
+    if request.method in ("GET", "HEAD"):
+        back = here
+    else:
+        back = _referring_page() or (here if _answers_get() else None)
+    flash(str(login_manager.login_message), login_manager.login_message_category)
+    return redirect(login_url(login_manager.login_view, next_url=back))
+
+
+def _referring_page():
+    """The path of the page that sent this request, when it is a page of this site."""
+    referrer = urlsplit(request.referrer or "")
+    if (referrer.scheme, referrer.netloc) != (request.scheme, request.host):
+        return None
+    path = referrer.path + (f"?{referrer.query}" if referrer.query else "")
+    return path if is_same_site_path(path) else None
+
+
+def _answers_get():
+    try:
+        current_app.url_map.bind_to_environ(request.environ).match(method="GET")
+    except HTTPException:
+        return False
+    return True
 
 
 def get_or_404(model, object_id):

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from coalition.core.extensions import babel, csrf, db, limiter, login_manager, mail, migrate
+from coalition.web.authz import send_to_login
 from coalition.web.i18n import _l, select_locale, select_timezone
 
 
@@ -31,3 +32,4 @@ def _init_login(app, load_user):
     login_manager.login_message_category = "info"
     login_manager.session_protection = "basic"
     login_manager.user_loader(load_user)
+    login_manager.unauthorized_handler(send_to_login)  # login_required's way, as require's

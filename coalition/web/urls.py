@@ -42,12 +42,13 @@ def safe_next(target, default_endpoint="dashboard.home"):
     Accepts only paths like /meetings/3?x=1: no scheme, no host, no protocol-relative
     //host, no backslashes browsers would read as slashes.
     """
-    if target and _is_same_site_path(target):
+    if target and is_same_site_path(target):
         return target
     return url_for(default_endpoint)
 
 
-def _is_same_site_path(target):
+def is_same_site_path(target):
+    """A path on this site: no scheme, no host, nothing a browser would read as one."""
     if not target.startswith("/") or target.startswith("//") or "\\" in target:
         return False
     if any(ord(char) < 32 for char in target):

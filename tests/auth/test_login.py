@@ -1,6 +1,7 @@
 """Logging in: the same answer for unknown accounts, safe redirects, rate limits."""
 
 import re
+from urllib.parse import quote
 
 import pytest
 
@@ -80,6 +81,31 @@ def test_next_leads_back_to_the_page_that_asked_for_login(client, create_person)
         "/login", {"email": person.email, "password": person.password, "next": "/members/?page=1"}
     )
     assert response.headers["Location"] == "/members/?page=1"
+
+
+def test_a_form_sent_after_the_session_ended_leads_back_to_its_page_after_login(
+    client, create_coordinator, create_meeting
+):
+    """Cancelling a meeting from a page left open past the session: the login leads back to
+    the meeting's page (the Referer), not to the form's address, which answers only POST."""
+    coordinator = create_coordinator()
+    meeting = create_meeting()
+    page = f"/meetings/{meeting.id}"
+    bounce = client.post_form(
+        f"{page}/cancel", {}, token_page="/login", headers={"Referer": f"http://localhost{page}"}
+    )
+    assert bounce.headers["Location"] == "/login?next=" + quote(page, safe="")
+    response = client.post_form(
+        "/login", {"email": coordinator.email, "password": coordinator.password, "next": page}
+    )
+    assert response.headers["Location"] == page
+    assert client.get(page).status_code == 200
+
+
+def test_a_form_of_the_account_pages_sent_logged_out_leads_home_after_login(client):
+    """login_required's routes take the same way: no Referer, no page to go back to."""
+    bounce = client.post_form("/logout-everywhere", {}, token_page="/login")
+    assert bounce.headers["Location"] == "/login"
 
 
 @pytest.mark.parametrize(

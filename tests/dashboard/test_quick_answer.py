@@ -2,11 +2,16 @@
 date, the confirmation email, the organizers' view), through the session and its CSRF
 token, for one's own or one's organization's invitation only; never a 500."""
 
+import re
+from urllib.parse import urlsplit
+
 import pytest
 
 from coalition.meetings.occurrences import occurrence_key
 from coalition.meetings.rsvp.models import Rsvp
+from coalition.members.people.models import Person
 from coalition.outbox.models import OutboxEmail
+from tests.factories import DEFAULT_PASSWORD
 
 
 @pytest.fixture
@@ -104,3 +109,40 @@ def test_anonymous_visitors_are_sent_to_log_in(app, invited):
     anonymous = app.test_client()
     response = anonymous.post_form(url, {"answer": "yes"}, token_page="/login")
     assert response.status_code == 302 and "/login" in response.location
+
+
+def _log_in_after(client, bounce, email):
+    """Log in on the page `bounce` led to, as a browser does, and follow where it sends."""
+    page = client.get(bounce.location).get_data(as_text=True)
+    back = re.search(r'id="next" name="next" type="hidden" value="([^"]*)"', page).group(1)
+    landed = client.post_form(
+        "/login", {"email": email, "password": DEFAULT_PASSWORD, "next": back},
+        token_page=bounce.location,
+    )  # fmt: skip
+    return back, client.get(landed.location)
+
+
+def test_an_answer_sent_after_the_session_ended_leads_back_to_the_home_page_after_login(
+    invited, rows
+):
+    """The home page stayed open past the session; the click sends to the login page, and
+    after logging in the browser lands on the page it came from, not on a 405."""
+    client, _meeting, url = invited
+    client.post_form("/logout", {})
+    bounce = client.post_form(url, {"answer": "yes"}, headers={"Referer": "http://localhost/"})
+    assert bounce.status_code == 302 and urlsplit(bounce.location).path == "/login"
+    [delegate] = rows(Person, name="Dana Delegate")
+    back, page = _log_in_after(client, bounce, delegate.email)
+    assert back == "/" and page.status_code == 200
+    assert "Diversion working group" in page.get_data(as_text=True)
+
+
+def test_a_form_sent_after_the_session_ended_never_returns_to_its_address(app, invited):
+    """Without a page of this site to go back to, the login leads home: never to the form's
+    address (a GET there answers 405), nor to another site."""
+    _client, _meeting, url = invited
+    for referrer in (None, "https://evil.example/", "http://localhost//evil.example/x"):
+        anonymous = app.test_client()
+        headers = {"Referer": referrer} if referrer else {}
+        bounce = anonymous.post_form(url, {"answer": "yes"}, token_page="/login", headers=headers)
+        assert bounce.location == "/login", referrer
