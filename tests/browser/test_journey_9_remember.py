@@ -57,7 +57,8 @@ def test_journey_9_record_a_loss_and_find_it_in_the_report(visitor, demo):
     expect(page.get_by_role("region", name="Wins")).to_contain_text(
         "City council funds a six-month diversion pilot"
     )
-    expect(page.get_by_role("region", name="Goals and their progress")).to_contain_text(GOAL)
+    progress = page.get_by_role("region", name="Goals and their progress", exact=True)
+    expect(progress).to_contain_text(GOAL)
 
 
 def test_a_spanish_reader_reads_the_tools_entries_in_spanish(visitor, demo):
