@@ -8,6 +8,7 @@ imports), so they live here, beside the package's sub-features.
 
 from coalition.core.dbtypes import UTCDateTime, utcnow
 from coalition.core.extensions import db
+from coalition.core.matching import name_key
 from coalition.web.i18n import _l, sorted_by_name
 
 # (key, English name as stored, name shown through the translation catalogue)
@@ -80,10 +81,10 @@ def active_sectors():
 def ensure_preloaded_sectors():
     """Add any preloaded sector that is missing (matched by key); return how many were added."""
     keys = set(db.session.scalars(db.select(Sector.key).where(Sector.key.is_not(None))))
-    names = {name.lower() for name in db.session.scalars(db.select(Sector.name))}
+    names = {name_key(name) for name in db.session.scalars(db.select(Sector.name))}
     added = 0
     for key, stored, _shown in PRELOADED_SECTORS:
-        if key in keys or stored.lower() in names:
+        if key in keys or name_key(stored) in names:
             continue
         db.session.add(Sector(key=key, name=stored, target_active=1))
         added += 1

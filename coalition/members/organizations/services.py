@@ -12,6 +12,7 @@ from coalition.core.audit import record_audit
 from coalition.core.dbtypes import utcnow
 from coalition.core.errors import ActionRefused, EditConflict
 from coalition.core.extensions import db
+from coalition.core.matching import other_with_name
 from coalition.members.committee_rosters import committee_table
 from coalition.members.languages import replace_languages
 from coalition.members.listing import PAGE_SIZE, count_rows, like_pattern
@@ -104,10 +105,8 @@ def account_holders():
 
 
 def _refuse_taken_name(organization, name):
-    other = db.session.scalar(
-        db.select(Organization.id).where(func.lower(Organization.name) == name.strip().lower())
-    )
-    if other is not None and other != organization.id:
+    names = db.session.execute(db.select(Organization.id, Organization.name))
+    if other_with_name(names, name, organization.id) is not None:
         raise ActionRefused(_l("Another organization already has this name."), field="name")
 
 

@@ -7,6 +7,7 @@ from sqlalchemy import and_, case, func
 from coalition.core.dbtypes import utcnow
 from coalition.core.errors import ActionRefused, EditConflict
 from coalition.core.extensions import db
+from coalition.core.matching import other_with_name
 from coalition.members.listing import PAGE_SIZE, count_rows
 from coalition.members.organizations.models import (
     PIPELINE_STATUSES,
@@ -105,10 +106,8 @@ def sector_usage():
 
 
 def _refuse_taken_name(sector, name):
-    other = db.session.scalar(
-        db.select(Sector.id).where(func.lower(Sector.name) == name.strip().lower())
-    )
-    if other is not None and other != sector.id:
+    names = db.session.execute(db.select(Sector.id, Sector.name))
+    if other_with_name(names, name, sector.id) is not None:
         raise ActionRefused(_l("Another sector already has this name."), field="name")
 
 

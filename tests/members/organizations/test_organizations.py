@@ -1,5 +1,9 @@
 """Partner organizations: profiles, delegates, commitments and concurrent edits."""
 
+import unicodedata
+
+import pytest
+
 from coalition.core.extensions import db
 from coalition.members.organizations.models import Affiliation, Organization, StatusChange
 from coalition.members.sectors import Sector
@@ -63,6 +67,26 @@ def test_names_are_unique_ignoring_case(client, create_coordinator, create_organ
         "/members/organizations/new", _profile(name="haven house", status="identified")
     )
     assert "Another organization already has this name." in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("saved", "typed"),
+    [
+        ("Ámbito Latino", "ámbito latino"),
+        ("Ámbito Latino", unicodedata.normalize("NFD", "ÁMBITO  LATINO")),
+        ("Straße Project", "STRASSE PROJECT"),
+    ],
+)
+def test_names_are_unique_beyond_ascii(
+    client, create_coordinator, create_organization, saved, typed
+):
+    create_organization(saved)
+    client.login(create_coordinator())
+    response = client.post_form(
+        "/members/organizations/new", _profile(name=typed, status="identified")
+    )
+    assert "Another organization already has this name." in response.get_data(as_text=True)
+    assert response.status_code == 200
 
 
 def test_only_web_addresses_become_links(client, create_coordinator, create_organization):

@@ -215,6 +215,9 @@ def test_coordinators_add_rename_and_set_targets(client, create_coordinator, app
     client.post_form("/members/sectors", {"name": "Tenant unions", "target_active": "2"})
     refused = client.post_form("/members/sectors", {"name": "tenant UNIONS", "target_active": "1"})
     assert "Another sector already has this name." in refused.get_data(as_text=True)
+    client.post_form("/members/sectors", {"name": "Área rural", "target_active": "1"})
+    refused = client.post_form("/members/sectors", {"name": "ÁREA RURAL", "target_active": "1"})
+    assert "Another sector already has this name." in refused.get_data(as_text=True)
     housing = _sector(app, "housing")
     client.post_form(
         f"/members/sectors/{housing}/edit",
