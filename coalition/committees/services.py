@@ -18,6 +18,7 @@ from coalition.committees.notify import notify
 from coalition.core.dbtypes import utcnow
 from coalition.core.errors import ActionRefused, EditConflict
 from coalition.core.extensions import db
+from coalition.core.matching import other_with_name
 from coalition.members.organizations.models import Affiliation
 from coalition.members.people.models import ROLE_COORDINATOR, Person, find_person_by_email
 from coalition.web.i18n import _l
@@ -34,8 +35,8 @@ class CommitteeData:
 
 
 def _check_name(name, committee=None):
-    clash = db.session.scalar(db.select(Committee).where(Committee.name == name))
-    if clash is not None and clash is not committee:
+    names = db.session.execute(db.select(Committee.id, Committee.name))
+    if other_with_name(names, name, committee.id if committee else None) is not None:
         raise ActionRefused(_l("Another committee already has this name."), field="name")
 
 
