@@ -42,6 +42,27 @@ CSRF_MESSAGE = _l(
 )
 
 
+_LIMIT_PAGES = {}  # a rate limit's scope -> the view of its 429 page
+
+
+def limit_page(*scopes):
+    """Decorator: `view(error)` answers when a rate limit of one of these scopes fires, on
+    whichever route the limit guards; other limits show the usual 429 page."""
+
+    def register_view(view):
+        for scope in scopes:
+            _LIMIT_PAGES[scope] = view
+        return view
+
+    return register_view
+
+
+def too_many_requests(error):
+    """The 429 page of the limit that fired (Flask-Limiter names it), not of the blueprint."""
+    view = _LIMIT_PAGES.get(getattr(getattr(error, "limit", None), "scope", None))
+    return view(error) if view is not None else render_error(429)
+
+
 def render_error(code, message=None):
     """The error page for an HTTP status, with an optional more precise message."""
     title, default_message = ERRORS[code]
@@ -54,9 +75,10 @@ def render_error(code, message=None):
 def register(app):
     """Install a handler for each status we style."""
     for code in ERRORS:
-        if code in (500,):
+        if code in (429, 500):
             continue
         app.register_error_handler(code, lambda error, code=code: render_error(code))
+    app.register_error_handler(429, too_many_requests)
 
     @app.errorhandler(CSRFError)
     def csrf_error(error):

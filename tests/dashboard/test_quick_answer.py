@@ -146,3 +146,28 @@ def test_a_form_sent_after_the_session_ended_never_returns_to_its_address(app, i
         headers = {"Referer": referrer} if referrer else {}
         bounce = anonymous.post_form(url, {"answer": "yes"}, token_page="/login", headers=headers)
         assert bounce.location == "/login", referrer
+
+
+def test_too_many_one_click_answers_show_the_too_many_answers_page(app, invited, rows):
+    """Past the answers' limit the page says so, as the RSVP page does, with the way back
+    to the invitation: not the login lockout's advice about a forgotten password."""
+    app.config["RSVP_POSTS_PER_ACCOUNT"] = "2 per hour"
+    client, meeting, url = invited
+    codes = [client.post_form(url, {"answer": answer}).status_code for answer in ("yes", "no")]
+    assert codes == [302, 302]
+    limited = client.post_form(url, {"answer": "maybe"})
+    page = limited.get_data(as_text=True)
+    assert limited.status_code == 429
+    assert "Too many answers in a short time" in page and "forgot your password" not in page
+    invitation_page = url.split("/dates/")[0].replace("/my/invitations/", "/rsvp/invitations/")
+    assert f'href="{invitation_page}"' in page
+    assert [row.answer for row in rows(Rsvp, meeting_id=meeting.id)] == ["no"]
+
+
+def test_too_many_one_click_answers_from_one_address_show_the_same_page(app, invited):
+    app.config["RSVP_POSTS_PER_CLIENT"] = "1 per hour"
+    client, _meeting, url = invited
+    assert client.post_form(url, {"answer": "yes"}).status_code == 302
+    limited = client.post_form(url, {"answer": "no"})
+    assert limited.status_code == 429
+    assert "Too many answers in a short time" in limited.get_data(as_text=True)

@@ -11,6 +11,8 @@ from coalition.core.tokens import hash_token
 POSTS_PER_LINK = "20 per hour"
 POSTS_PER_ACCOUNT = "20 per hour"
 POSTS_PER_CLIENT = "60 per hour"
+# The scopes of the limits below: the 429 page that fires with them (errorpages.limit_page).
+LINK, ACCOUNT, CLIENT = ANSWER_LIMITS = ("rsvp-link", "rsvp-account", "rsvp-client")
 
 
 def _configured(name, default):
@@ -27,13 +29,13 @@ def _account_key():
 
 
 per_link = limiter.shared_limit(
-    _configured("RSVP_POSTS_PER_LINK", POSTS_PER_LINK), scope="rsvp-link", key_func=_link_key
+    _configured("RSVP_POSTS_PER_LINK", POSTS_PER_LINK), scope=LINK, key_func=_link_key
 )
 per_account = limiter.shared_limit(
     _configured("RSVP_POSTS_PER_ACCOUNT", POSTS_PER_ACCOUNT),
-    scope="rsvp-account",
+    scope=ACCOUNT,
     key_func=_account_key,
 )
 per_client = limiter.shared_limit(
-    _configured("RSVP_POSTS_PER_CLIENT", POSTS_PER_CLIENT), scope="rsvp-client"
+    _configured("RSVP_POSTS_PER_CLIENT", POSTS_PER_CLIENT), scope=CLIENT
 )

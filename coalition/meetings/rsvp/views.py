@@ -29,11 +29,11 @@ from coalition.meetings.occurrences import parse_occurrence_key
 from coalition.meetings.rsvp import answers as answering
 from coalition.meetings.rsvp import doors, meeting_invitations, waitlist
 from coalition.meetings.rsvp.forms import RsvpForm
-from coalition.meetings.rsvp.limits import per_account, per_client, per_link
+from coalition.meetings.rsvp.limits import ANSWER_LIMITS, per_account, per_client, per_link
 from coalition.meetings.rsvp.lost_links import send_lost_links
 from coalition.members.people.models import normalize_email
 from coalition.web import authz
-from coalition.web.errorpages import render_error
+from coalition.web.errorpages import limit_page, render_error
 from coalition.web.form_cycle import submit
 
 bp = Blueprint("rsvp", __name__, url_prefix="/rsvp")
@@ -48,16 +48,17 @@ def protect_token_pages(response):
     return response
 
 
-@bp.errorhandler(429)
+@limit_page(*ANSWER_LIMITS)
 def too_many_answers(error):
-    """Past a limit: nothing was recorded; say so, and the way back to the page."""
+    """Past an answers' limit, on the RSVP pages or the home page's one-click answer: nothing
+    was recorded; say so, and the way back to the invitation."""
     values = request.view_args or {}
     if "token" in values:
         doors.read_as_recipient_of(values["token"])
-        back = url_for(".page", token=values["token"])
+        back = url_for("meetings.rsvp.page", token=values["token"])
     elif "invitation_id" in values:
-        back = url_for(".signed_in_page", invitation_id=values["invitation_id"])
-    else:  # asking for a lost link: the usual page
+        back = url_for("meetings.rsvp.signed_in_page", invitation_id=values["invitation_id"])
+    else:  # no invitation to go back to
         return render_error(429)
     return render_template("meetings/rsvp/too_many.html", back=back), 429
 
