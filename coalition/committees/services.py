@@ -112,7 +112,8 @@ def remove_member(membership):
 
 
 def chairs_of(committee):
-    return [m.person for m in committee.memberships if m.is_chair]
+    """The committee's active chairs: a deactivated chair hears nothing, so others are told."""
+    return [m.person for m in committee.memberships if m.is_chair and m.person.is_active]
 
 
 def pending_request_of(committee, person):
@@ -133,7 +134,9 @@ def request_to_join(committee, person, message):
     db.session.flush()
     recipients = (
         chairs_of(committee)
-        or db.session.scalars(db.select(Person).where(Person.role == ROLE_COORDINATOR)).all()
+        or db.session.scalars(
+            db.select(Person).where(Person.role == ROLE_COORDINATOR, Person.is_active)
+        ).all()
     )
     notify(
         recipients,

@@ -117,13 +117,15 @@ def schedulable_committees(user, *, all_committees):
 
 
 def committee_member_people(committee_ids):
-    """The people on these committees, each once."""
+    """The active people on these committees, each once: a deactivated member is not invited."""
     if not committee_ids:
         return []
     people_ids = db.select(CommitteeMembership.person_id).where(
         CommitteeMembership.committee_id.in_(committee_ids)
     )
-    return db.session.scalars(db.select(Person).where(Person.id.in_(people_ids))).all()
+    return db.session.scalars(
+        db.select(Person).where(Person.id.in_(people_ids), Person.is_active)
+    ).all()
 
 
 def continuation_of(invitation):

@@ -3,6 +3,7 @@
 from coalition.committees import access as committees_access
 from coalition.committees.guidelines.models import GuidelineSection
 from coalition.committees.models import CommitteeMembership, JoinRequest
+from coalition.core.dbtypes import utcnow
 from coalition.core.extensions import db
 from coalition.members import access as members_access
 from coalition.members.people.models import Person
@@ -33,6 +34,20 @@ def test_join_request_approved_by_chair_with_a_message(
         assert db.session.get(JoinRequest, join.id).status == "approved"
         members = db.session.scalars(db.select(CommitteeMembership.person_id)).all()
         assert asker.id in members
+
+
+def test_a_join_request_reaches_the_coordinators_when_no_chair_is_active(
+    app, make_client, create_person, create_coordinator, create_committee
+):
+    gone = create_person(name="Former Chair", deactivated_at=utcnow())
+    coordinator, asker = create_coordinator(), create_person()
+    committee = create_committee(chairs=[gone], open_to_requests=True)
+    asking = make_client()
+    asking.login(asker)
+    asking.post_form(f"/committees/{committee.id}/join", {"message": "I run the food bank."})
+    with app.app_context():
+        told = db.session.scalars(db.select(OutboxEmail.to_address)).all()
+    assert told == [coordinator.email]
 
 
 def test_chair_cannot_act_on_another_committee(client, create_person, create_committee):

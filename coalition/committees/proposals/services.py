@@ -90,7 +90,7 @@ def open_proposal(data, committee, actor):
 def participants(proposal):
     """Who may take part: the committee's members, or every active account holder."""
     query = db.select(Person).where(Person.password_hash.is_not(None))
-    query = query.where(Person.deactivated_at.is_(None))
+    query = query.where(Person.is_active)
     if proposal.committee_id is not None:
         members = db.select(CommitteeMembership.person_id).filter_by(
             committee_id=proposal.committee_id

@@ -191,11 +191,13 @@ def _organizer():
 
 
 def carry_over(series, continuation, actor):
-    """After a split, everyone invited to the series is invited to its continuation."""
+    """After a split, everyone invited to the series is invited to its continuation, but a
+    person deactivated since."""
     people, organizations = [], []
     for invitation in invitations_of(series):
         if invitation.person_id:
-            people.append(invitation.person)
+            if invitation.person.is_active:
+                people.append(invitation.person)
         else:
             organizations.append(invitation.organization)
     invite(continuation, actor, people=people, organizations=organizations)

@@ -66,7 +66,7 @@ def unreachable_organization_ids(organization_ids=None):
             Affiliation.role.in_(DELEGATE_ROLES),
             Person.email.is_not(None),
             Person.email != "",
-            Person.deactivated_at.is_(None),
+            Person.is_active,
         )
         .exists()
     )

@@ -51,7 +51,7 @@ def people_query(visible, filters, rosters):
     (members.access.visible_people_clause) allows; the committee filter reads only rosters
     `rosters` (committee_rosters.visible_rosters_clause) allows, so it never tells who sits
     on a committee the viewer may not see into."""
-    query = db.select(Person).where(Person.deactivated_at.is_(None), visible)
+    query = db.select(Person).where(Person.is_active, visible)
     if filters.q:
         query = query.where(Person.name.ilike(like_pattern(filters.q), escape="\\"))
     if filters.language:
@@ -87,7 +87,7 @@ def active_committees(rosters):
 def people_to_pick(visible, *, with_email=False, with_account=False):
     """Active people the viewer may see (`visible`: members.access.visible_people_clause), by name:
     the one query behind every pick list that names people."""
-    query = db.select(Person).where(Person.deactivated_at.is_(None), visible)
+    query = db.select(Person).where(Person.is_active, visible)
     if with_email:
         query = query.where(Person.email.is_not(None))
     if with_account:

@@ -203,7 +203,7 @@ def reviewer_candidates(draft, visible_people):
         .where(
             visible_people,
             Person.password_hash.is_not(None),
-            Person.deactivated_at.is_(None),
+            Person.is_active,
             Person.id.not_in(asked),
         )
         .order_by(Person.name, Person.id)
