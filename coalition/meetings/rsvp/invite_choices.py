@@ -43,15 +43,24 @@ def _label(name, invitation, silent):
     return name
 
 
-def people_choices(people, invitations):
-    """Choices for these people (each has an email), those already invited ticked and fixed."""
+def people_choices(people, invitations, never_reached):
+    """Choices for these people (each active, with an email), those already invited ticked
+    and fixed; one invited when nobody could receive it (no email, or deactivated) is open
+    to choose again, now that they can."""
     invited = {i.person_id for i in invitations if i.person_id}
-    return [
-        SelectChoice(person.id, _invited(person.name), INVITED)
-        if person.id in invited
-        else SelectChoice(person.id, person.name)
-        for person in people
-    ]
+    waiting = {i.person_id for i in never_reached if i.person_id}
+    choices = []
+    for person in people:
+        if person.id in waiting:
+            label = _(
+                "%(name)s (invited, not sent yet: choose them again to send)", name=person.name
+            )
+            choices.append(SelectChoice(person.id, label))
+        elif person.id in invited:
+            choices.append(SelectChoice(person.id, _invited(person.name), INVITED))
+        else:
+            choices.append(SelectChoice(person.id, person.name))
+    return choices
 
 
 def _invited(name):

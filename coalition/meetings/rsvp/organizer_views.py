@@ -41,19 +41,17 @@ def manage(meeting_id):
     meeting = authz.load_and_check(Meeting, meeting_id, meetings_access.can_manage_meeting)
     invitations = meeting_invitations.invitations_of(meeting)
     unreachable_ids = reach.unreachable_organization_ids()
+    never_reached = meeting_invitations.never_reached(invitations)
     form = InviteForm()
     form.organizations.choices = invite_choices.organization_choices(
-        meeting_invitations.invitable_organizations(),
-        invitations,
-        unreachable_ids,
-        meeting_invitations.never_reached(invitations),
+        meeting_invitations.invitable_organizations(), invitations, unreachable_ids, never_reached
     )
     # Pick lists by the one visibility rule: people the organizer may see, and committees
     # whose members they may list (never the participant advisory committee from outside).
     people = meeting_invitations.invitable_people(
         members_access.visible_people_clause(current_user)
     )
-    form.people.choices = invite_choices.people_choices(people, invitations)
+    form.people.choices = invite_choices.people_choices(people, invitations, never_reached)
     form.committees.choices = [
         SelectChoice(committee_id, name)
         for committee_id, name in active_committees(
@@ -84,23 +82,49 @@ def _flash_invited(result):
             ),
             "success",
         )
-    if result.unreached:
-        names = [rsvp_access.invitee_name(current_user, i) for i in result.unreached]
-        flash(unreached_message(names), "error")
+    for message in unreached_messages(result.unreached):
+        flash(message, "error")
 
 
-def unreached_message(names):
-    """Nobody receives email for these invitees: what it means and what to do."""
-    return ngettext(
-        "Nobody receives email for %(names)s: there is no delegate with an email and no "
-        "contact address. Add one to its profile, then choose it again here to send the "
-        "invitation.",
-        "Nobody receives email for %(names)s: none has a delegate with an email or a contact "
-        "address. Add one to each profile, then choose them again here to send the "
-        "invitations.",
-        len(names),
-        names=format_list([str(name) for name in names], locale=get_locale()),
-    )
+def unreached_messages(invitations):
+    """Why nobody receives email for these invitees and what to do: one sentence for the
+    people, one for the organizations (their reasons and remedies differ)."""
+    people = [i for i in invitations if i.person_id]
+    organizations = [i for i in invitations if not i.person_id]
+    messages = []
+    if people:
+        messages.append(
+            ngettext(
+                "%(names)s has no email address or their account is deactivated, so no "
+                "invitation reaches them. Once they have an email address and an active "
+                "account, choose them again here to send it.",
+                "%(names)s have no email address or their accounts are deactivated, so no "
+                "invitation reaches them. Once each has an email address and an active "
+                "account, choose them again here to send the invitations.",
+                len(people),
+                names=_names(people),
+            )
+        )
+    if organizations:
+        messages.append(
+            ngettext(
+                "Nobody receives email for %(names)s: there is no delegate with an email and no "
+                "contact address. Add one to its profile, then choose it again here to send the "
+                "invitation.",
+                "Nobody receives email for %(names)s: none has a delegate with an email or a "
+                "contact address. Add one to each profile, then choose them again here to send "
+                "the invitations.",
+                len(organizations),
+                names=_names(organizations),
+            )
+        )
+    return messages
+
+
+def _names(invitations):
+    """The invitees as the organizer may name them, in a list of the reader's language."""
+    names = [str(rsvp_access.invitee_name(current_user, i)) for i in invitations]
+    return format_list(names, locale=get_locale())
 
 
 def _invite(meeting, form):
@@ -146,11 +170,7 @@ def answers(meeting_id):
         already_reminded=nudges.already_reminded_message(nudge) if nudge else "",
         taking_answers=current.takes_answers(now),
         unreached={invitation.id for invitation in unreached},
-        unreached_message=unreached_message(
-            [rsvp_access.invitee_name(current_user, i) for i in unreached]
-        )
-        if unreached
-        else "",
+        unreached_messages=unreached_messages(unreached),
     )
 
 
