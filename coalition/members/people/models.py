@@ -7,10 +7,10 @@ decided in coalition/members/access.py, never here. A person's places in organiz
 
 from flask_login import UserMixin
 from sqlalchemy import func
-from sqlalchemy.ext.hybrid import hybrid_property
 
 from coalition.core.dbtypes import UTCDateTime, one_of, utcnow
 from coalition.core.extensions import db
+from coalition.core.matching import email_key
 
 ROLE_MEMBER = "member"
 ROLE_COORDINATOR = "coordinator"
@@ -61,16 +61,9 @@ class Person(UserMixin, db.Model):
     def has_account(self):
         return self.password_hash is not None
 
-    @hybrid_property
+    @property
     def is_active(self):
-        """Not deactivated; `Person.is_active` in a query is the one filter every list of
-        people to invite, ask or notify shares."""
         return self.deactivated_at is None
-
-    @is_active.inplace.expression
-    @classmethod
-    def _is_active_expression(cls):
-        return cls.deactivated_at.is_(None)
 
     @property
     def is_coordinator(self):
@@ -99,8 +92,8 @@ class PersonLanguage(db.Model):
 
 
 def normalize_email(email):
-    """Emails are compared case-insensitively and without surrounding spaces."""
-    return (email or "").strip().lower() or None
+    """Emails are stored and compared as core.matching.email_key: trimmed, lower case, NFC."""
+    return email_key(email)
 
 
 def find_person_by_email(email):
