@@ -7,6 +7,7 @@ decided in coalition/members/access.py, never here. A person's places in organiz
 
 from flask_login import UserMixin
 from sqlalchemy import func
+from sqlalchemy.ext.hybrid import hybrid_property
 
 from coalition.core.dbtypes import UTCDateTime, one_of, utcnow
 from coalition.core.extensions import db
@@ -61,9 +62,16 @@ class Person(UserMixin, db.Model):
     def has_account(self):
         return self.password_hash is not None
 
-    @property
+    @hybrid_property
     def is_active(self):
+        """Not deactivated; `Person.is_active` in a query is the one filter every list of
+        people to invite, ask or notify shares."""
         return self.deactivated_at is None
+
+    @is_active.inplace.expression
+    @classmethod
+    def _is_active_expression(cls):
+        return cls.deactivated_at.is_(None)
 
     @property
     def is_coordinator(self):
