@@ -90,6 +90,9 @@ def test_query_count_is_the_same_with_more_drafts_revisions_and_comments(
     client.login(drafting["person"])
     url = page.format(draft=drafting["draft"])
     _grow(app, drafting, drafts=3, revisions=59, comments=2)  # 60 revisions: two pages
+    # The language check's terms are read once per process and then only checked for
+    # changes: open the page once so both counts see the cache warm, whatever ran before.
+    client.get(url)
     small = _count(client, count_queries, url)
     _grow(app, drafting, drafts=40, revisions=940, comments=25)  # 1,000 revisions
     large = _count(client, count_queries, url)

@@ -178,10 +178,11 @@ def test_publishing_records_who_when_where_and_one_timeline_entry(app, client, r
 def test_the_home_page_shows_the_drafts_waiting_for_the_readers_review(app, client, reviewed):
     client.login(reviewed["sam"])
     page = client.get("/").get_data(as_text=True)
-    assert "Drafts waiting for review" in page and "Talking points for the council" in page
+    assert "Drafts waiting for your review" in page and "Talking points for the council" in page
     _decide(client, reviewed["draft"])
     page = client.get("/").get_data(as_text=True)
-    assert "Drafts waiting for review" not in page
+    assert "No draft is waiting for your review" in page
+    assert "Talking points for the council" not in page
 
 
 def test_the_home_card_counts_only_the_readers_decision_on_each_drafts_own_revision(
