@@ -2,6 +2,7 @@
 
 from flask_babel import get_locale
 
+from coalition.core.matching import name_key
 from coalition.web.i18n import _l, sorted_by_name
 
 # The languages most often met in U.S. diversion programs; stored as their codes (ISO 639).
@@ -51,14 +52,14 @@ def parse_language(text):
     """The code for a language written as a code or as its English or Spanish name, else None."""
     from babel import Locale
 
-    wanted = (text or "").strip().casefold()
+    wanted = name_key(text)
     if not wanted:
         return None
     for code in LANGUAGE_CODES:
         if wanted == code:
             return code
         for locale in (Locale("en"), Locale("es")):
-            if wanted == language_name(code, locale).casefold():
+            if wanted == name_key(language_name(code, locale)):
                 return code
     if wanted in ("asl", "lengua de señas americana"):
         return "ase"

@@ -214,7 +214,7 @@ def _phone(text, context, errors, spec):
 
 
 def _yes_no(text, context, errors, spec):
-    word = text.strip().casefold()
+    word = name_key(text)
     if word in YES:
         return True
     if word in NO:
@@ -257,14 +257,14 @@ def _sectors(text, context, errors, spec):
 
 
 def _stage(text, context, errors, spec):
-    stage = STAGE_WORDS.get(text.strip().casefold())
+    stage = STAGE_WORDS.get(name_key(text))
     if stage is None:
         errors.append({"code": "unknown_stage", "value": text})
     return stage
 
 
 def _role(text, context, errors, spec):
-    role = ROLE_WORDS.get(text.strip().casefold())
+    role = ROLE_WORDS.get(name_key(text))
     if role is None:
         errors.append({"code": "unknown_role", "value": text})
     return role

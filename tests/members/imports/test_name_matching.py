@@ -166,3 +166,18 @@ def test_a_name_taken_while_importing_is_reported_not_a_server_error(
     assert _count(app, Organization) == 2
     with app.app_context():
         assert db.session.scalar(db.select(db.func.count()).select_from(ImportRow)) == 2
+
+
+def test_words_in_the_file_are_read_with_decomposed_accents(coordinator_client, app):
+    spanish, yes = (unicodedata.normalize("NFD", word) for word in ("ESPAÑOL", "Sí"))
+    _upload(
+        coordinator_client,
+        _csv([f"Ana Ruiz,ana@x.org,{spanish},{yes}"], header="Name,Email,Language,Directory"),
+    )
+    batch = _latest_batch(app)
+    _map(coordinator_client, batch, "name", "email", "preferred_language", "directory_consent")
+    assert "0 rows have problems" in _preview(coordinator_client, batch)
+    _run(coordinator_client, batch)
+    with app.app_context():
+        ana = db.session.scalar(db.select(Person).filter_by(name="Ana Ruiz"))
+        assert (ana.preferred_language, ana.directory_consent) == ("es", True)
