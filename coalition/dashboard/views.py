@@ -21,7 +21,6 @@ from coalition.meetings import queries
 from coalition.meetings.rsvp import doors
 from coalition.meetings.rsvp.limits import per_account, per_client
 from coalition.members.people.services import affiliations_of
-from coalition.messaging.review.services import waiting_for as drafts_waiting_for
 from coalition.timeline.queries import latest as latest_entries
 from coalition.web import authz
 from coalition.web.form_cycle import submit
@@ -41,7 +40,7 @@ def home():
         "dashboard/home.html",
         meetings=meeting_cards(reader, now),
         organizes=meetings_access.can_schedule_meeting(reader),
-        drafts_to_review=drafts_waiting_for(reader),
+        drafts_to_review=work.drafts_to_review(reader),
         proposals=work.proposals_without_position(reader, now),
         action_items=work.action_items(reader),
         join_requests=work.join_requests(reader),

@@ -17,7 +17,7 @@ from coalition.demo import COORDINATOR_PASSWORD
 
 SECTIONS = (
     ("meetings-heading", "Your upcoming meetings"),
-    ("unanswered-heading", "RSVPs still missing"),
+    ("unanswered-heading", "RSVPs still missing in the next two months"),
     ("drafts-heading", "Drafts waiting for your review"),
     ("goals-heading", "Goals at risk"),
     ("timeline-heading", "Recent wins and losses"),

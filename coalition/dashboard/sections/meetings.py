@@ -1,5 +1,6 @@
 """The reader's meetings: each upcoming date with the answer they (or their organization)
-gave, the answers they still owe, and, for organizers, how many invitees have not answered.
+gave, the answers they still owe, and, for organizers, how many invitees have not answered;
+each card the first few and how many in all.
 
 Every card reads a constant number of queries, whatever the number of meetings or answers.
 """
@@ -10,6 +11,7 @@ from datetime import timedelta
 from sqlalchemy import func, or_
 
 from coalition.core.extensions import db
+from coalition.dashboard.sections.counted import SHOWN
 from coalition.meetings import access as meetings_access
 from coalition.meetings import queries
 from coalition.meetings.models import MeetingInvitation
@@ -18,7 +20,6 @@ from coalition.meetings.rsvp.models import Rsvp
 from coalition.members.organizations.access import delegate_organization_ids
 
 HORIZON = timedelta(days=60)  # how far ahead the home page looks
-SHOWN = 5
 
 
 @dataclass(frozen=True)
@@ -49,12 +50,23 @@ class Unanswered:
 
 
 @dataclass(frozen=True)
+class Organizing:
+    """The dates ahead the reader organizes: the next few, how many, and every RSVP still
+    missing over all of them (one invitee's answer for one date)."""
+
+    shown: list  # Unanswered
+    dates: int
+    missing: int
+
+
+@dataclass(frozen=True)
 class MeetingCards:
     dates: list  # MyDate, the next few
+    date_count: int  # every date ahead the reader may see
     owed: list  # Reply with no answer yet, the next few not already among `dates`
     owed_count: int  # every date still waiting for the reader's answer
     owed_above: int  # of them, those `dates` already offers to answer
-    organizing: list  # Unanswered, the next few the reader organizes
+    organizing: Organizing
 
 
 def meeting_cards(viewer, now):
@@ -80,7 +92,7 @@ def meeting_cards(viewer, now):
     rest = [reply for reply in owed if _reply_key(reply) not in offered]
     managed = [o for o in upcoming if meetings_access.can_manage_meeting(viewer, o.meeting)]
     return MeetingCards(
-        dates, rest[:SHOWN], len(owed), len(owed) - len(rest), _organizing(managed[:SHOWN])
+        dates, len(upcoming), rest[:SHOWN], len(owed), len(owed) - len(rest), _organizing(managed)
     )
 
 
@@ -143,10 +155,11 @@ def _owed(invitations, answers, now):
 
 
 def _organizing(occurrences):
-    """How many invitees have not answered each date, from two grouped counts."""
+    """How many invitees have not answered each date, from two grouped counts over every
+    date (the total counts them all); the first few dates listed."""
     meeting_ids = {o.meeting.id for o in occurrences}
     if not meeting_ids:
-        return []
+        return Organizing([], 0, 0)
     invited = dict(
         db.session.execute(
             db.select(MeetingInvitation.meeting_id, func.count(MeetingInvitation.id))
@@ -154,17 +167,21 @@ def _organizing(occurrences):
             .group_by(MeetingInvitation.meeting_id)
         ).all()
     )
+    starts = [o.original_start for o in occurrences]
     answered = {
         (meeting_id, start): count
         for meeting_id, start, count in db.session.execute(
             db.select(Rsvp.meeting_id, Rsvp.occurrence_start, func.count(Rsvp.id))
-            .where(Rsvp.meeting_id.in_(meeting_ids))
+            .where(
+                Rsvp.meeting_id.in_(meeting_ids),
+                Rsvp.occurrence_start.between(min(starts), max(starts)),
+            )
             .group_by(Rsvp.meeting_id, Rsvp.occurrence_start)
         ).all()
     }
-    result = []
+    rows = []
     for occurrence in occurrences:
         total = invited.get(occurrence.meeting.id, 0)
         given = answered.get((occurrence.meeting.id, occurrence.original_start), 0)
-        result.append(Unanswered(occurrence, total, max(total - given, 0)))
-    return result
+        rows.append(Unanswered(occurrence, total, max(total - given, 0)))
+    return Organizing(rows[:SHOWN], len(rows), sum(row.missing for row in rows))

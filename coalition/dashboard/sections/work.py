@@ -1,7 +1,5 @@
-"""What waits on the reader's own hand: proposals without their position, their action
-items, and the join requests they may answer."""
-
-from dataclasses import dataclass
+"""What waits on the reader's own hand: drafts to review, proposals without their position,
+their action items, and the join requests they may answer; each the first few and how many."""
 
 from sqlalchemy import exists, func, or_
 
@@ -10,42 +8,42 @@ from coalition.committees.models import REQUEST_PENDING, ROLE_CHAIR, JoinRequest
 from coalition.committees.proposals import access as proposals_access
 from coalition.committees.proposals.models import PROPOSAL_OPEN, Position, Proposal
 from coalition.core.extensions import db
+from coalition.dashboard.sections.counted import SHOWN, Counted, first_and_count
 from coalition.meetings.record.actions import open_items_of
 from coalition.meetings.record.models import ActionItem
+from coalition.messaging.review.services import count_waiting_for, waiting_for
 from coalition.web.authz import is_coordinator
 
-SHOWN = 5
 
-
-@dataclass(frozen=True)
-class ActionItems:
-    shown: list
-    count: int  # every open item the reader owns
+def drafts_to_review(viewer):
+    """Drafts the reader was asked to review and has not decided on, first asked first."""
+    return Counted(waiting_for(viewer, limit=SHOWN), count_waiting_for(viewer))
 
 
 def proposals_without_position(viewer, now):
     """Open proposals the reader may take part in and has taken no position on, closing
     soonest first."""
     taken = exists().where(Position.proposal_id == Proposal.id, Position.person_id == viewer.id)
-    query = (
-        db.select(Proposal)
-        .where(Proposal.status == PROPOSAL_OPEN, Proposal.closes_at > now, ~taken)
-        .where(
-            or_(
-                Proposal.committee_id.is_(None),
-                Proposal.committee_id.in_(list(committee_roles(viewer))),
-            )
-        )
-        .options(db.joinedload(Proposal.committee))
-        .order_by(Proposal.closes_at, Proposal.id)
-        .limit(SHOWN)
+    # The committees clause is can_take_part in SQL, so the count holds what the list may show.
+    query = db.select(Proposal).where(
+        Proposal.status == PROPOSAL_OPEN,
+        Proposal.closes_at > now,
+        ~taken,
+        or_(
+            Proposal.committee_id.is_(None),
+            Proposal.committee_id.in_(list(committee_roles(viewer))),
+        ),
     )
-    return [
+    found = first_and_count(
+        query, (Proposal.closes_at, Proposal.id), options=(db.joinedload(Proposal.committee),)
+    )
+    shown = [
         proposal
-        for proposal in db.session.scalars(query)
+        for proposal in found.shown
         if proposals_access.can_view_proposal(viewer, proposal)
         and proposals_access.can_take_part(viewer, proposal)
     ]
+    return Counted(shown, found.count - (len(found.shown) - len(shown)))
 
 
 def action_items(viewer):
@@ -53,7 +51,7 @@ def action_items(viewer):
     count = db.session.scalar(
         db.select(func.count(ActionItem.id)).filter_by(owner_id=viewer.id, done_at=None)
     )
-    return ActionItems(open_items_of(viewer, limit=SHOWN), count)
+    return Counted(open_items_of(viewer, limit=SHOWN), count)
 
 
 def all_action_items(viewer):
@@ -70,8 +68,8 @@ def join_requests(viewer):
         if not chaired:
             return None
         query = query.where(JoinRequest.committee_id.in_(chaired))
-    return db.session.scalars(
-        query.options(db.joinedload(JoinRequest.person), db.joinedload(JoinRequest.committee))
-        .order_by(JoinRequest.created_at, JoinRequest.id)
-        .limit(SHOWN)
-    ).all()
+    return first_and_count(
+        query,
+        (JoinRequest.created_at, JoinRequest.id),
+        options=(db.joinedload(JoinRequest.person), db.joinedload(JoinRequest.committee)),
+    )
