@@ -98,8 +98,10 @@ def test_the_home_page_reads_as_many_queries_with_more_data(
     # The cards were full, not empty, at both sizes.
     listed = {
         "coordinator": ("Counted meeting", "have not answered", "Asker", "Note ", "Failed",
-                        "Prospect", "Item ", "Win "),
-        "chair": ("Counted meeting", "have not answered", "Asker", "Win "),
+                        "Prospect", "Item ", "Win ", "9 more follow-ups are due",
+                        "9 more requests to join wait"),
+        "chair": ("Counted meeting", "have not answered", "Asker", "Win ",
+                  "9 more requests to join wait"),
         "member": ("Counted meeting", "Item ", "See all 14 of your action items", "Win "),
         "delegate": ("Answer for Counted Org:", "Counted meeting", "Win "),
     }[role]  # fmt: skip
