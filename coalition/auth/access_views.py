@@ -14,6 +14,7 @@ from coalition.core.tokens import PURPOSE_INVITATION, PURPOSE_PASSWORD_RESET
 from coalition.members.people.models import Person, normalize_email
 from coalition.members.people.services import affiliations_of
 from coalition.web import authz
+from coalition.web.errorpages import limit_message
 from coalition.web.form_cycle import submit
 from coalition.web.i18n import _l, read_as_link_recipient
 from coalition.web.urls import safe_next
@@ -130,6 +131,16 @@ def _dead_link(message):
 
 def _forgot_key():
     return "forgot:" + (normalize_email(request.form.get("email")) or "")
+
+
+limit_message(
+    _l(
+        "Reset links were asked for several times in a short while. Please wait before "
+        "asking again, and look for the link already sent (check the spam folder too)."
+    ),
+    "forgot-address",
+    "forgot-account",
+)
 
 
 @bp.route("/forgot-password", methods=["GET", "POST"])

@@ -29,8 +29,9 @@ from coalition.auth.sessions import end_session, start_session
 from coalition.core.extensions import db, limiter
 from coalition.members.people.models import Person, normalize_email
 from coalition.web import authz
+from coalition.web.errorpages import limit_message
 from coalition.web.form_cycle import submit
-from coalition.web.i18n import SESSION_LANGUAGE_KEY
+from coalition.web.i18n import SESSION_LANGUAGE_KEY, _l
 from coalition.web.language_switcher import LanguageForm
 from coalition.web.urls import safe_next
 
@@ -49,6 +50,16 @@ def _account_key():
 
 def _login_limit():
     return current_app.config["LOGIN_FAILURES_ALLOWED"]
+
+
+limit_message(
+    _l(
+        "For your security, logging in is paused for a while. Please wait before trying "
+        "again; if you forgot your password, you can ask for a new one."
+    ),
+    "login-address",
+    "login-account",
+)
 
 
 @bp.route("/login", methods=["GET", "POST"])

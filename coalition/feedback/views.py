@@ -12,7 +12,9 @@ from coalition.feedback.forms import FeedbackForm, ResponseForm
 from coalition.feedback.labels import FEEDBACK_STATUS_LABELS
 from coalition.feedback.models import Feedback
 from coalition.web import authz
+from coalition.web.errorpages import limit_message
 from coalition.web.form_cycle import submit
+from coalition.web.i18n import _l
 
 bp = Blueprint("feedback", __name__, url_prefix="/feedback")
 
@@ -22,6 +24,15 @@ def _limit_key():
     from flask_limiter.util import get_remote_address
 
     return get_remote_address()
+
+
+limit_message(
+    _l(
+        "Several notes were sent from here in a short while. The ones sent have arrived; "
+        "please wait a while before sending another."
+    ),
+    "feedback",
+)
 
 
 @bp.route("/", methods=["GET", "POST"])

@@ -23,10 +23,7 @@ ERRORS = {
     413: (_l("That file is too large"), _l("Choose a smaller file and try again.")),
     429: (
         _l("Too many attempts"),
-        _l(
-            "For your security, this is paused for a while. Please wait before trying "
-            "again; if you forgot your password, you can ask for a new one."
-        ),
+        _l("For your security, this is paused for a while. Please wait before trying again."),
     ),
     500: (
         _l("Something went wrong on our side"),
@@ -43,6 +40,11 @@ CSRF_MESSAGE = _l(
 
 
 _LIMIT_PAGES = {}  # a rate limit's scope -> the view of its 429 page
+
+
+def limit_message(message, *scopes):
+    """The usual 429 page with `message` when a rate limit of one of these scopes fires."""
+    limit_page(*scopes)(lambda error: render_error(429, message))
 
 
 def limit_page(*scopes):

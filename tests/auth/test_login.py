@@ -147,7 +147,8 @@ def test_sixth_failure_for_one_account_is_refused_even_from_new_addresses(client
         environ_base={"REMOTE_ADDR": "10.0.0.99"},
     )
     assert blocked.status_code == 429
-    assert "Too many attempts" in blocked.get_data(as_text=True)
+    page = blocked.get_data(as_text=True)
+    assert "Too many attempts" in page and "if you forgot your password" in page
 
 
 def test_sixth_failure_from_one_address_is_refused_whatever_the_account(client, create_person):

@@ -87,7 +87,11 @@ def test_asking_too_often_is_limited(client, create_person):
     person = create_person()
     for _ in range(3):
         assert _ask(client, person.email).status_code == 200
-    assert _ask(client, person.email).status_code == 429
+    limited = _ask(client, person.email)
+    assert limited.status_code == 429
+    # Told to look for the link already sent, not to ask for a new password again.
+    page = limited.get_data(as_text=True)
+    assert "look for the link already sent" in page and "forgot your password" not in page
 
 
 def test_login_page_links_to_forgot_password(client):

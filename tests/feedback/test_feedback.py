@@ -51,8 +51,11 @@ def test_feedback_in_spanish_and_you_said_we_did(app, client, create_coordinator
 def test_feedback_is_rate_limited(make_app):
     limited = make_app(RATELIMIT_ENABLED=True)
     client = limited.test_client()
-    codes = [
-        client.post_form("/feedback/", {"body": f"Note {n}"}, token_page="/feedback/").status_code
+    answers = [
+        client.post_form("/feedback/", {"body": f"Note {n}"}, token_page="/feedback/")
         for n in range(7)
     ]
+    codes = [answer.status_code for answer in answers]
     assert codes[:5] == [302] * 5 and codes[-1] == 429
+    page = answers[-1].get_data(as_text=True)
+    assert "The ones sent have arrived" in page and "password" not in page

@@ -33,8 +33,9 @@ from coalition.meetings.rsvp.limits import ANSWER_LIMITS, per_account, per_clien
 from coalition.meetings.rsvp.lost_links import send_lost_links
 from coalition.members.people.models import normalize_email
 from coalition.web import authz
-from coalition.web.errorpages import limit_page, render_error
+from coalition.web.errorpages import limit_message, limit_page, render_error
 from coalition.web.form_cycle import submit
+from coalition.web.i18n import _l
 
 bp = Blueprint("rsvp", __name__, url_prefix="/rsvp")
 
@@ -251,6 +252,16 @@ def _render_page(door, form, answers=None):
 
 def _address_key():
     return "lost-link:" + (normalize_email(request.form.get("email")) or "")
+
+
+limit_message(
+    _l(
+        "Links were asked for several times in a short while. Please wait before asking "
+        "again, and look for the links already sent (check the spam folder too)."
+    ),
+    "lost-link-address",
+    "lost-link-email",
+)
 
 
 @bp.route("/lost", methods=["GET", "POST"])
