@@ -3,6 +3,7 @@
 Keys are computed in Python on both sides (a typed or imported value, and the stored
 records), never with SQL lower(): SQLite's lower() folds only ASCII letters, and neither
 database folds "ß" to "ss", so a key built in SQL disagrees with one built here.
+A search compares search_key, stored beside the text it searches (core/search_keys.py).
 """
 
 import unicodedata
@@ -14,6 +15,20 @@ def name_key(text):
     folded = unicodedata.normalize("NFKC", text or "").casefold()
     # casefold can leave a string NFKC no longer holds (NFKC_Casefold normalizes again)
     return " ".join(unicodedata.normalize("NFKC", folded).split())
+
+
+# Letters with a stroke are not decomposed by Unicode, so dropping accents leaves them;
+# a Vietnamese, Polish or Danish reader types them plain: "Đặng" is found by "dang".
+_STROKED = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "ħ": "h"})
+
+
+def search_key(text):
+    """Text as a search compares it: name_key without accents ("José" = "jose",
+    "Nguyễn" = "nguyen", "Straße" = "strasse"). Stored beside each searched text, and
+    computed from what the reader types, so both databases match the same rows."""
+    decomposed = unicodedata.normalize("NFKD", name_key(text))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return bare.translate(_STROKED)
 
 
 def email_key(text):

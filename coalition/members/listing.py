@@ -1,16 +1,10 @@
-"""What the lists of people and organizations share: the page size, a name search, a count."""
+"""What the lists of people and organizations share: the page size and a count."""
 
 from sqlalchemy import func
 
 from coalition.core.extensions import db
 
 PAGE_SIZE = 50
-
-
-def like_pattern(text):
-    """A LIKE pattern matching text anywhere, with LIKE's wildcards taken literally."""
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 def count_rows(query):

@@ -7,6 +7,7 @@ decided in `coalition/messaging/access.py`, never here; comments are in `comment
 
 from coalition.core.dbtypes import UTCDateTime, one_of, utcnow
 from coalition.core.extensions import db
+from coalition.core.search_keys import keep_search_key, search_key_column
 
 KINDS = (
     "talking_points",
@@ -33,6 +34,7 @@ class Draft(db.Model):
 
     id = db.Column(db.Integer, primary_key=True)
     title = db.Column(db.String(200), nullable=False)
+    title_search = search_key_column("title")
     kind = db.Column(db.String(30), nullable=False)
     audience = db.Column(db.String(300), nullable=False, default="")
     purpose = db.Column(db.String(1000), nullable=False, default="")
@@ -69,6 +71,9 @@ class Draft(db.Model):
 
     def __repr__(self):
         return f"<Draft {self.id} {self.title!r}>"
+
+
+keep_search_key(Draft.title, "title_search")
 
 
 class DraftReviewer(db.Model):

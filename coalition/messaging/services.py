@@ -14,6 +14,7 @@ from sqlalchemy.orm import selectinload
 from coalition.committees.models import Committee
 from coalition.core.errors import ActionRefused, EditConflict
 from coalition.core.extensions import db
+from coalition.core.search_keys import key_contains
 from coalition.messaging.models import KINDS, STATUSES, TEXT_KIND, Draft
 from coalition.messaging.review.services import after_new_revision
 from coalition.revisions import services as revisions
@@ -117,7 +118,7 @@ _CURRENT = and_(
 )
 SORTS = {
     "recent": (Revision.created_at.desc(), Draft.id.desc()),
-    "title": (Draft.title, Draft.id),
+    "title": (Draft.title_search, Draft.id),
     "new": (Draft.created_at.desc(), Draft.id.desc()),
 }
 
@@ -131,7 +132,7 @@ def drafts_query(visible, filters):
         .where(visible)
     )
     if filters.q:
-        query = query.where(Draft.title.ilike(f"%{_escape_like(filters.q)}%", escape="\\"))
+        query = query.where(key_contains(Draft.title_search, filters.q))
     for column, value in (
         (Draft.status, filters.status if filters.status in STATUSES else ""),
         (Draft.kind, filters.kind),
@@ -143,10 +144,6 @@ def drafts_query(visible, filters):
     if filters.mine is not None:
         query = query.where(filters.mine)
     return query.order_by(*SORTS.get(filters.sort, SORTS["recent"]))
-
-
-def _escape_like(text):
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def drafts_page(visible, filters, page=1):

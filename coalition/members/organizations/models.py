@@ -8,6 +8,7 @@ from datetime import date
 
 from coalition.core.dbtypes import UTCDateTime, one_of, utcnow
 from coalition.core.extensions import db
+from coalition.core.search_keys import keep_search_key, search_key_column
 
 # How a person is linked to an organization. Primary delegates and alternates speak for it.
 AFFILIATION_PRIMARY = "primary"
@@ -52,6 +53,7 @@ class Organization(db.Model):
 
     id = db.Column(db.Integer, primary_key=True)
     name = db.Column(db.String(200), nullable=False, unique=True)
+    name_search = search_key_column("name")
     description = db.Column(db.Text, nullable=False, default="")
     website = db.Column(db.String(300))
     communities_served = db.Column(db.Text, nullable=False, default="")
@@ -98,6 +100,9 @@ class Organization(db.Model):
 
     def __repr__(self):
         return f"<Organization {self.id} {self.name!r}>"
+
+
+keep_search_key(Organization.name, "name_search")
 
 
 class OrganizationLanguage(db.Model):

@@ -4,7 +4,6 @@ An organization's stage in the pipeline and its history are in stages.py."""
 
 from dataclasses import dataclass
 
-from sqlalchemy import func
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -13,9 +12,10 @@ from coalition.core.dbtypes import utcnow
 from coalition.core.errors import ActionRefused, EditConflict
 from coalition.core.extensions import db
 from coalition.core.matching import other_with_name
+from coalition.core.search_keys import key_contains
 from coalition.members.committee_rosters import committee_table
 from coalition.members.languages import replace_languages
-from coalition.members.listing import PAGE_SIZE, count_rows, like_pattern
+from coalition.members.listing import PAGE_SIZE, count_rows
 from coalition.members.organizations.models import (
     AFFILIATION_ALTERNATE,
     AFFILIATION_PRIMARY,
@@ -31,9 +31,9 @@ from coalition.members.sectors import Sector
 from coalition.web.i18n import _l
 
 ORGANIZATION_ORDER = {
-    "name": (func.lower(Organization.name), Organization.id),
-    "-name": (func.lower(Organization.name).desc(), Organization.id.desc()),
-    "stage": (STAGE_ORDER, func.lower(Organization.name)),
+    "name": (Organization.name_search, Organization.id),
+    "-name": (Organization.name_search.desc(), Organization.id.desc()),
+    "stage": (STAGE_ORDER, Organization.name_search),
     "joined": (Organization.joined_on.is_(None), Organization.joined_on.desc(), Organization.id),
 }
 
@@ -53,7 +53,7 @@ def organizations_query(filters):
     """Organizations matching the filters (every member may read every profile)."""
     query = db.select(Organization)
     if filters.q:
-        query = query.where(Organization.name.ilike(like_pattern(filters.q), escape="\\"))
+        query = query.where(key_contains(Organization.name_search, filters.q))
     if filters.sector_id:
         query = query.where(Organization.sectors.any(Sector.id == filters.sector_id))
     if filters.status:

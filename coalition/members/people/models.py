@@ -12,6 +12,7 @@ from sqlalchemy.ext.hybrid import hybrid_property
 from coalition.core.dbtypes import UTCDateTime, one_of, utcnow
 from coalition.core.extensions import db
 from coalition.core.matching import email_key
+from coalition.core.search_keys import keep_search_key, search_key_column
 
 ROLE_MEMBER = "member"
 ROLE_COORDINATOR = "coordinator"
@@ -25,6 +26,7 @@ class Person(UserMixin, db.Model):
 
     id = db.Column(db.Integer, primary_key=True)
     name = db.Column(db.String(200), nullable=False, index=True)
+    name_search = search_key_column("name")
     pronouns = db.Column(db.String(40))
     email = db.Column(db.String(320), unique=True)
     phone = db.Column(db.String(40))
@@ -86,6 +88,9 @@ class Person(UserMixin, db.Model):
 
     def __repr__(self):
         return f"<Person {self.id} {self.name!r}>"
+
+
+keep_search_key(Person.name, "name_search")
 
 
 class PersonLanguage(db.Model):

@@ -8,9 +8,10 @@ from sqlalchemy.orm.attributes import flag_modified
 from coalition.core.audit import record_audit
 from coalition.core.errors import ActionRefused, EditConflict
 from coalition.core.extensions import db
+from coalition.core.search_keys import key_contains
 from coalition.members.committee_rosters import committee_table
 from coalition.members.languages import replace_languages
-from coalition.members.listing import PAGE_SIZE, count_rows, like_pattern
+from coalition.members.listing import PAGE_SIZE, count_rows
 from coalition.members.organizations.models import Affiliation, Organization
 from coalition.members.people.models import (
     Person,
@@ -29,8 +30,8 @@ SENSITIVE_FIELDS = (
     "sensitive_export_consent",
 )
 PEOPLE_ORDER = {
-    "name": (Person.name, Person.id),
-    "-name": (Person.name.desc(), Person.id.desc()),
+    "name": (Person.name_search, Person.id),
+    "-name": (Person.name_search.desc(), Person.id.desc()),
     "new": (Person.created_at.desc(), Person.id.desc()),
 }
 
@@ -53,7 +54,7 @@ def people_query(visible, filters, rosters):
     on a committee the viewer may not see into."""
     query = db.select(Person).where(Person.is_active, visible)
     if filters.q:
-        query = query.where(Person.name.ilike(like_pattern(filters.q), escape="\\"))
+        query = query.where(key_contains(Person.name_search, filters.q))
     if filters.language:
         query = query.where(Person.languages.any(PersonLanguage.code == filters.language))
     if filters.sector_id:
