@@ -8,10 +8,11 @@ and moved a second time (9:00 in Chicago shown as 1:00 in Los Angeles).
 from datetime import UTC, datetime
 
 from babel import dates
-from flask_babel import get_locale, get_timezone, ngettext, pgettext
+from flask_babel import get_locale, ngettext, pgettext
 from flask_babel import gettext as _
 from markupsafe import Markup
 
+from coalition.core.timezones import reader_zone
 from coalition.meetings import recurrence
 from coalition.meetings.occurrences import occurrences_of
 
@@ -26,14 +27,30 @@ def _in_zone(moment, zone):
 
 
 def _span(start, end, zone):
-    """'Tuesday, January 13, 2026, 6:00 PM – 7:30 PM' on the clocks of `zone`."""
+    """'Tuesday, January 13, 2026, 6:00 PM – 7:30 PM' on the clocks of `zone`; the end's day
+    too when the meeting ends on another day there (an evening in Chicago, past midnight in
+    New York)."""
     locale = get_locale()
     local_start, local_end = _in_zone(start, zone), _in_zone(end, zone)
+    if local_end.date() != local_start.date():
+        return _(
+            "%(start)s – %(end)s",
+            start=_day_and_time(local_start, locale),
+            end=_day_and_time(local_end, locale),
+        )
     return _(
         "%(day)s, %(start)s – %(end)s",
         day=dates.format_date(local_start, "full", locale),
         start=dates.format_time(local_start, "short", locale=locale),
         end=dates.format_time(local_end, "short", locale=locale),
+    )
+
+
+def _day_and_time(local, locale):
+    """'Sunday, January 31, 2027, 6:30 PM' of a moment already on its zone's clocks."""
+    return locale.datetime_formats["medium"].format(
+        dates.format_time(local, "short", locale=locale),
+        dates.format_date(local, "full", locale),
     )
 
 
@@ -50,7 +67,7 @@ def _moment(moment, zone):
 def when(start, end, meeting_zone):
     """'Tuesday, January 13, 2026, 6:00 PM – 7:30 PM (America/Chicago)' in the viewer's zone,
     followed by the start on the meeting's own clocks when the viewer is elsewhere."""
-    viewer_zone = get_timezone()
+    viewer_zone = reader_zone()
     label = Markup('<time datetime="{}">{}</time> <span class="zone">({})</span>').format(
         start.isoformat(), _span(start, end, viewer_zone), str(viewer_zone)
     )

@@ -3,12 +3,12 @@
 import calendar
 from datetime import datetime, time, timedelta
 
-from flask_babel import get_timezone
+from coalition.core.timezones import reader_zone
 
 
 def parse_month(value):
     """(start, end) of a "YYYY-MM" month in the viewer's zone; this month when empty."""
-    zone = get_timezone()
+    zone = reader_zone()
     if not value:
         today = datetime.now(zone).date()
         first = today.replace(day=1)
@@ -25,7 +25,7 @@ def parse_month(value):
 
 def month_grid(month_start, occurrences):
     """Weeks (Monday first) of (day, [occurrences that start that day], in the month?)."""
-    zone = get_timezone()
+    zone = reader_zone()
     by_day = {}
     for occurrence in occurrences:
         by_day.setdefault(occurrence.start.astimezone(zone).date(), []).append(occurrence)
