@@ -71,7 +71,7 @@ def pending_invitations():
             EmailToken.used_at.is_(None),
             Person.password_hash.is_(None),
         )
-        .order_by(Person.name)
+        .order_by(Person.name_search, Person.id)
     ).all()
     return [(person, token) for person, token in rows]
 

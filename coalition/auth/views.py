@@ -183,7 +183,9 @@ def set_language():
 def accounts():
     """Coordinators: every account with its role and status."""
     people = db.session.scalars(
-        db.select(Person).where(Person.password_hash.is_not(None)).order_by(Person.name)
+        db.select(Person)
+        .where(Person.password_hash.is_not(None))
+        .order_by(Person.name_search, Person.id)
     ).all()
     return render_template(
         "auth/accounts.html",

@@ -121,7 +121,7 @@ def _organization_choices():
     from coalition.members.organizations.models import Organization
 
     rows = db.session.execute(
-        db.select(Organization.id, Organization.name).order_by(Organization.name)
+        db.select(Organization.id, Organization.name).order_by(Organization.name_search)
     )
     return choice_list([("", _("None"))] + [(str(i), name) for i, name in rows])
 

@@ -42,7 +42,7 @@ def follow_ups_due(viewer, today):
     query = db.select(Organization).where(
         Organization.follow_up_on <= today, Organization.status.in_(PIPELINE_STATUSES)
     )
-    order = (Organization.follow_up_on, Organization.name)
+    order = (Organization.follow_up_on, Organization.name_search)
     if is_coordinator(viewer):
         order = (case((Organization.owner_id == viewer.id, 0), else_=1), *order)
     else:

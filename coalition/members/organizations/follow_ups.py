@@ -25,7 +25,7 @@ def due_follow_ups(today):
             Organization.owner_id.is_not(None),
         )
         .options(joinedload(Organization.owner))
-        .order_by(Organization.owner_id, Organization.follow_up_on, Organization.name)
+        .order_by(Organization.owner_id, Organization.follow_up_on, Organization.name_search)
     ).all()
 
 

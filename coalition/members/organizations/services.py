@@ -100,7 +100,7 @@ def account_holders():
     return db.session.scalars(
         db.select(Person)
         .where(Person.password_hash.is_not(None), Person.deactivated_at.is_(None))
-        .order_by(Person.name)
+        .order_by(Person.name_search, Person.id)
     ).all()
 
 

@@ -37,7 +37,7 @@ class OrganizationSource(SourceResolver):
     def choices(self, viewer):
         if not organizations_access.can_view_organizations(viewer):
             return []
-        query = db.select(Organization.id, Organization.name).order_by(Organization.name)
+        query = db.select(Organization.id, Organization.name).order_by(Organization.name_search)
         return list(db.session.execute(query))
 
 

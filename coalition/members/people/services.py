@@ -93,7 +93,7 @@ def people_to_pick(visible, *, with_email=False, with_account=False):
         query = query.where(Person.email.is_not(None))
     if with_account:
         query = query.where(Person.password_hash.is_not(None))
-    return db.session.scalars(query.order_by(Person.name, Person.id)).all()
+    return db.session.scalars(query.order_by(Person.name_search, Person.id)).all()
 
 
 def with_details(query):
@@ -120,7 +120,7 @@ def affiliations_of(person):
         .join(Affiliation.organization)
         .where(Affiliation.person_id == person.id)
         .options(contains_eager(Affiliation.organization))
-        .order_by(Organization.name)
+        .order_by(Organization.name_search)
     ).all()
 
 

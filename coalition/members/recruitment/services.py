@@ -54,7 +54,7 @@ def pipeline_page(filters, today, *, page=1):
         STAGE_ORDER,
         Organization.follow_up_on.is_(None),
         Organization.follow_up_on,
-        func.lower(Organization.name),
+        Organization.name_search,
     )
     offset = (page - 1) * PAGE_SIZE
     organizations = db.session.scalars(with_summary(query).limit(PAGE_SIZE).offset(offset)).all()
@@ -79,7 +79,9 @@ def relationship_owners(visible):
     """People who own a relationship, by name, among those `visible` (an authz clause) allows."""
     owners = db.select(Organization.owner_id).where(Organization.owner_id.is_not(None))
     return db.session.scalars(
-        db.select(Person).where(Person.id.in_(owners), visible).order_by(Person.name)
+        db.select(Person)
+        .where(Person.id.in_(owners), visible)
+        .order_by(Person.name_search, Person.id)
     ).all()
 
 

@@ -213,7 +213,7 @@ def reviewer_candidates(draft, visible_people):
             Person.is_active,
             Person.id.not_in(asked),
         )
-        .order_by(Person.name, Person.id)
+        .order_by(Person.name_search, Person.id)
     ).all()
 
 

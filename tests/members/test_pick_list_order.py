@@ -1,0 +1,23 @@
+"""Pick lists and account lists name people in alphabetical order whatever their accents or
+capitals: SQL ordered by the raw name, and on SQLite 'Álvaro' and 'óscar' came after 'Zed'."""
+
+import re
+
+
+def _names_in(html, pattern):
+    return [name for name in re.findall(pattern, html) if name in NAMES]
+
+
+NAMES = ["Álvaro Díaz", "beatriz Luna", "Óscar Ruiz", "Zed Adams"]
+
+
+def test_the_accounts_list_and_a_pick_list_follow_the_alphabet(
+    client, create_person, create_coordinator
+):
+    for name in reversed(NAMES):
+        create_person(name=name)
+    client.login(create_coordinator(name="Marisol Vega"))
+    accounts = client.get("/accounts").get_data(as_text=True)
+    assert _names_in(accounts, r">([^<>]+)</") == NAMES
+    goal_form = client.get("/committees/goals/new").get_data(as_text=True)
+    assert _names_in(goal_form, r"<option[^>]*>([^<]+)</option>") == NAMES
