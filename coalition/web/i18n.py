@@ -59,6 +59,13 @@ def read_as_link_recipient(person):
     refresh()  # anything read before the link was opened is read again
 
 
+def show_times_in(zone):
+    """This page shows its times in `zone` (a name from the zone list), and so does every
+    helper that asks for the reader's zone, the footer included: one zone for the whole page."""
+    g.page_timezone = zone
+    refresh()
+
+
 def select_locale():
     """Account setting, else the visitor's choice this session, else the emailed link's
     recipient's language, else Accept-Language."""
@@ -78,12 +85,19 @@ def select_locale():
 
 
 def select_timezone():
-    """The account's zone when set, else the emailed link's recipient's, else the coalition's."""
+    """The zone a page chose to show its times in (show_times_in), else the reader's own,
+    else the coalition's."""
     if not has_request_context():
         return current_app.config["COALITION_TIMEZONE"]
+    return g.get("page_timezone") or own_timezone() or current_app.config["COALITION_TIMEZONE"]
+
+
+def own_timezone():
+    """The reader's own zone: their account's when set, else the emailed link's recipient's;
+    None when neither has one."""
     if current_user and current_user.is_authenticated and is_valid_timezone(current_user.timezone):
         return current_user.timezone
-    return g.get("link_timezone") or current_app.config["COALITION_TIMEZONE"]
+    return g.get("link_timezone")
 
 
 def email_language(person=None):

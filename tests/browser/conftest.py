@@ -208,11 +208,15 @@ class Visitor:
 
 @pytest.fixture
 def visitor(browser, live_server):
-    """visitor(width=1280, locale="en-US", base_url=None) -> a Visitor in a fresh context."""
+    """visitor(width=1280, locale="en-US", base_url=None, timezone_id=None) -> a Visitor in a
+    fresh context (timezone_id: the zone the browser reports, as a phone abroad would)."""
     contexts = []
 
-    def open_browser(width=1280, height=900, locale="en-US", base_url=None):
-        context = browser.new_context(viewport={"width": width, "height": height}, locale=locale)
+    def open_browser(width=1280, height=900, locale="en-US", base_url=None, timezone_id=None):
+        zone = {"timezone_id": timezone_id} if timezone_id else {}
+        context = browser.new_context(
+            viewport={"width": width, "height": height}, locale=locale, **zone
+        )
         contexts.append(context)
         return Visitor(context, base_url or live_server)
 

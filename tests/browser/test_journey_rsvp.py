@@ -157,9 +157,12 @@ def test_journey_5_in_spanish_from_the_emailed_link_with_an_english_browser(
     expect(page.get_by_role("heading", level=1)).to_have_text("Comité directivo")
     facts = page.locator("dl.facts")
     expect(facts).to_contain_text("(America/Chicago)")
+    footer = page.locator("footer")  # names the zone the page is shown in, not hers
+    expect(footer).to_contain_text("Los horarios se muestran en America/Chicago.")
     page.get_by_role("link", name="Mostrar la hora en mi zona horaria").click()
     phone.check()
     expect(facts).to_contain_text("(America/Los_Angeles)")
+    expect(footer).to_contain_text("Los horarios se muestran en America/Los_Angeles.")
     expect(facts).to_contain_text("en America/Chicago, la zona horaria de la reunión")
 
     page.get_by_label("Sí, vendremos").check()

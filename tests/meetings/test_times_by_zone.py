@@ -122,7 +122,8 @@ def test_the_rsvp_page_and_the_email_say_the_meetings_time_and_the_invitees(
             in page
         )
     mine = phone.get(path + "?zone=mine").get_data(as_text=True)
-    assert _shown(mine) == [_expected(viewer_zone)[0]]
+    expected = _expected(viewer_zone)  # the next date at the top, then every date
+    assert _shown(mine) == [expected[0], *expected]
 
     answer = {"answer": "yes", "headcount": "1", "names": "", "needs": "", "note": ""}
     phone.post_form(path, answer, token_page=path)

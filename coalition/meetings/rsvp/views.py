@@ -31,6 +31,7 @@ from coalition.meetings.rsvp import doors, meeting_invitations, waitlist
 from coalition.meetings.rsvp.forms import RsvpForm
 from coalition.meetings.rsvp.limits import ANSWER_LIMITS, per_account, per_client, per_link
 from coalition.meetings.rsvp.lost_links import send_lost_links
+from coalition.meetings.rsvp.page_zone import choose_page_zone
 from coalition.members.people.models import normalize_email
 from coalition.web import authz
 from coalition.web.errorpages import limit_message, limit_page, render_error
@@ -231,6 +232,7 @@ def _render_page(door, form, answers=None):
     now = queries.now()
     upcoming = _upcoming(meeting)
     answers = answering.answers_of(invitation) if answers is None else answers
+    zone = choose_page_zone(meeting, request.args.get("zone"))
     return render_template(
         "meetings/rsvp/page.html",
         invitation=invitation,
@@ -242,7 +244,8 @@ def _render_page(door, form, answers=None):
         answers=answers,
         waitlist_places=waitlist.waitlist_places(meeting.id, answers.values()),
         continuation=queries.continuation_of(invitation),
-        show_local=request.args.get("zone") == "mine",
+        zone=zone.shown,
+        own_zone=zone.own,
         now=now,
     )
 
