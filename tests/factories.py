@@ -209,15 +209,21 @@ def create_meeting(app):
 
 @pytest.fixture
 def invite_to_meeting(app):
-    """invite_to_meeting(meeting, people=(), organizations=()) -> invitations sent."""
+    """invite_to_meeting(meeting, people=(), organizations=()) -> invitations sent; to a
+    meeting already over, as if invited while it ran (invite() refuses it now)."""
     from coalition.meetings.models import Meeting
-    from coalition.meetings.rsvp.meeting_invitations import invite
+    from coalition.meetings.rsvp.meeting_invitations import (
+        add_invitations,
+        has_date_to_come,
+        invite,
+    )
     from coalition.members.organizations.models import Organization
 
     def send(meeting, people=(), organizations=()):
         with app.app_context():
-            count = invite(
-                db.session.get(Meeting, meeting.id),
+            stored = db.session.get(Meeting, meeting.id)
+            count = (invite if has_date_to_come(stored) else add_invitations)(
+                stored,
                 None,
                 people=[db.session.get(Person, person.id) for person in people],
                 organizations=[db.session.get(Organization, org.id) for org in organizations],

@@ -7,7 +7,7 @@ from flask import Blueprint, abort, render_template, request
 from flask_login import current_user
 
 from coalition.meetings import access as meetings_access
-from coalition.meetings import display, queries
+from coalition.meetings import changes, display, queries
 from coalition.meetings.calendar.views import bp as calendar_bp
 from coalition.meetings.models import Meeting
 from coalition.meetings.monthview import month_grid, neighbours, parse_month
@@ -27,6 +27,7 @@ bp.register_blueprint(rsvp_bp)
 bp.register_blueprint(invitations_bp)
 bp.register_blueprint(record_bp)
 display.register(bp)
+changes.register(bp)
 UPCOMING_DAYS = 90
 PAST_SHOWN = 6
 

@@ -10,7 +10,9 @@ from typing import NamedTuple
 
 from flask import current_app
 
+from coalition.core.errors import ActionRefused
 from coalition.core.extensions import db
+from coalition.meetings import changes
 from coalition.meetings.calendar import events, ical
 from coalition.meetings.calendar.models import CalendarSettings
 from coalition.meetings.models import MeetingInvitation
@@ -28,6 +30,7 @@ from coalition.web.urls import external_url
 REASON_INVITED = "invited"
 REASON_UPDATED = "updated"
 REASON_CANCELLED = "cancelled"
+NOTHING_TO_COME = _l("This meeting has no date still to come: schedule new dates first.")
 
 
 def invite(meeting, actor, *, people=(), organizations=()):
@@ -35,8 +38,22 @@ def invite(meeting, actor, *, people=(), organizations=()):
 
     Returns who was told: `sent` (the invitations that reach someone) and `unreached`
     (those whose emails reach no one, to show the organizer). An invitation chosen again
-    that never reached anyone is sent now, if someone can receive it.
+    that never reached anyone is sent now, if someone can receive it. A meeting with no
+    date still to come is refused: its email would offer only past dates.
     """
+    if not has_date_to_come(meeting):
+        raise ActionRefused(NOTHING_TO_COME)
+    return add_invitations(meeting, actor, people, organizations)
+
+
+def has_date_to_come(meeting):
+    """True while a date of the meeting, not cancelled, is still to start."""
+    return changes.to_come(meeting, exceptions_by_meeting([meeting.id])[meeting.id])
+
+
+def add_invitations(meeting, actor, people=(), organizations=()):
+    """invite() without its check of dates still to come: a split's continuation carries
+    the series' invitations (and so their links) over, whatever its dates."""
     existing = {
         invitation.invitee_key: invitation
         for invitation in db.session.scalars(
@@ -95,9 +112,10 @@ def invitations_of(meeting, with_sectors=False):
     return sorted(invitations, key=lambda invitation: invitation.invitee_name.casefold())
 
 
-def notify_invitees(meeting, reason):
-    """Tell every invitee about a change that matters (time, place, link) or a cancellation."""
-    return send_all(invitations_of(meeting), reason)
+def notify_invitees(meeting, reason, change=None):
+    """Tell every invitee about a change that matters (time, place, link) or a cancellation;
+    `change` (a changes.Change) says in words which date or what changed."""
+    return send_all(invitations_of(meeting), reason, change)
 
 
 def personal_token(invitation, person=None):
@@ -113,7 +131,7 @@ class Sent(NamedTuple):
     unreached: list
 
 
-def send_all(invitations, reason):
+def send_all(invitations, reason, change=None):
     """Queue one email per address for one change to these invitations: a person invited
     by name and as a delegate, or an address shared by two invitees, gets one email
     carrying each invitation's own link. Returns Sent(sent, unreached)."""
@@ -121,12 +139,12 @@ def send_all(invitations, reason):
     exceptions = exceptions_by_meeting([meeting.id])[meeting.id] if meeting else {}
     sent = []
     for entries in reach.by_address(invitations).values():
-        _send_to_address(meeting, entries, reason, exceptions)
+        _send_to_address(meeting, entries, reason, exceptions, change)
         sent += [invitation for invitation, *_ in entries if invitation not in sent]
     return Sent(sent, [invitation for invitation in invitations if invitation not in sent])
 
 
-def _send_to_address(meeting, entries, reason, exceptions):
+def _send_to_address(meeting, entries, reason, exceptions, change=None):
     """One email to one address, for each (invitation, person, name, address) reaching it."""
     person, name, address = reach.addressee(entries)
     method = ical.METHOD_CANCEL if reason == REASON_CANCELLED else ical.METHOD_REQUEST
@@ -159,6 +177,7 @@ def _send_to_address(meeting, entries, reason, exceptions):
             "link": links[0][1] if links else None,
             "invitee": entries[0][0].invitee_name,
             "exceptions": exceptions,
+            "change": change,
         },
         attachments=attachments,
         personal_links=[link for _name, link in links],
@@ -192,7 +211,8 @@ def _organizer():
 
 def carry_over(series, continuation, actor):
     """After a split, everyone invited to the series is invited to its continuation, but a
-    person deactivated since."""
+    person deactivated since. The continuation's dates may all be past (a split in the past):
+    the invitations still carry the links over."""
     people, organizations = [], []
     for invitation in invitations_of(series):
         if invitation.person_id:
@@ -200,7 +220,7 @@ def carry_over(series, continuation, actor):
                 people.append(invitation.person)
         else:
             organizations.append(invitation.organization)
-    invite(continuation, actor, people=people, organizations=organizations)
+    add_invitations(continuation, actor, people, organizations)
 
 
 def invitable_organizations():

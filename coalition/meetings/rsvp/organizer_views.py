@@ -58,7 +58,7 @@ def manage(meeting_id):
             committees_access.visible_rosters_clause(current_user)
         )
     ]
-    outcome = submit(form, lambda: _invite(meeting, form))
+    outcome = submit(form, lambda: _invite(meeting, form), flash_refused=False)
     if outcome.done:
         _flash_invited(outcome.result)
         return redirect(url_for(".manage", meeting_id=meeting.id))
@@ -66,9 +66,19 @@ def manage(meeting_id):
         "meetings/rsvp/invitations.html",
         meeting=meeting,
         form=form,
+        closed=_closed(meeting, outcome),
         invited=rsvp_access.by_invitee_name(current_user, invitations),
         unreached={i.id for i in reach.unreached(invitations, unreachable_ids)},
     )
+
+
+def _closed(meeting, outcome):
+    """Why no one can be invited now (shown in place of the form), or None."""
+    if outcome.refused is not None:
+        return outcome.refused.message
+    if not meeting_invitations.has_date_to_come(meeting):
+        return meeting_invitations.NOTHING_TO_COME
+    return None
 
 
 def _flash_invited(result):

@@ -244,10 +244,19 @@ def _render_page(door, form, answers=None):
         answers=answers,
         waitlist_places=waitlist.waitlist_places(meeting.id, answers.values()),
         continuation=queries.continuation_of(invitation),
+        last_held=_last_held(meeting, upcoming, now),
         zone=zone.shown,
         own_zone=zone.own,
         now=now,
     )
+
+
+def _last_held(meeting, upcoming, now):
+    """The last date held, read only when no date is still to come (the page says it ended)."""
+    if any(not occurrence.cancelled for occurrence in upcoming):
+        return None
+    held = queries.past_dates(meeting, now)
+    return held[-1] if held else None
 
 
 # --- A lost link ---------------------------------------------------------------------------

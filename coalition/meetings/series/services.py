@@ -10,6 +10,7 @@ from flask import current_app
 from coalition.core.dbtypes import utcnow
 from coalition.core.errors import ActionRefused, EditConflict
 from coalition.core.extensions import db
+from coalition.meetings import changes
 from coalition.meetings.models import (
     MAX_MEETING_LENGTH,
     MAX_RSVP_CLOSES_HOURS,
@@ -93,7 +94,9 @@ def update_series(meeting, details, version):
         _drop_stale_exceptions(meeting)
     db.session.flush()
     if matters:
-        meeting_invitations.notify_invitees(meeting, meeting_invitations.REASON_UPDATED)
+        meeting_invitations.notify_invitees(
+            meeting, meeting_invitations.REASON_UPDATED, changes.series_change(before, meeting)
+        )
     return matters
 
 
@@ -211,7 +214,11 @@ def cancel_occurrence(meeting, original_start, version):
     exception.sequence = meeting.sequence + 1
     meeting.sequence += 1
     db.session.flush()
-    meeting_invitations.notify_invitees(meeting, meeting_invitations.REASON_UPDATED)
+    meeting_invitations.notify_invitees(
+        meeting,
+        meeting_invitations.REASON_UPDATED,
+        changes.Change(changes.DATE_CANCELLED, original_start=original_start),
+    )
     return exception
 
 
@@ -228,7 +235,14 @@ def move_occurrence(meeting, original_start, details, version):
     exception.sequence = meeting.sequence
     meeting.last_end_at = max(meeting.last_end_at, exception.end_at)
     db.session.flush()
-    meeting_invitations.notify_invitees(meeting, meeting_invitations.REASON_UPDATED)
+    change = changes.Change(
+        changes.DATE_MOVED,
+        original_start=original_start,
+        start=exception.start_at,
+        end=exception.end_at,
+        place=exception.location or "",
+    )
+    meeting_invitations.notify_invitees(meeting, meeting_invitations.REASON_UPDATED, change)
     return exception
 
 
@@ -250,7 +264,11 @@ def split_series(meeting, original_start, details, actor, version):
         if exception.original_start >= original_start:
             db.session.delete(exception)
     db.session.flush()
-    meeting_invitations.notify_invitees(meeting, meeting_invitations.REASON_UPDATED)
+    meeting_invitations.notify_invitees(
+        meeting,
+        meeting_invitations.REASON_UPDATED,
+        changes.Change(changes.SERIES_SPLIT, original_start=original_start),
+    )
     meeting_invitations.carry_over(meeting, continuation, actor)
     return continuation
 
