@@ -18,7 +18,7 @@ from coalition.demo.timeline import seed_timeline
 from coalition.meetings.models import Meeting
 from coalition.meetings.occurrences import original_starts
 from coalition.meetings.recurrence import MONTHLY_BY_WEEKDAY, Recurrence
-from coalition.meetings.rsvp.meeting_invitations import invite
+from coalition.meetings.rsvp.meeting_invitations import add_invitations
 from coalition.meetings.series.services import (
     MeetingDetails,
     cancel_occurrence,
@@ -210,12 +210,13 @@ def _seed_meetings():
 
 
 def _invite_partners(meeting, coordinator):
-    """Committed and active partners, and the members with a login, are invited."""
+    """Committed and active partners, and the members with a login, are invited; to a
+    meeting already held too, as they were before it (invite() refuses a past meeting)."""
     organizations = db.session.scalars(
         db.select(Organization).where(Organization.status.in_(("committed", "active")))
     ).all()
     people = [find_person_by_email(email) for email, _password, _role in DEMO_LOGINS]
-    invite(
+    add_invitations(
         meeting,
         coordinator,
         people=[p for p in people if p is not None],
