@@ -136,3 +136,97 @@ def test_an_unsubscribe_link_opens_in_the_persons_language(app, make_client, cre
         url = unsubscribe_url(db.session.get(Person, rosa.id), "draft_review")
     path = url.removeprefix("http://localhost")
     assert _language(make_client().get(path, headers=ENGLISH_BROWSER)) == "es"
+
+
+# --- A link that no longer works, or a request refused before its page opens ---------------
+# The token row still names whom the link was sent to: that names the page's language (never
+# lets anyone in), so Beatriz reads "Este enlace ya no funciona", not the browser's English.
+
+BAD_FORM = {"csrf_token": "expired-or-forged"}
+
+
+def _dead(response, status=404):
+    assert response.status_code == status, response.status_code
+    return LANG.search(response.get_data(as_text=True)).group(1)
+
+
+def _end_links(app, purpose):
+    from coalition.core.dbtypes import utcnow
+    from coalition.core.tokens import EmailToken
+
+    with app.app_context():
+        db.session.execute(
+            db.update(EmailToken).filter_by(purpose=purpose).values(revoked_at=utcnow())
+        )
+        db.session.commit()
+
+
+@pytest.fixture
+def beatriz_invited(app, make_client, create_coordinator):
+    admin = make_client()
+    admin.login(create_coordinator())
+    admin.post_form(
+        "/accounts/invite",
+        {"name": "Beatriz Ortega", "email": "beatriz@example.org", "language": "es"},
+        token_page="/accounts/invite",
+    )
+    return _path(app, "beatriz@example.org", r"/invitation/[\w-]+")
+
+
+def test_a_used_account_invitation_says_so_in_the_persons_language(make_client, beatriz_invited):
+    password = {"new_password": "amber-tidepool-kestrel", "confirm": "amber-tidepool-kestrel"}
+    accepted = make_client().post_form(beatriz_invited, password, token_page=beatriz_invited)
+    assert accepted.status_code == 302
+    again = make_client().get(beatriz_invited, headers=ENGLISH_BROWSER)
+    assert _dead(again) == "es"
+    text = again.get_data(as_text=True)
+    assert "Este enlace ya no funciona" in text and "new_password" not in text
+
+
+def test_an_expired_form_behind_an_invitation_is_refused_in_the_persons_language(
+    make_client, beatriz_invited
+):
+    refused = make_client().post(beatriz_invited, data=BAD_FORM, headers=ENGLISH_BROWSER)
+    assert _dead(refused, 400) == "es"
+
+
+def test_a_revoked_reset_link_says_so_in_the_persons_language(app, make_client, create_person):
+    create_person(email="rosa@example.org", language="es")
+    make_client().post_form("/forgot-password", {"email": "rosa@example.org"})
+    path = _path(app, "rosa@example.org", r"/reset-password/[\w-]+")
+    _end_links(app, "password_reset")
+    assert _dead(make_client().get(path, headers=ENGLISH_BROWSER)) == "es"
+
+
+def test_a_dead_rsvp_link_says_so_in_the_invitees_language(app, make_client, invited_in_spanish):
+    _end_links(app, "meeting_invitation")
+    dead = make_client().get(invited_in_spanish, headers=ENGLISH_BROWSER)
+    assert _dead(dead) == "es"
+    assert "¿Vendrá?" not in dead.get_data(as_text=True)  # the page itself stays shut
+    calendar = make_client().get(invited_in_spanish + "/calendar.ics", headers=ENGLISH_BROWSER)
+    assert _dead(calendar) == "es"
+
+
+def test_an_expired_rsvp_form_is_refused_in_the_invitees_language(make_client, invited_in_spanish):
+    refused = make_client().post(invited_in_spanish, data=BAD_FORM, headers=ENGLISH_BROWSER)
+    assert _dead(refused, 400) == "es"
+    assert "Este formulario caducó" in refused.get_data(as_text=True)
+
+
+def test_an_expired_unsubscribe_form_is_refused_in_the_persons_language(
+    app, make_client, create_person
+):
+    from coalition.outbox.preferences import unsubscribe_url
+
+    rosa = create_person(language="es")
+    with app.test_request_context():
+        url = unsubscribe_url(db.session.get(Person, rosa.id), "draft_review")
+    path = url.removeprefix("http://localhost")
+    refused = make_client().post(path, data=BAD_FORM, headers=ENGLISH_BROWSER)
+    assert _dead(refused, 400) == "es"
+
+
+def test_a_link_that_names_no_one_keeps_the_browsers_language(make_client, invited_in_spanish):
+    forged = invited_in_spanish[:-4] + "AAAA"
+    assert _dead(make_client().get(forged, headers=ENGLISH_BROWSER)) == "en"
+    assert _dead(make_client().get(forged, headers=SPANISH_BROWSER)) == "es"

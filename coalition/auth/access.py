@@ -13,6 +13,7 @@ from coalition.core.tokens import (
     PURPOSE_PASSWORD_RESET,
     EmailToken,
     consume_token,
+    find_any_token,
     find_token,
     issue_token,
 )
@@ -93,6 +94,15 @@ def link_holder(purpose, raw):
     if person is not None and purpose == PURPOSE_INVITATION and person.has_account:
         return None
     return person
+
+
+def link_recipient(purpose, raw):
+    """The person a link was sent to, even once it no longer works (None: no such link), to
+    write its page in their language; never to let them in (link_holder does that)."""
+    token = find_any_token(purpose, raw)
+    if token is None or token.object_type != Person.__tablename__:
+        return None
+    return db.session.get(Person, token.object_id)
 
 
 def accept_invitation(raw, password):

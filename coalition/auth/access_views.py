@@ -16,7 +16,12 @@ from coalition.members.people.services import affiliations_of
 from coalition.web import authz
 from coalition.web.errorpages import limit_message
 from coalition.web.form_cycle import submit
-from coalition.web.i18n import _l, read_as_link_recipient
+from coalition.web.i18n import (
+    _l,
+    link_recipient_reader,
+    read_as_link_recipient,
+    read_as_request_link_recipient,
+)
 from coalition.web.urls import safe_next
 
 bp = Blueprint("access", __name__)
@@ -126,7 +131,22 @@ def _use_link(use_link, token, form, expired):
 
 
 def _dead_link(message):
+    read_as_request_link_recipient()  # written for the one it was sent to, used or not
     return render_template("auth/dead_link.html", message=message), 404
+
+
+LINK_PURPOSES = {
+    "auth.access.accept_invitation": PURPOSE_INVITATION,
+    "auth.access.reset_password": PURPOSE_PASSWORD_RESET,
+}
+
+
+@link_recipient_reader(*LINK_PURPOSES)
+def _read_as_recipient(token):
+    """A dead link's page, or an error before the page opens, in its recipient's language."""
+    person = access.link_recipient(LINK_PURPOSES[request.endpoint], token)
+    if person is not None:
+        read_as_link_recipient(person)
 
 
 def _forgot_key():

@@ -84,16 +84,22 @@ def revoke_tokens(purpose, obj):
 
 def find_token(purpose, raw):
     """The usable token for this purpose and raw value, or None."""
+    token = find_any_token(purpose, raw)
+    if token is None or not token.is_usable():
+        return None
+    return token
+
+
+def find_any_token(purpose, raw):
+    """The token for this purpose and raw value even if used, expired or revoked, or None:
+    whom a dead link was sent to, so its page speaks their language. Never a way in."""
     if not raw or len(raw) > 200:
         return None
-    token = db.session.scalar(
+    return db.session.scalar(
         db.select(EmailToken).where(
             EmailToken.token_hash == hash_token(raw), EmailToken.purpose == purpose
         )
     )
-    if token is None or not token.is_usable():
-        return None
-    return token
 
 
 def consume_token(token):

@@ -59,6 +59,30 @@ def read_as_link_recipient(person):
     refresh()  # anything read before the link was opened is read again
 
 
+_LINK_READERS = {}  # endpoint -> reads the recipient of the emailed link in its view arguments
+
+
+def link_recipient_reader(*endpoints):
+    """Decorator: `reader(**view_args)` calls read_as_link_recipient for the one the link in
+    these endpoints' URL was sent to, even when the link no longer works, so that a page
+    refused before its view runs (a form expired, a method not allowed) speaks their language.
+    It names the recipient for the language and the zone only, never to let anyone in."""
+
+    def register(reader):
+        for endpoint in endpoints:
+            _LINK_READERS[endpoint] = reader
+        return reader
+
+    return register
+
+
+def read_as_request_link_recipient():
+    """On a page reached by an emailed link, write for its recipient (used by error pages)."""
+    reader = _LINK_READERS.get(request.endpoint) if has_request_context() else None
+    if reader is not None:
+        reader(**(request.view_args or {}))
+
+
 def show_times_in(zone):
     """This page shows its times in `zone` (a name from the zone list), and so does every
     helper that asks for the reader's zone, the footer included: one zone for the whole page."""

@@ -10,8 +10,17 @@ from coalition.meetings.rsvp import access as rsvp_access
 from coalition.meetings.rsvp import answers as answering
 from coalition.meetings.rsvp import links
 from coalition.web import authz
-from coalition.web.i18n import read_as_link_recipient
+from coalition.web.i18n import link_recipient_reader, read_as_link_recipient
 from coalition.web.urls import external_url
+
+# The pages reached through a personal link, whose errors speak its recipient's language.
+LINK_ENDPOINTS = (
+    "meetings.rsvp.page",
+    "meetings.rsvp.calendar_file",
+    "meetings.rsvp.answer_all",
+    "meetings.rsvp.answer_one",
+    "meetings.rsvp.continuation",
+)
 
 
 class ByLink:
@@ -57,14 +66,16 @@ def by_link(token):
     """The door of a usable link; otherwise a page that says how to get a new one."""
     link = links.open_link(token)
     if link is None:
+        read_as_recipient_of(token)
         abort(make_response(render_template("meetings/rsvp/link_unusable.html"), 404))
     return ByLink(link, token)
 
 
-def read_as_recipient_of(token):
-    """Before a link's door opens (an answer refused past a rate limit), write the page for
-    the one the link was sent to all the same; an unusable link changes nothing."""
-    link = links.open_link(token)
+@link_recipient_reader(*LINK_ENDPOINTS)
+def read_as_recipient_of(token, **_other_view_args):
+    """Write a link's page for the one it was sent to even when its door stays shut (the
+    link no longer works, the form expired, past a rate limit): for the language only."""
+    link = links.find_link(token)
     if link is not None:
         read_as_link_recipient(link.person)
 

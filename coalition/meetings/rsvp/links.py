@@ -22,6 +22,7 @@ from coalition.core.extensions import db
 from coalition.core.tokens import (
     PURPOSE_MEETING_INVITATION,
     EmailToken,
+    find_any_token,
     find_token,
     hash_token,
     issue_token,
@@ -114,6 +115,19 @@ def open_link(raw):
     if link is None or not still_addressed(link):
         return None
     return link
+
+
+def find_link(raw):
+    """The RsvpLink a link's token names, even once it no longer works, or None: whom it was
+    sent to, for the language of its page. Never a way in (open_link is)."""
+    token = find_any_token(PURPOSE_MEETING_INVITATION, raw)
+    if token is None or token.object_type != MeetingInvitation.__tablename__:
+        return None
+    return db.session.scalar(
+        db.select(RsvpLink)
+        .where(RsvpLink.token_id == token.id)
+        .options(db.joinedload(RsvpLink.person), db.joinedload(RsvpLink.invitation))
+    )
 
 
 def still_addressed(link):
