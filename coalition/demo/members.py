@@ -144,6 +144,8 @@ DEMO_ORGANIZATIONS = {
         "Defendants in county courts",
     ),
 }
+# name: (contact address, the language written to it): the church's office reads Spanish.
+DEMO_CONTACTS = {"Iglesia Nueva Esperanza": ("oficina@nuevaesperanza.example.org", "es")}
 DEMO_TARGETS = {"faith": 2, "treatment": 2, "housing": 2, "harm-reduction": 1}
 # (organization, person's email, role)
 DEMO_AFFILIATIONS = [
@@ -192,9 +194,12 @@ def seed_members(coordinator):
 def _seed_organization(name, spec, sectors, coordinator):
     stages, keys, languages, owner, follow_up, description, communities = spec
     today = coalition_today()
+    contact_email, language = DEMO_CONTACTS.get(name, (None, None))
     organization = create_organization(
         {
             "name": name,
+            "contact_email": contact_email,
+            "language": language,
             "sectors": [sectors[key].id for key in keys],
             "languages": languages,
             "description": description,

@@ -8,12 +8,14 @@ from coalition.members.languages import language_name, language_names
 from coalition.members.organizations.views import bp as organizations_bp
 from coalition.members.people.views import bp
 from coalition.members.recruitment.views import bp as recruitment_bp
+from coalition.web.language_switcher import interface_language_name
 
 bp.register_blueprint(organizations_bp)
 bp.register_blueprint(recruitment_bp)
 bp.register_blueprint(imports_bp)
 bp.add_app_template_filter(language_name, "language_name")
 bp.add_app_template_filter(language_names, "language_names")
+bp.add_app_template_filter(interface_language_name, "interface_language")
 
 
 @bp.app_context_processor

@@ -32,6 +32,7 @@ def queue_email(
     template,
     context=None,
     person=None,
+    organization=None,
     to_name=None,
     attachments=(),
     personal_links=(),
@@ -42,11 +43,11 @@ def queue_email(
 
     Optional kinds follow the person's preference: never (returns None), daily digest
     (returns a DigestItem) or immediately (returns the OutboxEmail). `subject` may be a
-    lazy string: it is rendered in the recipient's language. `attachments` are
-    (filename, content type, data[, calendar method]) tuples. `personal_links` are hidden
-
-    from coordinators' view of the outbox. An `idempotency_key` already queued is not
-    queued twice.
+    lazy string: it is rendered in the recipient's language. With no `person`, an
+    `organization` says whose contact address `to_address` is: its language is the one to
+    write in (web.i18n.email_language). `attachments` are (filename, content type, data[,
+    calendar method]) tuples. `personal_links` are hidden from coordinators' view of the
+    outbox. An `idempotency_key` already queued is not queued twice.
     """
     if idempotency_key and _already_queued(idempotency_key):
         return None
@@ -54,7 +55,7 @@ def queue_email(
     delivery = preferences.delivery_for(person, kind) if optional else None
     if delivery == NEVER:
         return None
-    with force_locale(email_language(person)):
+    with force_locale(email_language(person, organization)):
         subject_text = shorten(one_line(str(subject)), SUBJECT_LENGTH)
         if delivery == DAILY_DIGEST:
             return _hold_for_digest(person, kind, subject_text, link, idempotency_key)

@@ -45,15 +45,15 @@ def _ln(singular, plural, num, **variables):
     return PlainLazyString(ngettext, singular, plural, num, **variables)
 
 
-def read_as_link_recipient(person):
-    """Behind an emailed link, write this request for the one it was sent to (None: an
-    organization's contact address): the language their emails are written in and their time
-    zone, where the visitor has no account setting and chose no language this session.
+def read_as_link_recipient(person, organization=None):
+    """Behind an emailed link, write this request for the one it was sent to (no person: the
+    `organization`'s contact address): the language their emails are written in and their
+    time zone, where the visitor has no account setting and chose no language this session.
 
     Every door of an emailed link calls this once it knows the recipient, so each such page
     opens in the invitee's language whatever the browser sends, and the switch still wins.
     """
-    g.link_language = email_language(person)
+    g.link_language = email_language(person, organization)
     zone = getattr(person, "timezone", None)
     g.link_timezone = zone if is_valid_timezone(zone) else None
     refresh()  # anything read before the link was opened is read again
@@ -124,12 +124,16 @@ def own_timezone():
     return g.get("link_timezone")
 
 
-def email_language(person=None):
-    """The language to write to a person in: their setting, else the coalition's default."""
+def email_language(person=None, organization=None):
+    """The language to write to a recipient in: a person's setting; with no person, the
+    setting of the organization whose contact address it is; else the coalition's default.
+
+    A delegate without a setting reads the coalition's language, not their organization's:
+    the organization's is chosen for its contact address, whoever reads that."""
     supported = current_app.config["LANGUAGES"]
-    if person is not None and person.language in supported:
-        return person.language
-    return current_app.config["BABEL_DEFAULT_LOCALE"]
+    recipient = person if person is not None else organization
+    language = getattr(recipient, "language", None)
+    return language if language in supported else current_app.config["BABEL_DEFAULT_LOCALE"]
 
 
 @cache

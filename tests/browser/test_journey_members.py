@@ -166,6 +166,10 @@ def test_members_pages_are_accessible_in_both_languages_and_fit_a_phone(visitor,
         organization = db.session.scalar(
             db.select(Organization.id).filter_by(name="Second Chance Reentry Collaborative")
         )
+        # Its contact address is written to in Spanish: the page says so in Spanish's own name.
+        iglesia = db.session.scalar(
+            db.select(Organization.id).filter_by(name="Iglesia Nueva Esperanza")
+        )
         person = db.session.scalar(db.select(Person.id).filter_by(email=MARISOL))
         sector = db.session.scalar(db.select(Sector.id).filter_by(key="housing"))
     paths = [
@@ -176,6 +180,7 @@ def test_members_pages_are_accessible_in_both_languages_and_fit_a_phone(visitor,
         "/members/organizations/",
         f"/members/organizations/{organization}",
         f"/members/organizations/{organization}/edit",
+        f"/members/organizations/{iglesia}",
         "/members/organizations/new",
         "/members/pipeline",
         "/members/representation",

@@ -13,6 +13,7 @@ from coalition.meetings.models import Meeting
 from coalition.meetings.rsvp import waitlist
 from coalition.meetings.rsvp.meeting_invitations import recipients
 from coalition.meetings.rsvp.models import ANSWER_NO, ANSWERS, MAX_HEADCOUNT, Rsvp
+from coalition.meetings.rsvp.reach import contact_organization
 from coalition.outbox.mail import queue_email
 from coalition.web.i18n import _l
 
@@ -125,6 +126,7 @@ def _confirm(invitation, occurrences, answer, link):
         queue_email(
             kind="rsvp_confirmation",
             person=person,
+            organization=contact_organization(invitation, person),
             to_address=address,
             to_name=name,
             subject=_l("Your answer for %(title)s", title=meeting.title),

@@ -27,7 +27,7 @@ class ByLink:
     """Answering through an emailed personal link, in its recipient's language and zone."""
 
     def __init__(self, link, token):
-        read_as_link_recipient(link.person)
+        read_as_link_recipient(link.person, link.invitation.organization)
         self.invitation = link.invitation
         self.token = token
         self.answered_by = link.person
@@ -77,7 +77,7 @@ def read_as_recipient_of(token, **_other_view_args):
     link no longer works, the form expired, past a rate limit): for the language only."""
     link = links.find_link(token)
     if link is not None:
-        read_as_link_recipient(link.person)
+        read_as_link_recipient(link.person, link.invitation.organization)
 
 
 def by_session(invitation_id):

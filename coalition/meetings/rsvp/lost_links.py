@@ -71,12 +71,27 @@ def send_lost_links(address):
     return queue_email(
         kind="meeting_invitation",
         person=person,
+        organization=_contact_of(invitations, address) if person is None else None,
         to_address=address,
         to_name=person.name if person is not None else None,
         subject=_l("Your links to answer meeting invitations"),
         template="rsvp_links",
         context={"links": links},
         personal_links=[link for _invitation, link in links],
+    )
+
+
+def _contact_of(invitations, address):
+    """The organization whose contact address this is, among the invited ones (the first, if
+    two share it): no person owns the address, so its language is the one to write in."""
+    return next(
+        (
+            invitation.organization
+            for invitation in invitations
+            if invitation.organization is not None
+            and normalize_email(invitation.organization.contact_email or "") == address
+        ),
+        None,
     )
 
 

@@ -9,6 +9,7 @@ from email.utils import parseaddr
 from typing import NamedTuple
 
 from flask import current_app
+from flask_babel import force_locale
 
 from coalition.core.errors import ActionRefused
 from coalition.core.extensions import db
@@ -24,7 +25,7 @@ from coalition.meetings.rsvp.reach import recipients  # noqa: F401 (answers, rem
 from coalition.members.organizations.models import STATUS_LAPSED, Organization
 from coalition.members.people.services import people_to_pick
 from coalition.outbox.mail import queue_email
-from coalition.web.i18n import _l
+from coalition.web.i18n import _l, email_language
 from coalition.web.urls import external_url
 
 REASON_INVITED = "invited"
@@ -146,7 +147,7 @@ def send_all(invitations, reason, change=None):
 
 def _send_to_address(meeting, entries, reason, exceptions, change=None):
     """One email to one address, for each (invitation, person, name, address) reaching it."""
-    person, name, address = reach.addressee(entries)
+    person, organization, name, address = reach.addressee(entries)
     method = ical.METHOD_CANCEL if reason == REASON_CANCELLED else ical.METHOD_REQUEST
     links = []
     if reason != REASON_CANCELLED:  # a cancellation carries none: nothing is left to answer
@@ -156,16 +157,18 @@ def _send_to_address(meeting, entries, reason, exceptions, change=None):
         ]
     attachments = ()
     if _wants_calendar_parts(person):
-        data = ical.build_calendar(
-            events.series_events(meeting, exceptions),
-            method=method,
-            organizer=_organizer(),
-            attendee=(name, address),
-        )
+        with force_locale(email_language(person, organization)):  # its text, as the email's
+            data = ical.build_calendar(
+                events.series_events(meeting, exceptions),
+                method=method,
+                organizer=_organizer(),
+                attendee=(name, address),
+            )
         attachments = [("invite.ics", "text/calendar", data, method)]
     queue_email(
         kind="meeting_invitation",
         person=person,
+        organization=organization,
         to_address=address,
         to_name=name,
         subject=_subject(reason, meeting.title),

@@ -113,7 +113,7 @@ def _remind(pending, occurrence, now):
     meeting = occurrence.meeting
     count = 0
     for address_key, entries in reach.by_address(pending).items():
-        person, name, address = reach.addressee(entries)
+        person, organization, name, address = reach.addressee(entries)
         links = [
             (invitation.invitee_name, _link(invitation, recipient))
             for invitation, recipient, _n, _a in entries
@@ -125,6 +125,7 @@ def _remind(pending, occurrence, now):
         queued = queue_email(
             kind=KIND,
             person=person,
+            organization=organization,
             to_address=address,
             to_name=name,
             subject=_l("Will you come? %(title)s", title=meeting.title),

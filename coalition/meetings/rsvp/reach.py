@@ -48,11 +48,18 @@ def by_address(invitations):
 
 
 def addressee(entries):
-    """(person or None, name, address) one email to these by_address entries goes to: the
-    first entry's name and address, and the first person among them (their language)."""
-    _invitation, _person, name, address = entries[0]
+    """(person or None, organization or None, name, address) one email to these by_address
+    entries goes to: the first entry's name and address, and the first person among them,
+    else the organization whose contact address it is (either says the language)."""
+    invitation, _person, name, address = entries[0]
     person = next((person for _i, person, _n, _a in entries if person is not None), None)
-    return person, name, address
+    return person, contact_organization(invitation, person), name, address
+
+
+def contact_organization(invitation, person):
+    """The organization whose contact address one of recipients(invitation) is (no person),
+    else None: its language is the one that email is written in."""
+    return invitation.organization if person is None else None
 
 
 def unreachable_organization_ids(organization_ids=None):

@@ -16,6 +16,7 @@ from coalition.meetings.occurrences import occurrence_key
 from coalition.meetings.queries import occurrences_between
 from coalition.meetings.rsvp.meeting_invitations import recipients
 from coalition.meetings.rsvp.models import ANSWER_MAYBE, ANSWER_YES, Rsvp
+from coalition.meetings.rsvp.reach import contact_organization
 from coalition.outbox.mail import queue_email
 from coalition.web.i18n import _l
 
@@ -58,6 +59,7 @@ def _remind(rsvp, occurrence):
                 queued = queue_email(
                     kind="meeting_reminder",
                     person=person,
+                    organization=contact_organization(rsvp.invitation, person),
                     to_address=address,
                     to_name=name,
                     subject=_l("Reminder: %(title)s", title=meeting.title),

@@ -4,6 +4,7 @@ and takes the seats freed by others."""
 from coalition.core.extensions import db
 from coalition.meetings.rsvp.meeting_invitations import recipients
 from coalition.meetings.rsvp.models import ANSWER_YES, Rsvp
+from coalition.meetings.rsvp.reach import contact_organization
 from coalition.outbox.mail import queue_email
 from coalition.web.i18n import _l
 
@@ -57,6 +58,7 @@ def _tell_promoted(row, meeting, start):
         queue_email(
             kind="rsvp_confirmation",
             person=person,
+            organization=contact_organization(row.invitation, person),
             to_address=address,
             to_name=name,
             subject=_l("A seat is free for you: %(title)s", title=meeting.title),

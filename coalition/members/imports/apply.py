@@ -187,6 +187,7 @@ def organizations(new, matching, actor):
 def _organization_row(values, now, today):
     status = values.get("status", STATUS_IDENTIFIED)
     row = {name: values.get(name) for name in ORGANIZATION_FIELDS}
+    row["language"] = values.get("email_language")
     row.update(
         description=values.get("description", ""),
         communities_served=values.get("communities_served", ""),
@@ -243,6 +244,8 @@ def _update_organizations(values_by_id, actor, now):
             for name in ORGANIZATION_FIELDS:
                 if name in values:
                     setattr(organization, name, values[name])
+            if "email_language" in values:
+                organization.language = values["email_language"]
             if "sectors" in values:
                 organization.sectors = list(
                     db.session.scalars(db.select(Sector).where(Sector.id.in_(values["sectors"])))

@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from email_validator import EmailNotValidError, validate_email
+from flask import current_app
 
 from coalition.core.matching import email_key, name_key
 from coalition.members.imports.models import KIND_PEOPLE
 from coalition.members.languages import parse_language
 from coalition.members.organizations.models import AFFILIATION_STAFF, STATUS_IDENTIFIED, STATUSES
-from coalition.web.i18n import _l
+from coalition.web.i18n import LANGUAGE_NAMES, _l
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,13 @@ ORGANIZATION_FIELDS = (
     ImportField("description", _l("Description"), False, ("descripción",), 5000),
     ImportField("website", _l("Website"), False, ("web", "url", "sitio web"), 300),
     ImportField("contact_email", _l("Contact email"), False, ("email", "e-mail", "correo"), 320),
+    # Not guessed from a column called "Language": that is more often the languages served.
+    ImportField(
+        "email_language",
+        _l("Language for email to the contact address"),
+        False,
+        ("contact language", "email language", "idioma del correo", "idioma de contacto"),
+    ),
     ImportField("languages", _l("Languages served"), False, ("languages", "idiomas")),
     ImportField("communities_served", _l("Communities served"), False, ("communities",), 2000),
     ImportField("joined_on", _l("Date joined"), False, ("joined", "date joined")),
@@ -70,6 +78,10 @@ ROW_MESSAGES = {
         " names differ only in capital letters or spacing); change one of them first."
     ),
     "unknown_language": _l("\u201c%(value)s\u201d is not a language on the list."),
+    "not_email_language": _l(
+        "The coalition does not write email in \u201c%(value)s\u201d; write one of %(languages)s,"
+        " or leave it empty for the coalition's language."
+    ),
     "unknown_stage": _l(
         "\u201c%(value)s\u201d is not a stage (identified, contacted, committed, active, lapsed)."
     ),
@@ -241,6 +253,17 @@ def _language(text, context, errors, spec):
     return codes[0] if codes else None
 
 
+def _email_language(text, context, errors, spec):
+    """One of the interface languages, written as a code or a name (English, Español)."""
+    code = parse_language(text)
+    offered = current_app.config["LANGUAGES"]
+    if code not in offered:
+        languages = ", ".join(LANGUAGE_NAMES.get(each, each) for each in offered)
+        errors.append({"code": "not_email_language", "value": text, "languages": languages})
+        return None
+    return code
+
+
 def _sectors(text, context, errors, spec):
     whole = context.sectors.get(name_key(text))
     parts = [text] if whole else [part for part in SECTOR_SEPARATORS.split(text) if part]
@@ -304,6 +327,7 @@ _READERS = {
     "contact_consent": _yes_no,
     "languages": _languages,
     "preferred_language": _language,
+    "email_language": _email_language,
     "sectors": _sectors,
     "status": _stage,
     "organization_role": _role,

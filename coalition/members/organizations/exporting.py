@@ -6,6 +6,7 @@ from coalition.core.extensions import db
 from coalition.members.exporting import MAX_EXPORT_ROWS, audit_export, export_file, language_list
 from coalition.members.labels import STATUS_LABELS
 from coalition.members.organizations.services import organizations_query, with_summary
+from coalition.web.i18n import LANGUAGE_NAMES
 
 
 def _owner(sees_person, organization):
@@ -19,6 +20,7 @@ def organizations_table(sees_person, organizations):
     """Header and rows for organizations (every member may read their profiles); an owner
     is named where `sees_person(owner)`."""
     header = [_("Name"), _("Stage"), _("Sectors"), _("Website"), _("Contact email")]
+    header += [_("Language for email to the contact address")]
     header += [_("Languages served"), _("Communities served"), _("Date joined")]
     header += [_("Relationship owner"), _("Next follow-up"), _("Description")]
     rows = []
@@ -30,6 +32,8 @@ def organizations_table(sees_person, organizations):
                 "; ".join(sector.display_name for sector in organization.sectors),
                 organization.website,
                 organization.contact_email,
+                # Named in itself, as the import reads it back; empty: the coalition's.
+                LANGUAGE_NAMES.get(organization.language, ""),
                 language_list(organization.language_codes),
                 organization.communities_served,
                 organization.joined_on.isoformat() if organization.joined_on else "",

@@ -18,12 +18,15 @@ from coalition.members.languages import language_choices
 from coalition.members.organizations.models import AFFILIATION_ROLES, STATUSES
 from coalition.web.form_fields import (
     MultiCheckboxField,
+    OfferedChoice,
     WebAddress,
     choice_list,
     none_if_empty,
     strip,
 )
 from coalition.web.i18n import _l
+from coalition.web.language_switcher import coalition_language_label
+from coalition.web.language_switcher import language_choices as interface_languages
 
 
 def status_choices():
@@ -61,6 +64,12 @@ class OrganizationForm(FlaskForm):
         _l("Communities served"), default="", filters=[strip], validators=[Length(max=2000)]
     )
     contact_email = email_field(_l("Contact email"))
+    language = SelectField(
+        _l("Language for email to the contact address"),
+        filters=[none_if_empty],
+        validate_choice=False,
+        validators=[OfferedChoice(_l("Choose a language from the list."))],
+    )
     joined_on = DateField(_l("Date joined"), validators=[Optional()])
     owner_id = SelectField(_l("Relationship owner"), default="", validate_choice=True)
     follow_up_on = DateField(_l("Next follow-up"), validators=[Optional()])
@@ -69,6 +78,10 @@ class OrganizationForm(FlaskForm):
     def __init__(self, *args, sectors=(), owners=(), coordinator=True, **kwargs):
         super().__init__(*args, **kwargs)
         self.languages.choices = choice_list(language_choices())
+        self.language.choices = [
+            *choice_list([("", coalition_language_label())]),
+            *interface_languages(include_default=False),
+        ]
         if not coordinator:
             for name in COORDINATOR_FIELDS:
                 delattr(self, name)

@@ -58,6 +58,9 @@ class Organization(db.Model):
     website = db.Column(db.String(300))
     communities_served = db.Column(db.Text, nullable=False, default="")
     contact_email = db.Column(db.String(320))
+    # The interface language (en, es...) of emails to the contact address and of the pages
+    # behind their links; NULL: the coalition's. `languages` are the ones it serves in.
+    language = db.Column(db.String(10))
     status = db.Column(db.String(20), nullable=False, default=STATUS_IDENTIFIED, index=True)
     joined_on = db.Column(db.Date)
     owner_id = db.Column(db.Integer, db.ForeignKey("person.id", ondelete="SET NULL"), index=True)

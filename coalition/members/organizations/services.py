@@ -4,6 +4,7 @@ An organization's stage in the pipeline and its history are in stages.py."""
 
 from dataclasses import dataclass
 
+from flask import current_app
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -120,8 +121,17 @@ def _apply_profile(organization, data):
             replace_languages(organization.languages, value or (), OrganizationLanguage)
         elif name == "contact_email":
             organization.contact_email = normalize_email(value)
+        elif name == "language":
+            organization.language = _interface_language(value)
         else:
             setattr(organization, name, value)
+
+
+def _interface_language(code):
+    """One of the interface languages, or None for the coalition's."""
+    if code and code not in current_app.config["LANGUAGES"]:
+        raise ActionRefused(_l("Choose a language from the list."), field="language")
+    return code or None
 
 
 def create_organization(data, status, actor, when=None):

@@ -465,3 +465,45 @@ def test_imported_people_show_why_they_are_not_in_the_directory_and_their_langua
     bo = page[page.index(">Bo Chen</a>") :].split("</li>")[0]
     assert "They have no account and no email, so they cannot choose for themselves" in bo
     assert "Prefers: Vietnamese" in bo
+
+
+def test_organizations_import_reads_the_language_for_their_contact_address(
+    coordinator_client, app, create_organization
+):
+    """An optional column, named or coded (Español, es, Spanish); empty is the coalition's;
+    a language the coalition does not write email in is refused with the ones it does."""
+    create_organization("Westside Pantry", contact_email="hello@pantry.org")
+    data = _csv(
+        [
+            "Iglesia Nueva Esperanza,oficina@ine.org,Español",
+            "Westside Pantry,hello@pantry.org,es",
+            "Grace Church,office@grace.org,",
+            "Chùa Phổ Quang,chua@pq.org,Vietnamese",
+        ],
+        header="Name,Contact email,Language for email to the contact address",
+    )
+    _upload(coordinator_client, data, "orgs.csv", kind="organizations")
+    batch = _latest_batch(app)
+    page = coordinator_client.get(f"/members/import/{batch.id}/columns").get_data(as_text=True)
+    assert '<option selected value="email_language">' in page  # guessed from the column name
+    _map(coordinator_client, batch, "name", "contact_email", "email_language")
+    html = coordinator_client.get(f"/members/import/{batch.id}").get_data(as_text=True)
+    assert (
+        "The coalition does not write email in \u201cVietnamese\u201d; write one of English,"
+        " Español, or leave it empty for the coalition&#39;s language." in html
+    )
+
+    fixed = data.replace(b"Vietnamese", b"English")
+    _upload(coordinator_client, fixed, "orgs.csv", kind="organizations")
+    batch = _latest_batch(app)
+    _map(coordinator_client, batch, "name", "contact_email", "email_language")
+    _run(coordinator_client, batch, existing="update")
+    with app.app_context():
+        rows = db.session.execute(db.select(Organization.name, Organization.language)).all()
+    languages = dict(rows)
+    assert languages == {
+        "Iglesia Nueva Esperanza": "es",
+        "Westside Pantry": "es",
+        "Grace Church": None,
+        "Chùa Phổ Quang": "en",
+    }
