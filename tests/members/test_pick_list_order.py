@@ -21,3 +21,18 @@ def test_the_accounts_list_and_a_pick_list_follow_the_alphabet(
     assert _names_in(accounts, r">([^<>]+)</") == NAMES
     goal_form = client.get("/committees/goals/new").get_data(as_text=True)
     assert _names_in(goal_form, r"<option[^>]*>([^<]+)</option>") == NAMES
+
+
+ORGANIZATIONS = ["Ámbito Latino", "iglesia Nueva Esperanza", "Zenith Recovery"]
+
+
+def test_the_invitation_checklist_lists_organizations_in_alphabetical_order(
+    client, create_coordinator, create_organization, create_meeting
+):
+    for name in reversed(ORGANIZATIONS):
+        create_organization(name)
+    meeting = create_meeting()
+    client.login(create_coordinator())
+    page = client.get(f"/meetings/{meeting.id}/invitations").get_data(as_text=True)
+    labels = re.findall(r'<label for="organizations-\d+">([^<(]+)', page)
+    assert [label.strip() for label in labels] == ORGANIZATIONS

@@ -231,7 +231,7 @@ def invitable_organizations():
     return db.session.scalars(
         db.select(Organization)
         .where(Organization.status != STATUS_LAPSED)
-        .order_by(Organization.name)
+        .order_by(Organization.name_search)
     ).all()
 
 
