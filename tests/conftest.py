@@ -122,6 +122,24 @@ def database_url(tmp_path_factory):
     return url
 
 
+@pytest.fixture
+def scratch_url(database_url, tmp_path, request):
+    """An empty database beside the suite's, for a migration test to upgrade and downgrade:
+    a file on SQLite, a schema of the test module's name on PostgreSQL."""
+    if not database_url.startswith("postgresql"):
+        yield f"sqlite:///{tmp_path / 'scratch.db'}"
+        return
+    schema = "scratch_" + request.module.__name__.rsplit(".", 1)[-1]
+    engine = create_engine(database_url)
+    with engine.begin() as connection:
+        connection.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+        connection.execute(text(f"CREATE SCHEMA {schema}"))
+    yield f"{database_url}?options=-csearch_path%3D{schema}"
+    with engine.begin() as connection:
+        connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+    engine.dispose()
+
+
 RESTART_SEQUENCES = text("SELECT setval(oid, 1, false) FROM pg_class WHERE relkind = 'S'")
 
 

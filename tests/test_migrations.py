@@ -6,10 +6,9 @@ from pathlib import Path
 from unittest.mock import ANY
 
 import flask_migrate
-import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import DateTime, bindparam, create_engine, text
+from sqlalchemy import DateTime, bindparam, text
 
 from coalition import create_app
 from coalition.core.extensions import db
@@ -54,22 +53,6 @@ MINUTES_REVISIONS = [
     (1, 2, "We met and agreed.", "", 2, "2026-11-05 11:00:00+00:00"),
     (2, 1, "Second date.", "", None, "2026-11-06 10:00:00+00:00"),
 ]
-
-
-@pytest.fixture
-def scratch_url(database_url, tmp_path):
-    """An empty database beside the suite's: a file on SQLite, a schema on PostgreSQL."""
-    if not database_url.startswith("postgresql"):
-        yield f"sqlite:///{tmp_path / 'migrations.db'}"
-        return
-    engine = create_engine(database_url)
-    with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA IF EXISTS migration_check CASCADE"))
-        connection.execute(text("CREATE SCHEMA migration_check"))
-    yield f"{database_url}?options=-csearch_path%3Dmigration_check"
-    with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA migration_check CASCADE"))
-    engine.dispose()
 
 
 def _insert_old_rows(connection):

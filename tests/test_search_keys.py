@@ -5,7 +5,7 @@ from datetime import datetime
 
 import flask_migrate
 import pytest
-from sqlalchemy import DateTime, bindparam, create_engine, inspect, text
+from sqlalchemy import DateTime, bindparam, inspect, text
 
 from coalition import create_app
 from coalition.core.extensions import db
@@ -31,22 +31,6 @@ PEOPLE = 1001  # more than one batch of the migration's 1,000
 )
 def test_search_key_drops_case_accents_and_extra_spaces(typed, key):
     assert search_key(typed) == key
-
-
-@pytest.fixture
-def scratch_url(database_url, tmp_path):
-    """An empty database beside the suite's: a file on SQLite, a schema on PostgreSQL."""
-    if not database_url.startswith("postgresql"):
-        yield f"sqlite:///{tmp_path / 'search-keys.db'}"
-        return
-    engine = create_engine(database_url)
-    with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA IF EXISTS search_keys_migration CASCADE"))
-        connection.execute(text("CREATE SCHEMA search_keys_migration"))
-    yield f"{database_url}?options=-csearch_path%3Dsearch_keys_migration"
-    with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA search_keys_migration CASCADE"))
-    engine.dispose()
 
 
 def _run(connection, sql, rows):

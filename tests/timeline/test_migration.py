@@ -5,8 +5,7 @@ what was there."""
 from datetime import date, datetime
 
 import flask_migrate
-import pytest
-from sqlalchemy import DateTime, bindparam, create_engine, text
+from sqlalchemy import DateTime, bindparam, text
 
 from coalition import create_app
 from coalition.core.extensions import db
@@ -24,22 +23,6 @@ OLD_ENTRIES = [
     (5, "loss", "Budget cut", "The council cut it.", "Start in spring.", None, None, None, None, 1),
     (6, "win", "Press story", "", "", None, None, None, None, None),
 ]  # fmt: skip
-
-
-@pytest.fixture
-def scratch_url(database_url, tmp_path):
-    """An empty database beside the suite's: a file on SQLite, a schema on PostgreSQL."""
-    if not database_url.startswith("postgresql"):
-        yield f"sqlite:///{tmp_path / 'timeline-migration.db'}"
-        return
-    engine = create_engine(database_url)
-    with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA IF EXISTS timeline_migration CASCADE"))
-        connection.execute(text("CREATE SCHEMA timeline_migration"))
-    yield f"{database_url}?options=-csearch_path%3Dtimeline_migration"
-    with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA timeline_migration CASCADE"))
-    engine.dispose()
 
 
 def _run(connection, sql, **values):

@@ -5,30 +5,13 @@ table is altered, never rebuilt, so its people and languages stay linked)."""
 from datetime import datetime
 
 import flask_migrate
-import pytest
-from sqlalchemy import DateTime, bindparam, create_engine, inspect, text
+from sqlalchemy import DateTime, bindparam, inspect, text
 
 from coalition import create_app
 from coalition.core.extensions import db
 
 BEFORE = "41619066b757"
 T0 = datetime.fromisoformat("2026-06-01 15:00:00+00:00")
-
-
-@pytest.fixture
-def scratch_url(database_url, tmp_path):
-    """An empty database beside the suite's: a file on SQLite, a schema on PostgreSQL."""
-    if not database_url.startswith("postgresql"):
-        yield f"sqlite:///{tmp_path / 'organization-language.db'}"
-        return
-    engine = create_engine(database_url)
-    with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA IF EXISTS organization_language_migration CASCADE"))
-        connection.execute(text("CREATE SCHEMA organization_language_migration"))
-    yield f"{database_url}?options=-csearch_path%3Dorganization_language_migration"
-    with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA organization_language_migration CASCADE"))
-    engine.dispose()
 
 
 def _run(connection, sql):
