@@ -8,6 +8,7 @@ sends "?zone=<name>", which counts only when it is on the zone list.
 """
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from babel.core import get_global
@@ -36,6 +37,15 @@ def choose_page_zone(meeting, asked):
         zone = listed_zone(asked) or meeting.zone.key
     show_times_in(zone)
     return PageZone(shown=ZoneInfo(zone), own=own)
+
+
+def zone_query(asked):
+    """ "?zone=..." that keeps the page in the zone asked for across an answer's round trip
+    (the forms post to it and the redirect returns to it); "" for the meeting's zone."""
+    if asked == MINE and own_timezone():
+        return "?zone=" + MINE
+    listed = listed_zone(asked)
+    return "?" + urlencode({"zone": listed}) if listed else ""
 
 
 def listed_zone(name):

@@ -31,7 +31,7 @@ from coalition.meetings.rsvp import doors, meeting_invitations, waitlist
 from coalition.meetings.rsvp.forms import RsvpForm
 from coalition.meetings.rsvp.limits import ANSWER_LIMITS, per_account, per_client, per_link
 from coalition.meetings.rsvp.lost_links import send_lost_links
-from coalition.meetings.rsvp.page_zone import choose_page_zone
+from coalition.meetings.rsvp.page_zone import choose_page_zone, zone_query
 from coalition.members.people.models import normalize_email
 from coalition.web import authz
 from coalition.web.errorpages import limit_message, limit_page, render_error
@@ -170,14 +170,14 @@ def _answer_all(door):
     still_open = [o for o in upcoming if o.takes_answers(now)]
     if not still_open:  # a page left open past the last deadline
         flash(_("Answers are closed for every upcoming date. Nothing was changed."), "error")
-        return redirect(door.page_url)
+        return redirect(_back(door))
     outcome = submit(
         form,
         lambda: _record(door, still_open, form),
         success=_saved_message(len(still_open) < len(upcoming)),
     )
     if outcome.done:
-        return redirect(door.page_url)
+        return redirect(_back(door))
     return _render_page(door, form), 200
 
 
@@ -191,14 +191,19 @@ def _answer_one(door, key):
     form = _form(door)
     if not form.validate_on_submit():
         flash(_("Choose yes, maybe or no, and a number from 0 to 20."), "error")
-        return redirect(door.page_url)
+        return redirect(_back(door))
     # One date's form sits beside the date on the page: any refusal is flashed above it.
     submit(
         None,
         lambda: _record(door, [occurrence], form),
         success=_("Your answer for this date is saved."),
     )
-    return redirect(door.page_url)
+    return redirect(_back(door))
+
+
+def _back(door):
+    """The answer page again, in the zone it was shown in."""
+    return door.page_url + zone_query(request.args.get("zone"))
 
 
 def _record(door, occurrences, form):
@@ -247,6 +252,7 @@ def _render_page(door, form, answers=None):
         last_held=_last_held(meeting, upcoming, now),
         zone=zone.shown,
         own_zone=zone.own,
+        zone_query=zone_query(request.args.get("zone")),
         now=now,
     )
 

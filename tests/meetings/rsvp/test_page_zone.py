@@ -157,3 +157,25 @@ def test_a_signed_in_invitee_sees_their_accounts_zone_everywhere_when_asked(
     assert _shown(mine) == _expected(KOLKATA) and _footer(mine) == [KOLKATA]
     usual = client.get(path).get_data(as_text=True)
     assert _shown(usual) == _expected(CHICAGO) and _footer(usual) == [CHICAGO]
+
+
+def test_answering_keeps_the_page_in_the_zone_it_was_shown_in(make_client, link_of):
+    path = link_of(name="Tomás", email="tomas@example.org", timezone=KOLKATA)
+    phone = make_client()
+    html = phone.get(path + "?zone=mine").get_data(as_text=True)
+    # Both forms post back with the zone asked for, and the answer returns to it.
+    assert f'action="{path}?zone=mine"' in html
+    one = re.search(rf'action="({path}/dates/\w+)\?zone=mine"', html).group(1)
+    answered = phone.post_form(
+        path + "?zone=mine", {"answer": "yes", "headcount": "1"}, token_page=path
+    )
+    assert answered.headers["Location"].endswith(f"{path}?zone=mine")
+    dated = phone.post_form(
+        one + "?zone=Asia/Calcutta", {"answer": "no", "headcount": "0"}, token_page=path
+    )
+    assert dated.headers["Location"].endswith(f"{path}?zone=Asia%2FKolkata")
+    after = phone.get(answered.headers["Location"]).get_data(as_text=True)
+    assert _footer(after) == [KOLKATA]
+    # A zone not on the list is not carried: the meeting's page.
+    plain = phone.post_form(path + "?zone=Mars/Olympus", {"answer": "yes"}, token_page=path)
+    assert plain.headers["Location"].endswith(path)
