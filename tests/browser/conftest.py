@@ -2,12 +2,14 @@
 
 import logging
 import os
+import re
 import threading
 from pathlib import Path
 
 import pytest
 from werkzeug.serving import make_server
 
+from coalition.core.extensions import db
 from tests.conftest import IN_CI
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -234,3 +236,29 @@ def demo(app):
     with app.app_context():
         seed_demo()
         db.session.commit()
+
+
+@pytest.fixture
+def invited_partner(app, create_person, create_organization, link_person, create_meeting,
+                    invite_to_meeting):  # fmt: skip
+    """invited_partner(organization, delegate, title, sectors=(), **delegate's fields) ->
+    (meeting, delegate, path of the RSVP link the invitation emailed to the delegate): the
+    start of journeys 5 and 10, a partner organization invited with its primary delegate."""
+    from coalition.outbox.models import OutboxEmail
+
+    def invite(organization, delegate, title, sectors=(), **fields):
+        partner = create_organization(organization, sectors=list(sectors))
+        person = create_person(name=delegate, **fields)
+        link_person(person, partner, "primary")
+        meeting = create_meeting(title=title)
+        invite_to_meeting(meeting, organizations=[partner])
+        with app.app_context():
+            body = db.session.scalars(
+                db.select(OutboxEmail.text_body).filter_by(
+                    kind="meeting_invitation", to_address=person.email
+                )
+            ).one()
+        path = re.search(r"https?://[^/\s]+(/rsvp/[\w-]+)", body).group(1)
+        return meeting, person, path
+
+    return invite

@@ -11,8 +11,6 @@ keyboard in the page's own order. Elements are found by role and Spanish name wh
 catalogue has them, else by their id (so the test holds once new strings are translated).
 """
 
-import re
-
 from playwright.sync_api import expect
 
 from coalition.core.extensions import db
@@ -70,24 +68,13 @@ def log_in(visitor, email, password):
 
 
 def test_a_partner_switches_the_rsvp_page_to_spanish_and_answers_by_keyboard(
-    app,
-    visitor,
-    create_person,
-    create_organization,
-    link_person,
-    create_meeting,
-    invite_to_meeting,
+    app, visitor, invited_partner
 ):
     from coalition.meetings.rsvp.models import Rsvp
-    from coalition.outbox.models import OutboxEmail
 
-    church = create_organization("Iglesia Nueva Esperanza", sectors=["faith"])
-    link_person(create_person(name="Tomás Reyes"), church, "primary")
-    meeting = create_meeting(title="Quarterly meeting")
-    invite_to_meeting(meeting, organizations=[church])
-    with app.app_context():
-        body = db.session.scalars(db.select(OutboxEmail.text_body)).first()
-    path = re.search(r"https?://[^/\s]+(/rsvp/[\w-]+)", body).group(1)
+    meeting, _tomas, path = invited_partner(
+        "Iglesia Nueva Esperanza", "Tomás Reyes", "Quarterly meeting", sectors=["faith"]
+    )
 
     phone = visitor(width=320, height=640)
     page = phone.go(path)

@@ -9,23 +9,10 @@ from coalition.core.extensions import db
 from coalition.outbox.models import OutboxEmail
 
 
-def test_answer_from_a_phone_then_change_it(
-    app,
-    visitor,
-    create_coordinator,
-    create_person,
-    create_organization,
-    link_person,
-    create_meeting,
-    invite_to_meeting,
-):
-    reentry = create_organization("Second Chance Reentry", sectors=["reentry"])
-    link_person(create_person(name="Darnell Brooks"), reentry, "primary")
-    meeting = create_meeting(title="Steering committee")
-    invite_to_meeting(meeting, organizations=[reentry])
-    with app.app_context():
-        body = db.session.scalars(db.select(OutboxEmail.text_body)).first()
-    path = re.search(r"https?://[^/\s]+(/rsvp/[\w-]+)", body).group(1)
+def test_answer_from_a_phone_then_change_it(app, visitor, create_coordinator, invited_partner):
+    meeting, _darnell, path = invited_partner(
+        "Second Chance Reentry", "Darnell Brooks", "Steering committee", sectors=["reentry"]
+    )
 
     phone = visitor(width=320, height=640)
     page = phone.go(path)
