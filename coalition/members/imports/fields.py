@@ -13,7 +13,7 @@ from flask import current_app
 
 from coalition.core.matching import email_key, name_key
 from coalition.members.imports.models import KIND_PEOPLE
-from coalition.members.languages import parse_language
+from coalition.members.languages import any_language_code, parse_language
 from coalition.members.organizations.models import AFFILIATION_STAFF, STATUS_IDENTIFIED, STATUSES
 from coalition.web.i18n import LANGUAGE_NAMES, _l
 
@@ -78,6 +78,10 @@ ROW_MESSAGES = {
         " names differ only in capital letters or spacing); change one of them first."
     ),
     "unknown_language": _l("\u201c%(value)s\u201d is not a language on the list."),
+    "unrecognized_language": _l(
+        "\u201c%(value)s\u201d is not a language we recognize; write its name (for example"
+        " Español) or its code (es)."
+    ),
     "not_email_language": _l(
         "The coalition does not write email in \u201c%(value)s\u201d; write one of %(languages)s,"
         " or leave it empty for the coalition's language."
@@ -255,8 +259,11 @@ def _language(text, context, errors, spec):
 
 def _email_language(text, context, errors, spec):
     """One of the interface languages, written as a code or a name (English, Español)."""
-    code = parse_language(text)
+    code = any_language_code(text)
     offered = current_app.config["LANGUAGES"]
+    if code is None:  # a typo, not a language the coalition could be asked to write in
+        errors.append({"code": "unrecognized_language", "value": text})
+        return None
     if code not in offered:
         languages = ", ".join(LANGUAGE_NAMES.get(each, each) for each in offered)
         errors.append({"code": "not_email_language", "value": text, "languages": languages})
