@@ -87,7 +87,7 @@ def active_coordinator_count():
         db.select(Person.id)
         .where(
             Person.role == ROLE_COORDINATOR,
-            Person.deactivated_at.is_(None),
+            Person.is_active,
             Person.password_hash.is_not(None),
         )
         .with_for_update()

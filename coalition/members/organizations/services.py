@@ -100,7 +100,7 @@ def account_holders():
     """People who can log in, by name: those who may own a relationship."""
     return db.session.scalars(
         db.select(Person)
-        .where(Person.password_hash.is_not(None), Person.deactivated_at.is_(None))
+        .where(Person.password_hash.is_not(None), Person.is_active)
         .order_by(Person.name_search, Person.id)
     ).all()
 

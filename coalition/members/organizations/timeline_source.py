@@ -48,9 +48,7 @@ def members_report(viewer, start, end):
     active = db.session.scalar(
         db.select(db.func.count(Organization.id)).where(Organization.status == STATUS_ACTIVE)
     )
-    people = db.session.scalar(
-        db.select(db.func.count(Person.id)).where(Person.deactivated_at.is_(None))
-    )
+    people = db.session.scalar(db.select(db.func.count(Person.id)).where(Person.is_active))
     standings = [s for s in sector_standings() if s.active or s.target]
     return ReportSection(
         title=str(_l("Members and the sectors they represent")),

@@ -77,7 +77,7 @@ def languages_covered():
         db.session.execute(
             db.select(PersonLanguage.code, func.count())
             .join(Person, Person.id == PersonLanguage.person_id)
-            .where(Person.deactivated_at.is_(None))
+            .where(Person.is_active)
             .group_by(PersonLanguage.code)
         ).all()
     )
@@ -91,7 +91,5 @@ def languages_covered():
 def lived_experience_count():
     """How many people in the coalition said they have lived experience."""
     return db.session.scalar(
-        db.select(func.count(Person.id)).where(
-            Person.lived_experience.is_(True), Person.deactivated_at.is_(None)
-        )
+        db.select(func.count(Person.id)).where(Person.lived_experience.is_(True), Person.is_active)
     )
