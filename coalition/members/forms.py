@@ -1,11 +1,12 @@
 """Form pieces every part of members shares: an email field, list filters, the export form."""
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, SearchField, SelectField, SubmitField
+from wtforms import BooleanField, EmailField, SelectField, SubmitField
 from wtforms.validators import DataRequired, Email, Length, Optional
 
 from coalition.web.form_fields import choice_list, none_if_empty, strip
 from coalition.web.i18n import _l
+from coalition.web.list_filters import ListFilterForm, search_field
 
 EXPORT_FORMATS = (("csv", _l("CSV (spreadsheets, any program)")), ("xlsx", _l("Excel (.xlsx)")))
 
@@ -25,22 +26,10 @@ def email_field(label, required=False):
     )
 
 
-class FilterForm(FlaskForm):
-    """Filters read from the query string (GET): no CSRF, no state changes."""
+class FilterForm(ListFilterForm):
+    """The members lists' filters: a name search and, in each list, its own pick lists."""
 
-    class Meta:
-        csrf = False
-
-    q = SearchField(_l("Name contains"), filters=[strip], validators=[Length(max=100)])
-
-    def drop_invalid(self):
-        """Validate, then forget any value that is not valid (a filter never fails a page)."""
-        self.validate()
-        for field in self:
-            if field.errors:
-                field.data = ""
-                field.errors = []
-        return self
+    q = search_field(_l("Name contains"))
 
 
 class ExportForm(FlaskForm):

@@ -5,7 +5,6 @@ from wtforms import (
     BooleanField,
     DateField,
     HiddenField,
-    SearchField,
     SelectField,
     StringField,
     SubmitField,
@@ -15,19 +14,15 @@ from wtforms.validators import DataRequired, Length, Optional
 
 from coalition.members.languages import language_choices
 from coalition.messaging.labels import KIND_LABELS, STATUS_LABELS
-from coalition.web.form_fields import OfferedChoice, choice_list, strip
+from coalition.web.form_fields import OfferedChoice, choice_list, no_nul, strip
 from coalition.web.i18n import _l
+from coalition.web.list_filters import ListFilterForm, search_field
 
 MAX_TEXT_LENGTH = 100_000
 MARKDOWN_HELP = _l(
     "Markdown: **bold**, *italic*, # headings, lists with - or 1., links as "
     "[text](https://...). Recovery-centered language: people, not labels."
 )
-
-
-def no_nul(value):
-    """NUL characters mean nothing in text, and PostgreSQL refuses to store them."""
-    return value.replace("\x00", "") if isinstance(value, str) else value
 
 
 def _posted_number(raw):
@@ -128,13 +123,10 @@ class RestoreForm(FlaskForm):
 SORTS = {"recent": _l("Recently changed"), "title": _l("Title, A to Z"), "new": _l("Newest")}
 
 
-class DraftFilterForm(FlaskForm):
-    """Filters read from the query string (GET): no CSRF, no state changes."""
+class DraftFilterForm(ListFilterForm):
+    """The drafts list's filters, read from the query string."""
 
-    class Meta:
-        csrf = False
-
-    q = SearchField(_l("Title contains"), filters=[no_nul, strip], validators=[Length(max=100)])
+    q = search_field(_l("Title contains"))
     status = SelectField(_l("Status"), validate_choice=True)
     kind = SelectField(_l("Kind"), validate_choice=True)
     committee = SelectField(_l("Committee"), validate_choice=True)
@@ -150,12 +142,3 @@ class DraftFilterForm(FlaskForm):
             [("", _l("Any committee"))] + [(str(c_id), name) for c_id, name in committees]
         )
         self.language.choices = choice_list([("", _l("Any language")), *language_choices()])
-
-    def drop_invalid(self):
-        """Validate, then forget any value that is not valid (a filter never fails a page)."""
-        self.validate()
-        for field in self:
-            if field.errors:
-                field.data = "" if field.type != "BooleanField" else False
-                field.errors = []
-        return self

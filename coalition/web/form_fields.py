@@ -52,6 +52,11 @@ def strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
+def no_nul(value):
+    """NUL characters mean nothing in text, and PostgreSQL refuses to store them."""
+    return value.replace("\x00", "") if isinstance(value, str) else value
+
+
 def none_if_empty(value):
     """An empty optional text is stored as NULL."""
     return value or None
