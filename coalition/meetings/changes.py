@@ -122,8 +122,7 @@ def date_line(meeting, occurrence):
 
 def to_come(meeting, exceptions, now=None):
     """True while a date of the meeting, not cancelled, is still to start."""
-    now = now or datetime.now(UTC)
-    return any(o.start > now for o in occurrences_of(meeting, exceptions, after=now))
+    return display.next_date(meeting, exceptions, now) is not None
 
 
 def last_held(meeting, exceptions, now=None):

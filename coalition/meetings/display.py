@@ -104,7 +104,8 @@ def moment_in_zone(moment, meeting_zone):
 
 
 def _nth(number):
-    """The weekday's place in its month as Spanish and English write it before the day."""
+    """The weekday's place in its month (recurrence.nth_weekday: 1 to 4, -1 for the last) as
+    Spanish and English write it before the day."""
     return {
         1: pgettext("weekday of the month", "first"),
         2: pgettext("weekday of the month", "second"),
@@ -135,7 +136,7 @@ def series_pattern(meeting):
         "every month on the %(nth)s %(day)s",
         "every %(num)d months on the %(nth)s %(day)s",
         rule.interval,
-        nth=_nth((first.day - 1) // 7 + 1),
+        nth=_nth(recurrence.nth_weekday(first)),
         day=day,
     )
 

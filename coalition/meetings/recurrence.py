@@ -45,7 +45,7 @@ class Recurrence:
         elif self.pattern == MONTHLY_BY_DATE:
             parts.append(f"BYMONTHDAY={first_start.day}")
         else:
-            parts.append(f"BYDAY={_nth_weekday(first_start)}{weekday}")
+            parts.append(f"BYDAY={nth_weekday(first_start)}{weekday}")
         if self.count:
             parts.append(f"COUNT={self.count}")
         elif self.until:
@@ -55,7 +55,7 @@ class Recurrence:
         return ";".join(parts)
 
 
-def _nth_weekday(moment):
+def nth_weekday(moment):
     """1 for the first such weekday of its month ... 4; -1 for a fifth, read as "last"."""
     nth = (moment.day - 1) // 7 + 1
     return -1 if nth == 5 else nth
