@@ -93,15 +93,20 @@ def invitation_with_meeting(invitation_id):
     )
 
 
-def invited_meeting_ids(person):
-    """Meetings a person is invited to, in their own right or as a delegate of an invitee."""
+def invitations_clause(person):
+    """An SQL condition on MeetingInvitation: the invitations a person answers, in their own
+    right or as a delegate of the invited organization."""
     delegated = db.select(Affiliation.organization_id).where(
         Affiliation.person_id == person.id, Affiliation.role.in_(DELEGATE_ROLES)
     )
-    query = db.select(MeetingInvitation.meeting_id).where(
-        (MeetingInvitation.person_id == person.id)
-        | MeetingInvitation.organization_id.in_(delegated)
+    return (MeetingInvitation.person_id == person.id) | MeetingInvitation.organization_id.in_(
+        delegated
     )
+
+
+def invited_meeting_ids(person):
+    """Meetings a person is invited to, in their own right or as a delegate of an invitee."""
+    query = db.select(MeetingInvitation.meeting_id).where(invitations_clause(person))
     return set(db.session.scalars(query))
 
 

@@ -8,7 +8,7 @@ Every card reads a constant number of queries, whatever the number of meetings o
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import func, or_
+from sqlalchemy import func
 
 from coalition.core.extensions import db
 from coalition.dashboard.sections.counted import SHOWN
@@ -17,7 +17,6 @@ from coalition.meetings import queries
 from coalition.meetings.models import MeetingInvitation
 from coalition.meetings.occurrences import occurrences_of
 from coalition.meetings.rsvp.models import Rsvp
-from coalition.members.organizations.access import delegate_organization_ids
 
 HORIZON = timedelta(days=60)  # how far ahead the home page looks
 
@@ -108,13 +107,9 @@ def _reply(invitation, occurrence, answers, now):
 def _my_invitations(viewer):
     """Invitations to the reader, and to the organizations they speak for, with their
     meetings and organizations, in one query."""
-    organizations = delegate_organization_ids(viewer)
-    mine = MeetingInvitation.person_id == viewer.id
-    if organizations:
-        mine = or_(mine, MeetingInvitation.organization_id.in_(organizations))
     return db.session.scalars(
         db.select(MeetingInvitation)
-        .where(mine)
+        .where(queries.invitations_clause(viewer))
         .options(
             db.joinedload(MeetingInvitation.meeting),
             db.joinedload(MeetingInvitation.organization),
