@@ -1,5 +1,7 @@
 """Who opens proposals, reads them and takes a position."""
 
+from sqlalchemy import false, or_
+
 from coalition.committees.access import (
     can_manage_committee,
     can_view_committee,
@@ -11,6 +13,7 @@ from coalition.committees.access import (
 from coalition.committees.models import (
     ROLE_CHAIR,
 )
+from coalition.committees.proposals.models import Proposal
 from coalition.web.authz import is_coordinator, is_member
 
 
@@ -42,6 +45,17 @@ def can_take_part(viewer, proposal):
     if proposal.committee is None:
         return True
     return is_committee_member(viewer, proposal.committee)
+
+
+def take_part_clause(viewer):
+    """can_take_part as an SQL condition on Proposal, so a list and its count hold only
+    the proposals the viewer may take a position on."""
+    if not is_member(viewer):
+        return false()
+    return or_(
+        Proposal.committee_id.is_(None),
+        Proposal.committee_id.in_(list(committee_roles(viewer))),
+    )
 
 
 def can_see_who(viewer, proposal):

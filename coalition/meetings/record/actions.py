@@ -29,13 +29,21 @@ def items_of(meeting_id, start):
     ).all()
 
 
+# Soonest due first; items with no due date last.
+OPEN_ITEMS_ORDER = (ActionItem.due_on.is_(None), ActionItem.due_on, ActionItem.id)
+
+
+def open_items_query(person):
+    """A person's unfinished action items, as a select to list or count."""
+    return db.select(ActionItem).filter_by(owner_id=person.id, done_at=None)
+
+
 def open_items_of(person, limit=10):
     """A person's unfinished action items, soonest due first (for their dashboard)."""
     return db.session.scalars(
-        db.select(ActionItem)
-        .filter_by(owner_id=person.id, done_at=None)
+        open_items_query(person)
         .options(db.joinedload(ActionItem.meeting))
-        .order_by(ActionItem.due_on.is_(None), ActionItem.due_on, ActionItem.id)
+        .order_by(*OPEN_ITEMS_ORDER)
         .limit(limit)
     ).all()
 

@@ -7,7 +7,7 @@ saved a revision of. Services flush and never commit; the views pass `rules`
 (messaging/access.EMAIL_RULES) for the emails, which follow the visibility rule.
 """
 
-from sqlalchemy import and_, exists, func, select
+from sqlalchemy import and_, exists, select
 from sqlalchemy.orm import selectinload
 
 from coalition.committees.models import Committee
@@ -172,18 +172,13 @@ def publication_of(draft):
     )
 
 
-def waiting_for(viewer, limit=5):
-    """Drafts in review the viewer was asked to review and has not decided on this revision."""
-    query = _waiting_for(viewer).order_by(DraftReviewer.asked_at, Draft.id).limit(limit)
-    return db.session.scalars(query).all()
+# First asked first.
+WAITING_ORDER = (DraftReviewer.asked_at, Draft.id)
 
 
-def count_waiting_for(viewer):
-    """How many drafts `waiting_for` would list with no limit."""
-    return db.session.scalar(select(func.count()).select_from(_waiting_for(viewer).subquery()))
-
-
-def _waiting_for(viewer):
+def waiting_for_query(viewer):
+    """Drafts in review the viewer was asked to review and has not decided on this revision,
+    as a select to list or count."""
     # The current revision is joined, not a nested subquery: PostgreSQL would not
     # correlate a subquery two levels down and found every draft's revision.
     decided = exists().where(
