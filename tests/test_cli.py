@@ -145,3 +145,26 @@ def test_the_demo_has_answers_a_waiting_list_and_the_record_of_past_meetings(app
     assert "Book the library room for the next forum" in home
     timeline = client.get("/timeline/").get_data(as_text=True)
     assert "Meeting held: Partners&#39; roundtable" in timeline
+
+
+def test_the_demo_leaves_something_in_the_cards_that_ask_for_action(
+    app, runner, client, make_client
+):
+    """The coordinator's action items spill over the card (it links to them all), a failed
+    email waits in the outbox, and Darnell has a request to join his committee to answer."""
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    client.post_form(
+        "/login", {"email": "marisol.vega@example.org", "password": "river-lantern-harbor"}
+    )
+    home = client.get("/").get_data(as_text=True)
+    seen = re.search(r"See all (\d+) of your action items", home)
+    assert seen and int(seen.group(1)) > 5
+    assert "Retry or cancel the 1 failed email in the outbox" in home
+    outbox = client.get("/outbox?status=failed").get_data(as_text=True)
+    assert "Recipient address rejected" in outbox
+    chair = make_client()
+    chair.post_form(
+        "/login", {"email": "darnell.brooks@example.org", "password": "maple-harbor-sunrise"}
+    )
+    home = chair.get("/").get_data(as_text=True)
+    assert "Ana Lucía Torres asks to join Law Enforcement Engagement" in home

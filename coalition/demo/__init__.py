@@ -14,6 +14,7 @@ from coalition.demo.committees import STEERING, seed_committees
 from coalition.demo.meetings import extra_meetings, seed_meeting_records
 from coalition.demo.members import seed_members
 from coalition.demo.messaging import seed_drafts
+from coalition.demo.outbox import seed_outbox
 from coalition.demo.timeline import seed_timeline
 from coalition.meetings.models import Meeting
 from coalition.meetings.occurrences import original_starts
@@ -65,6 +66,7 @@ def seed_demo():
     db.session.flush()
     created += seed_meeting_records()
     created += seed_drafts()
+    created += seed_outbox()
     created += seed_timeline()  # last: its entries link to goals, committees and partners
     db.session.flush()
     return created

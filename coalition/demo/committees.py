@@ -9,9 +9,10 @@ from datetime import UTC, date, datetime, timedelta
 from coalition.committees.goals.models import Goal, GoalUpdate, Milestone
 from coalition.committees.guidelines.models import GuidelineSection
 from coalition.committees.guidelines.services import add_section, write_revision
-from coalition.committees.models import Committee, CommitteeMembership
+from coalition.committees.models import Committee, CommitteeMembership, JoinRequest
 from coalition.committees.proposals.models import Position, Proposal
 from coalition.committees.proposals.services import ProposalData, open_proposal
+from coalition.committees.services import request_to_join
 from coalition.core.extensions import db
 from coalition.feedback.models import Feedback
 from coalition.members.people.models import find_person_by_email
@@ -88,6 +89,12 @@ ADOPTED_DECISION_TEXT = (
 )
 CLOSED_PROPOSAL = "Allow decisions online between meetings"
 OPEN_PROPOSAL = "Adopt a goal: peer navigators in every district"
+# (committee, who asks, message): waiting for Darnell, the committee's chair, to answer.
+JOIN_REQUEST = (
+    "Law Enforcement Engagement",
+    "ana.torres@example.org",
+    "I would like to help officers hear from people who went through diversion.",
+)
 
 FEEDBACK = [
     (
@@ -116,6 +123,7 @@ def seed_committees():
     created += _seed_charter()
     created += _seed_proposals()
     created += _seed_feedback()
+    created += _seed_join_request()
     db.session.flush()
     return created
 
@@ -319,3 +327,17 @@ def _seed_feedback():
         )
         created += 1
     return created
+
+
+def _seed_join_request():
+    """A request to join waiting for its chair, as the member's own request leaves it."""
+    name, email, message = JOIN_REQUEST
+    committee = db.session.scalar(db.select(Committee).filter_by(name=name))
+    person = find_person_by_email(email)
+    if committee is None or person is None:
+        return 0
+    asked = db.select(JoinRequest.id).filter_by(committee_id=committee.id, person_id=person.id)
+    if db.session.scalar(asked.limit(1)) is not None:
+        return 0
+    request_to_join(committee, person, message)
+    return 1

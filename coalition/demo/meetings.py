@@ -54,6 +54,10 @@ ACTION_ITEMS = [
     ("Draft the referral data summary for the council", "darnell.brooks@example.org", 21),
     ("Translate the outreach flyer into Spanish", "ana.torres@example.org", 14),
     ("Book the library room for the next forum", "marisol.vega@example.org", 10),
+    # The coordinator carries more than the home page's card lists, so it links to them all.
+    ("Send partners this month's referral numbers", "marisol.vega@example.org", 5),
+    ("Ask the housing authority to name a delegate", "marisol.vega@example.org", 12),
+    ("Confirm the peer trainers for the officers' training", "marisol.vega@example.org", 18),
 ]
 
 

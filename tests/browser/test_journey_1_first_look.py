@@ -11,6 +11,8 @@ card into view. Twelve cards cannot all fit in one screen; their names and count
 that is what a coordinator between other duties reads first.
 """
 
+import re
+
 from playwright.sync_api import expect
 
 from coalition.demo import COORDINATOR_PASSWORD
@@ -59,3 +61,15 @@ def test_journey_1_first_look(visitor, demo, app):
     laptop.check()
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     assert "/answers" in page.url
+
+    # Her action items are more than the card lists: its last line opens them all.
+    page = laptop.go("/")
+    see_all = page.get_by_role("link", name=re.compile(r"^See all \d+ of your action items$"))
+    expect(see_all).to_be_visible()
+    total = int(re.search(r"\d+", see_all.inner_text()).group(0))
+    assert total > 5
+    see_all.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your action items")
+    assert page.url.endswith("/my/action-items")
+    expect(page.locator("main .compact-list > li")).to_have_count(total)
+    laptop.check()
