@@ -32,11 +32,12 @@ def create_app(config=None, overrides=None):
     from coalition.auth.sessions import session_person
     from coalition.cli import register_commands
     from coalition.core import database
-    from coalition.web import errorpages, read_requests, security, templating
+    from coalition.web import errorpages, i18n, read_requests, security, templating
     from coalition.web.extensions_setup import init_extensions
 
     init_extensions(app, load_user=session_person)
     database.configure_engine(app)
+    i18n.register(app)  # each puts its hook first: the note of the request's kind stays first
     read_requests.register(app)
     _register_blueprints(app)
     _tell_outbox_its_recipients(app)

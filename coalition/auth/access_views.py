@@ -16,12 +16,7 @@ from coalition.members.people.services import affiliations_of
 from coalition.web import authz
 from coalition.web.errorpages import limit_message
 from coalition.web.form_cycle import submit
-from coalition.web.i18n import (
-    _l,
-    link_recipient_reader,
-    read_as_link_recipient,
-    read_as_request_link_recipient,
-)
+from coalition.web.i18n import _l, link_recipient_reader
 from coalition.web.urls import safe_next
 
 bp = Blueprint("access", __name__)
@@ -109,7 +104,6 @@ def _password_link_page(token, purpose, use_link, *, expired, done, template):
     person = access.link_holder(purpose, token)
     if person is None:
         return _dead_link(expired)
-    read_as_link_recipient(person)
     form = NewPasswordForm()
     form.user_inputs = [person.name, person.email]
     outcome = submit(form, lambda: _use_link(use_link, token, form, expired), flash_refused=False)
@@ -131,22 +125,23 @@ def _use_link(use_link, token, form, expired):
 
 
 def _dead_link(message):
-    read_as_request_link_recipient()  # written for the one it was sent to, used or not
+    """Written for the one the link was sent to, used or not (_recipient_reader)."""
     return render_template("auth/dead_link.html", message=message), 404
 
 
-LINK_PURPOSES = {
-    "auth.access.accept_invitation": PURPOSE_INVITATION,
-    "auth.access.reset_password": PURPOSE_PASSWORD_RESET,
-}
+def _recipient_reader(purpose):
+    """Whom a `purpose` link was sent to, so that its page, dead or refused, is in their
+    language (the endpoint is named by the reader, as a refused method names none)."""
+
+    def read_as_recipient(token):
+        person = access.link_recipient(purpose, token)
+        return (person, None) if person is not None else None
+
+    return read_as_recipient
 
 
-@link_recipient_reader(*LINK_PURPOSES)
-def _read_as_recipient(token):
-    """A dead link's page, or an error before the page opens, in its recipient's language."""
-    person = access.link_recipient(LINK_PURPOSES[request.endpoint], token)
-    if person is not None:
-        read_as_link_recipient(person)
+link_recipient_reader("auth.access.accept_invitation")(_recipient_reader(PURPOSE_INVITATION))
+link_recipient_reader("auth.access.reset_password")(_recipient_reader(PURPOSE_PASSWORD_RESET))
 
 
 def _forgot_key():

@@ -13,7 +13,7 @@ from coalition.outbox.models import STATUSES, OutboxEmail
 from coalition.outbox.recipients import find_person
 from coalition.web import authz
 from coalition.web.form_cycle import submit
-from coalition.web.i18n import link_recipient_reader, read_as_link_recipient
+from coalition.web.i18n import link_recipient_reader
 from coalition.web.urls import requested_page
 
 bp = Blueprint("outbox", __name__)
@@ -97,17 +97,15 @@ def _unsubscribe_target(token):
     person = find_person(found[0])
     if person is None:
         abort(404)
-    read_as_link_recipient(person)
     return person, found[1]
 
 
 @link_recipient_reader("outbox.unsubscribe", "outbox.unsubscribe_one_click")
 def _read_as_recipient(token):
-    """An error before the confirm page opens (a form expired) in the person's language."""
+    """Whom an unsubscribe link was sent to: its pages, refused ones too, in their language."""
     found = preferences.read_unsubscribe_token(token)
     person = find_person(found[0]) if found else None
-    if person is not None:
-        read_as_link_recipient(person)
+    return (person, None) if person is not None else None
 
 
 @bp.route("/unsubscribe/<secret:token>", methods=["GET", "POST"])

@@ -4,7 +4,7 @@ from flask import render_template
 from flask_wtf.csrf import CSRFError
 
 from coalition.core.extensions import db
-from coalition.web.i18n import _l, read_as_request_link_recipient
+from coalition.web.i18n import _l
 
 ERRORS = {
     400: (
@@ -68,8 +68,6 @@ def too_many_requests(error):
 def render_error(code, message=None):
     """The error page for an HTTP status, with an optional more precise message."""
     title, default_message = ERRORS[code]
-    if code != 500:  # a page of an emailed link speaks its recipient's language
-        read_as_request_link_recipient()
     html = render_template(
         "errors/error.html", code=code, title=title, message=message or default_message
     )

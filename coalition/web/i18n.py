@@ -9,6 +9,7 @@ from flask_babel.speaklater import LazyString
 from flask_login import current_user
 from markupsafe import escape
 from pyuca import Collator
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from coalition.core.timezones import is_valid_timezone
 
@@ -45,28 +46,24 @@ def _ln(singular, plural, num, **variables):
     return PlainLazyString(ngettext, singular, plural, num, **variables)
 
 
-def read_as_link_recipient(person, organization=None):
-    """Behind an emailed link, write this request for the one it was sent to (no person: the
+def _read_as_link_recipient(person, organization=None):
+    """Write this request for the one an emailed link was sent to (no person: the
     `organization`'s contact address): the language their emails are written in and their
-    time zone, where the visitor has no account setting and chose no language this session.
-
-    Every door of an emailed link calls this once it knows the recipient, so each such page
-    opens in the invitee's language whatever the browser sends, and the switch still wins.
-    """
+    time zone, where the visitor has no account setting and chose no language this session."""
     g.link_language = email_language(person, organization)
     zone = getattr(person, "timezone", None)
     g.link_timezone = zone if is_valid_timezone(zone) else None
     refresh()  # anything read before the link was opened is read again
 
 
-_LINK_READERS = {}  # endpoint -> reads the recipient of the emailed link in its view arguments
+_LINK_READERS = {}  # endpoint -> whom the emailed link in its view arguments was sent to
 
 
 def link_recipient_reader(*endpoints):
-    """Decorator: `reader(**view_args)` calls read_as_link_recipient for the one the link in
-    these endpoints' URL was sent to, even when the link no longer works, so that a page
-    refused before its view runs (a form expired, a method not allowed) speaks their language.
-    It names the recipient for the language and the zone only, never to let anyone in."""
+    """Decorator: `reader(**view_args)` returns (person, organization or None) the link in
+    these endpoints' URL was sent to, or None, even when the link no longer works, so that
+    every page of the link, refused ones included, speaks their language. It names the
+    recipient for the language and the zone only, never to let anyone in (each door does)."""
 
     def register(reader):
         for endpoint in endpoints:
@@ -77,10 +74,39 @@ def link_recipient_reader(*endpoints):
 
 
 def read_as_request_link_recipient():
-    """On a page reached by an emailed link, write for its recipient (used by error pages)."""
-    reader = _LINK_READERS.get(request.endpoint) if has_request_context() else None
-    if reader is not None:
-        reader(**(request.view_args or {}))
+    """Before any other hook of a request (a form expired, a rate limit) and before its view,
+    write the page for the one its emailed link was sent to: the registered reader runs
+    once per request, its answer kept on g for the request's error pages."""
+    if g.get("link_recipient_read"):
+        return
+    g.link_recipient_read = True
+    endpoint, view_args = _route_of_request()
+    reader = _LINK_READERS.get(endpoint)
+    recipient = reader(**view_args) if reader is not None else None
+    if recipient is not None:
+        _read_as_link_recipient(*recipient)
+
+
+def _route_of_request():
+    """(endpoint, view arguments) of the URL asked for. A method the URL does not allow
+    matched no rule (request.endpoint is None), so its 405 page matches the URL again with a
+    method it allows: that page too is written for the link's recipient."""
+    if request.url_rule is not None:
+        return request.endpoint, request.view_args or {}
+    refused = request.routing_exception
+    if isinstance(refused, MethodNotAllowed) and refused.valid_methods:
+        try:
+            adapter = current_app.create_url_adapter(request)
+            return adapter.match(method=sorted(refused.valid_methods)[0])
+        except HTTPException:
+            pass
+    return None, {}
+
+
+def register(app):
+    """Read the link's recipient before every other request hook but the note of the
+    request's kind (read_requests, registered after this so that it stays first)."""
+    app.before_request_funcs.setdefault(None, []).insert(0, read_as_request_link_recipient)
 
 
 def show_times_in(zone):

@@ -10,7 +10,7 @@ from coalition.meetings.rsvp import access as rsvp_access
 from coalition.meetings.rsvp import answers as answering
 from coalition.meetings.rsvp import links
 from coalition.web import authz
-from coalition.web.i18n import link_recipient_reader, read_as_link_recipient
+from coalition.web.i18n import link_recipient_reader
 from coalition.web.urls import external_url
 
 # The pages reached through a personal link, whose errors speak its recipient's language.
@@ -24,10 +24,10 @@ LINK_ENDPOINTS = (
 
 
 class ByLink:
-    """Answering through an emailed personal link, in its recipient's language and zone."""
+    """Answering through an emailed personal link (its page is in its recipient's language
+    and zone: read_as_recipient_of, before the view)."""
 
     def __init__(self, link, token):
-        read_as_link_recipient(link.person, link.invitation.organization)
         self.invitation = link.invitation
         self.token = token
         self.answered_by = link.person
@@ -66,18 +66,16 @@ def by_link(token):
     """The door of a usable link; otherwise a page that says how to get a new one."""
     link = links.open_link(token)
     if link is None:
-        read_as_recipient_of(token)
         abort(make_response(render_template("meetings/rsvp/link_unusable.html"), 404))
     return ByLink(link, token)
 
 
 @link_recipient_reader(*LINK_ENDPOINTS)
 def read_as_recipient_of(token, **_other_view_args):
-    """Write a link's page for the one it was sent to even when its door stays shut (the
-    link no longer works, the form expired, past a rate limit): for the language only."""
+    """Whom a link was sent to, for its pages' language even when its door stays shut (the
+    link no longer works, the form expired, past a rate limit): never a way in."""
     link = links.find_link(token)
-    if link is not None:
-        read_as_link_recipient(link.person, link.invitation.organization)
+    return (link.person, link.invitation.organization) if link is not None else None
 
 
 def by_session(invitation_id):
