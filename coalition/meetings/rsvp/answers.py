@@ -11,9 +11,8 @@ from coalition.core.extensions import db
 from coalition.meetings.display import moment_in_zone
 from coalition.meetings.models import Meeting
 from coalition.meetings.rsvp import waitlist
-from coalition.meetings.rsvp.meeting_invitations import recipients
 from coalition.meetings.rsvp.models import ANSWER_NO, ANSWERS, MAX_HEADCOUNT, Rsvp
-from coalition.meetings.rsvp.reach import contact_organization
+from coalition.meetings.rsvp.reach import recipients
 from coalition.outbox.mail import queue_email
 from coalition.web.i18n import _l
 
@@ -121,12 +120,12 @@ def _upsert(values):
 def _confirm(invitation, occurrences, answer, link):
     meeting = invitation.meeting
     waiting = {start for start, row in answers_of(invitation).items() if row.waitlisted}
-    for person, name, address in recipients(invitation):
+    for person, organization, name, address in recipients(invitation):
         own = link if link.person_id == (person.id if person is not None else None) else None
         queue_email(
             kind="rsvp_confirmation",
             person=person,
-            organization=contact_organization(invitation, person),
+            organization=organization,
             to_address=address,
             to_name=name,
             subject=_l("Your answer for %(title)s", title=meeting.title),

@@ -21,12 +21,10 @@ from coalition.meetings.queries import exceptions_by_meeting
 from coalition.meetings.rsvp import reach
 from coalition.meetings.rsvp.links import mint_link
 from coalition.meetings.rsvp.models import RsvpLink
-from coalition.meetings.rsvp.reach import recipients  # noqa: F401 (answers, reminders use it)
 from coalition.members.organizations.models import STATUS_LAPSED, Organization
 from coalition.members.people.services import people_to_pick
 from coalition.outbox.mail import queue_email
 from coalition.web.i18n import _l, email_language
-from coalition.web.urls import external_url
 
 REASON_INVITED = "invited"
 REASON_UPDATED = "updated"
@@ -146,15 +144,12 @@ def send_all(invitations, reason, change=None):
 
 
 def _send_to_address(meeting, entries, reason, exceptions, change=None):
-    """One email to one address, for each (invitation, person, name, address) reaching it."""
+    """One email to one address, for each reach.by_address entry reaching it."""
     person, organization, name, address = reach.addressee(entries)
     method = ical.METHOD_CANCEL if reason == REASON_CANCELLED else ical.METHOD_REQUEST
     links = []
     if reason != REASON_CANCELLED:  # a cancellation carries none: nothing is left to answer
-        links = [
-            (invitation.invitee_name, _link(invitation, recipient))
-            for invitation, recipient, _n, _a in entries
-        ]
+        links = reach.personal_links(entries)
     attachments = ()
     if _wants_calendar_parts(person):
         with force_locale(email_language(person, organization)):  # its text, as the email's
@@ -185,10 +180,6 @@ def _send_to_address(meeting, entries, reason, exceptions, change=None):
         attachments=attachments,
         personal_links=[link for _name, link in links],
     )
-
-
-def _link(invitation, person):
-    return external_url("meetings.rsvp.page", token=personal_token(invitation, person))
 
 
 def _subject(reason, title):

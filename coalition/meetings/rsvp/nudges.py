@@ -15,11 +15,10 @@ from coalition.core.extensions import db
 from coalition.core.timezones import coalition_date
 from coalition.meetings.occurrences import occurrence_key
 from coalition.meetings.rsvp import reach
-from coalition.meetings.rsvp.meeting_invitations import invitations_of, personal_token
+from coalition.meetings.rsvp.meeting_invitations import invitations_of
 from coalition.meetings.rsvp.models import Rsvp, RsvpNudge
 from coalition.outbox.mail import queue_email
 from coalition.web.i18n import _l
-from coalition.web.urls import external_url
 
 KIND = "rsvp_nudge"
 
@@ -114,10 +113,7 @@ def _remind(pending, occurrence, now):
     count = 0
     for address_key, entries in reach.by_address(pending).items():
         person, organization, name, address = reach.addressee(entries)
-        links = [
-            (invitation.invitee_name, _link(invitation, recipient))
-            for invitation, recipient, _n, _a in entries
-        ]
+        links = reach.personal_links(entries)
         key = (
             f"{KIND}:{meeting.id}:{occurrence_key(occurrence.original_start)}:"
             f"{coalition_date(now).isoformat()}:{address_key}"
@@ -142,7 +138,3 @@ def _remind(pending, occurrence, now):
         )
         count += queued is not None
     return count
-
-
-def _link(invitation, person):
-    return external_url("meetings.rsvp.page", token=personal_token(invitation, person))

@@ -11,16 +11,21 @@ change under its normalized address, so each address gets one email for it.
 from sqlalchemy import or_
 
 from coalition.core.extensions import db
+from coalition.meetings.rsvp.links import mint_link
 from coalition.members.organizations.models import DELEGATE_ROLES, Affiliation, Organization
 from coalition.members.people.models import Person, normalize_email
+from coalition.web.urls import external_url
 
 
 def recipients(invitation):
-    """(person or None, name, address) to write to: a person; an organization's delegates,
-    else its contact address."""
+    """(person or None, organization or None, name, address) to write to: a person; an
+    organization's delegates, else its contact address (the organization named, as its
+    language is the one that email is written in)."""
     if invitation.person_id:
         person = invitation.person
-        return [(person, person.name, person.email)] if person.email and person.is_active else []
+        if person.email and person.is_active:
+            return [(person, None, person.name, person.email)]
+        return []
     delegates = db.session.scalars(
         db.select(Affiliation)
         .filter_by(organization_id=invitation.organization_id)
@@ -29,21 +34,22 @@ def recipients(invitation):
     ).all()
     people = [a.person for a in delegates if a.person.email and a.person.is_active]
     if people:
-        return [(person, person.name, person.email) for person in people]
+        return [(person, None, person.name, person.email) for person in people]
     organization = invitation.organization
     if organization.contact_email:
-        return [(None, organization.name, organization.contact_email)]
+        return [(None, organization, organization.name, organization.contact_email)]
     return []
 
 
 def by_address(invitations):
-    """{normalized address: [(invitation, person or None, name, address), ...]} for every
-    recipient of these invitations, in the order first reached."""
+    """{normalized address: [(invitation, person, organization, name, address), ...]} for
+    every recipient of these invitations (as recipients() names them), in the order first
+    reached."""
     gathered = {}
     for invitation in invitations:
-        for person, name, address in recipients(invitation):
-            entry = (invitation, person, name, address)
-            gathered.setdefault(normalize_email(address), []).append(entry)
+        for recipient in recipients(invitation):
+            address = recipient[-1]
+            gathered.setdefault(normalize_email(address), []).append((invitation, *recipient))
     return gathered
 
 
@@ -51,15 +57,24 @@ def addressee(entries):
     """(person or None, organization or None, name, address) one email to these by_address
     entries goes to: the first entry's name and address, and the first person among them,
     else the organization whose contact address it is (either says the language)."""
-    invitation, _person, name, address = entries[0]
-    person = next((person for _i, person, _n, _a in entries if person is not None), None)
-    return person, contact_organization(invitation, person), name, address
+    _invitation, _person, organization, name, address = entries[0]
+    person = next((entry[1] for entry in entries if entry[1] is not None), None)
+    return person, organization if person is None else None, name, address
 
 
-def contact_organization(invitation, person):
-    """The organization whose contact address one of recipients(invitation) is (no person),
-    else None: its language is the one that email is written in."""
-    return invitation.organization if person is None else None
+def personal_links(entries):
+    """[(invitee name, new personal link)] for these by_address entries: each invitation's
+    own link for the one it reaches at this address."""
+    return [
+        (invitation.invitee_name, personal_url(invitation, person))
+        for invitation, person, *_rest in entries
+    ]
+
+
+def personal_url(invitation, person=None):
+    """A new personal link to an invitation's answer page, for `person` (none: the invitee
+    itself, for an organization its contact address)."""
+    return external_url("meetings.rsvp.page", token=mint_link(invitation, person))
 
 
 def unreachable_organization_ids(organization_ids=None):

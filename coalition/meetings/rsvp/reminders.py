@@ -14,9 +14,8 @@ from coalition.core.dbtypes import utcnow
 from coalition.core.extensions import db
 from coalition.meetings.occurrences import occurrence_key
 from coalition.meetings.queries import occurrences_between
-from coalition.meetings.rsvp.meeting_invitations import recipients
 from coalition.meetings.rsvp.models import ANSWER_MAYBE, ANSWER_YES, Rsvp
-from coalition.meetings.rsvp.reach import contact_organization
+from coalition.meetings.rsvp.reach import recipients
 from coalition.outbox.mail import queue_email
 from coalition.web.i18n import _l
 
@@ -49,7 +48,7 @@ def _coming(occurrence):
 def _remind(rsvp, occurrence):
     meeting = occurrence.meeting
     count = 0
-    for person, name, address in recipients(rsvp.invitation):
+    for person, organization, name, address in recipients(rsvp.invitation):
         key = (
             f"reminder:{meeting.id}:{occurrence_key(occurrence.original_start)}:"
             f"{rsvp.respondent_key}:{address.lower()}"
@@ -59,7 +58,7 @@ def _remind(rsvp, occurrence):
                 queued = queue_email(
                     kind="meeting_reminder",
                     person=person,
-                    organization=contact_organization(rsvp.invitation, person),
+                    organization=organization,
                     to_address=address,
                     to_name=name,
                     subject=_l("Reminder: %(title)s", title=meeting.title),

@@ -2,9 +2,8 @@
 and takes the seats freed by others."""
 
 from coalition.core.extensions import db
-from coalition.meetings.rsvp.meeting_invitations import recipients
 from coalition.meetings.rsvp.models import ANSWER_YES, Rsvp
-from coalition.meetings.rsvp.reach import contact_organization
+from coalition.meetings.rsvp.reach import recipients
 from coalition.outbox.mail import queue_email
 from coalition.web.i18n import _l
 
@@ -54,11 +53,11 @@ def promote_waitlist(meeting, start):
 
 
 def _tell_promoted(row, meeting, start):
-    for person, name, address in recipients(row.invitation):
+    for person, organization, name, address in recipients(row.invitation):
         queue_email(
             kind="rsvp_confirmation",
             person=person,
-            organization=contact_organization(row.invitation, person),
+            organization=organization,
             to_address=address,
             to_name=name,
             subject=_l("A seat is free for you: %(title)s", title=meeting.title),
