@@ -13,12 +13,13 @@ from sqlalchemy import text
 
 from coalition.core.extensions import db
 from coalition.core.timezones import coalition_date
-from coalition.dashboard.answering import QuickAnswerForm, quick_answer
 from coalition.dashboard.sections import coordination, work
 from coalition.dashboard.sections.meetings import meeting_cards
 from coalition.meetings import access as meetings_access
 from coalition.meetings import queries
+from coalition.meetings.rsvp import answers as answering
 from coalition.meetings.rsvp import doors
+from coalition.meetings.rsvp.forms import ChoiceForm
 from coalition.meetings.rsvp.limits import per_account, per_client
 from coalition.members.people.services import affiliations_of
 from coalition.timeline.queries import latest as latest_entries
@@ -77,13 +78,14 @@ def answer(invitation_id, key):
     occurrence = queries.date_of(door.invitation.meeting, key)
     if occurrence is None:
         abort(404)
-    form = QuickAnswerForm()
+    form = ChoiceForm()
     if not form.validate_on_submit():
         flash(_("Choose yes, maybe or no."), "error")
     else:
         submit(
             None,
-            lambda: quick_answer(door, occurrence, form.answer.data),
+            lambda: answering.record_choice(door.invitation, occurrence, form.answer.data,
+                                             link=door.change, answered_by=door.answered_by),
             success=_("Your answer for %(title)s is saved. A confirmation is on its way by email.",
                       title=door.invitation.meeting.title),
         )  # fmt: skip

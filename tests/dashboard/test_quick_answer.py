@@ -171,3 +171,37 @@ def test_too_many_one_click_answers_from_one_address_show_the_same_page(app, inv
     limited = client.post_form(url, {"answer": "no"})
     assert limited.status_code == 429
     assert "Too many answers in a short time" in limited.get_data(as_text=True)
+
+
+def test_the_home_page_and_the_rsvp_page_record_one_date_alike(invited, app, rows):
+    """One click for one date records the same row from the home page and from beside the
+    date on the RSVP page: a date not answered yet takes what the invitee usually answers
+    (three people, their names, Spanish interpretation), only yes/maybe/no changes."""
+    from coalition.core.extensions import db
+
+    client, meeting, url = invited
+    page = url.split("/dates/")[0].replace("/my/invitations/", "/rsvp/invitations/")
+    usual = {"headcount": "3", "names": "Dana, Luis, Ana", "needs": "Spanish", "note": "Ramp"}
+    client.post_form(page, {"answer": "yes", **usual})
+    first, second = sorted(row.occurrence_start for row in rows(Rsvp, meeting_id=meeting.id))[:2]
+    with app.app_context():  # two dates with no answer yet (say, added after answering)
+        db.session.execute(
+            db.delete(Rsvp).where(
+                Rsvp.meeting_id == meeting.id, Rsvp.occurrence_start.in_([first, second])
+            )
+        )
+        db.session.commit()
+    assert occurrence_key(first) in url
+    client.post_form(url, {"answer": "maybe"})  # the home page's button for the first date
+    html = client.get(page).get_data(as_text=True)
+    action = f"{page}/dates/{occurrence_key(second)}"
+    form = re.search(rf'<form method="post" action="{action}"[^>]*>(.*?)</form>', html, re.S)
+    fields = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', form.group(1)))
+    client.post_form(action, {**fields, "answer": "maybe"})  # the page's form for the second
+    answers = {row.occurrence_start: row for row in rows(Rsvp, meeting_id=meeting.id)}
+
+    def recorded(start):
+        row = answers[start]
+        return (row.answer, row.headcount, row.names, row.needs, row.note)
+
+    assert recorded(first) == recorded(second) == ("maybe", 3, "Dana, Luis, Ana", "Spanish", "Ramp")

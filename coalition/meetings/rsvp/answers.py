@@ -8,6 +8,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from coalition.core.dbtypes import utcnow
 from coalition.core.errors import ActionRefused
 from coalition.core.extensions import db
+from coalition.meetings import queries
 from coalition.meetings.display import moment_in_zone
 from coalition.meetings.models import Meeting
 from coalition.meetings.rsvp import waitlist
@@ -73,6 +74,26 @@ def record_answer(invitation, occurrences, answer, *, link, answered_by=None):
     for occurrence in occurrences:
         waitlist.promote_waitlist(meeting, occurrence.original_start)
     _confirm(invitation, occurrences, answer, link)
+
+def record_choice(invitation, occurrence, choice, *, link, answered_by=None):
+    """Change only yes, maybe or no for one date: the home page's one click and the RSVP
+    page's per-date form both record through here, so the same click records the same row.
+
+    The date's headcount, names, needs and note stay. A date not answered yet starts from
+    what the invitee usually answers (as the page's form for every date does): "yes" on a
+    new date of a series still says "three of us, Spanish interpretation" to the organizers.
+    """
+    given = answers_of(invitation)
+    before = given.get(occurrence.original_start) or usual_answer(
+        given, queries.meeting_occurrences(invitation.meeting, after=queries.now())
+    )
+    if before is None:
+        answer = Answer(answer=choice)
+    else:
+        headcount = before.headcount if choice == ANSWER_NO else max(before.headcount, 1)
+        answer = Answer(choice, headcount, before.names, before.needs, before.note)
+    record_answer(invitation, [occurrence], answer, link=link, answered_by=answered_by)
+
 
 
 def _lock_meeting(meeting_id):

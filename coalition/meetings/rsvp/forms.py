@@ -4,6 +4,7 @@ from flask_wtf import FlaskForm
 from wtforms import IntegerField, RadioField, SelectChoice, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
+from coalition.meetings.rsvp.models import ANSWERS
 from coalition.web.form_fields import MultiCheckboxField, one_line
 from coalition.web.i18n import _l
 
@@ -58,3 +59,10 @@ class RsvpForm(FlaskForm):
     def __init__(self, *args, for_organization=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.answer.choices = _answer_choices(for_organization)
+
+
+class ChoiceForm(FlaskForm):
+    """Yes, maybe or no for one date, the rest kept (answers.record_choice): the RSVP page's
+    per-date form and the home page's one-click buttons."""
+
+    answer = RadioField(choices=ANSWERS, validators=[DataRequired()])

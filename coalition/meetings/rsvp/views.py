@@ -28,7 +28,7 @@ from coalition.meetings.calendar.downloads import ics_response
 from coalition.meetings.occurrences import parse_occurrence_key
 from coalition.meetings.rsvp import answers as answering
 from coalition.meetings.rsvp import doors, meeting_invitations, waitlist
-from coalition.meetings.rsvp.forms import RsvpForm
+from coalition.meetings.rsvp.forms import ChoiceForm, RsvpForm
 from coalition.meetings.rsvp.limits import ANSWER_LIMITS, per_account, per_client, per_link
 from coalition.meetings.rsvp.lost_links import send_lost_links
 from coalition.meetings.rsvp.page_zone import choose_page_zone, zone_query
@@ -188,14 +188,20 @@ def _answer_one(door, key):
     )
     if occurrence is None:
         abort(404)
-    form = _form(door)
+    form = ChoiceForm()
     if not form.validate_on_submit():
-        flash(_("Choose yes, maybe or no, and a number from 0 to 20."), "error")
+        flash(_("Choose yes, maybe or no."), "error")
         return redirect(_back(door))
     # One date's form sits beside the date on the page: any refusal is flashed above it.
     submit(
         None,
-        lambda: _record(door, [occurrence], form),
+        lambda: answering.record_choice(
+            door.invitation,
+            occurrence,
+            form.answer.data,
+            link=door.change,
+            answered_by=door.answered_by,
+        ),
         success=_("Your answer for this date is saved."),
     )
     return redirect(_back(door))
