@@ -75,6 +75,7 @@ def record_answer(invitation, occurrences, answer, *, link, answered_by=None):
         waitlist.promote_waitlist(meeting, occurrence.original_start)
     _confirm(invitation, occurrences, answer, link)
 
+
 def record_choice(invitation, occurrence, choice, *, link, answered_by=None):
     """Change only yes, maybe or no for one date: the home page's one click and the RSVP
     page's per-date form both record through here, so the same click records the same row.
@@ -93,7 +94,6 @@ def record_choice(invitation, occurrence, choice, *, link, answered_by=None):
         headcount = before.headcount if choice == ANSWER_NO else max(before.headcount, 1)
         answer = Answer(choice, headcount, before.names, before.needs, before.note)
     record_answer(invitation, [occurrence], answer, link=link, answered_by=answered_by)
-
 
 
 def _lock_meeting(meeting_id):
