@@ -29,17 +29,6 @@ def is_valid_timezone(name):
     return True
 
 
-def reader_zone():
-    """The zone this request is read in, as a ZoneInfo.
-
-    Flask-Babel hands out pytz zones: `datetime.combine(day, time(), zone)` or
-    `replace(tzinfo=zone)` with one of those takes the zone's first historical offset (local
-    mean time, Chicago -5:51), so arithmetic on wall-clock times uses this instead."""
-    from flask_babel import get_timezone
-
-    return ZoneInfo(str(get_timezone()))
-
-
 def coalition_date(moment):
     """The calendar date of an aware moment where the coalition is (its time zone)."""
     return moment.astimezone(ZoneInfo(current_app.config["COALITION_TIMEZONE"])).date()

@@ -12,9 +12,9 @@ from flask_babel import get_locale, ngettext, pgettext
 from flask_babel import gettext as _
 from markupsafe import Markup
 
-from coalition.core.timezones import reader_zone
 from coalition.meetings import recurrence
 from coalition.meetings.occurrences import occurrences_of
+from coalition.web.i18n import reader_zone
 
 
 def _in_zone(moment, zone):

@@ -3,7 +3,7 @@
 import calendar
 from datetime import datetime, time, timedelta
 
-from coalition.core.timezones import reader_zone
+from coalition.web.i18n import reader_zone
 
 
 def parse_month(value):

@@ -2,9 +2,10 @@
 the alphabetical order of the reader's language."""
 
 from functools import cache
+from zoneinfo import ZoneInfo
 
 from flask import current_app, g, has_request_context, request, session
-from flask_babel import get_locale, gettext, ngettext, pgettext, refresh
+from flask_babel import get_locale, get_timezone, gettext, ngettext, pgettext, refresh
 from flask_babel.speaklater import LazyString
 from flask_login import current_user
 from markupsafe import escape
@@ -140,6 +141,15 @@ def select_timezone():
     if not has_request_context():
         return current_app.config["COALITION_TIMEZONE"]
     return g.get("page_timezone") or own_timezone() or current_app.config["COALITION_TIMEZONE"]
+
+
+def reader_zone():
+    """The zone this request's times are read in (select_timezone), as a ZoneInfo.
+
+    Flask-Babel hands out pytz zones: `datetime.combine(day, time(), zone)` or
+    `replace(tzinfo=zone)` with one of those takes the zone's first historical offset (local
+    mean time, Chicago -5:51), so arithmetic on wall-clock times uses this instead."""
+    return ZoneInfo(str(get_timezone()))
 
 
 def own_timezone():

@@ -43,13 +43,13 @@ def test_a_meeting_past_midnight_on_the_readers_clocks_says_the_day_it_ends(
     assert "Sunday, January 31, 2027, 5:30\u202fPM – 11:30\u202fPM" in page
 
 
-def test_only_core_timezones_turns_flask_babels_zone_into_one_to_compute_with():
+def test_only_web_i18n_turns_flask_babels_zone_into_one_to_compute_with():
     """Flask-Babel's get_timezone() is a pytz zone: combining a wall-clock time with it takes
-    the zone's local mean time. Code computes with core.timezones.reader_zone() instead; only
+    the zone's local mean time. Code computes with web.i18n.reader_zone() instead; only
     the template globals read the zone's name from Flask-Babel directly."""
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[2] / "coalition"
-    allowed = {root / "core" / "timezones.py", root / "web" / "templating.py"}
+    allowed = {root / "web" / "i18n.py", root / "web" / "templating.py"}
     callers = {path for path in root.rglob("*.py") if "get_timezone" in path.read_text()}
     assert callers - allowed == set()
