@@ -4,7 +4,7 @@ last): each viewer sees the time on their own clocks, and "in the meeting's time
 9:00 AM on every date, on the meeting page, on the RSVP page and in the email."""
 
 import re
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -12,6 +12,7 @@ import pytest
 from coalition.core.extensions import db
 from coalition.meetings.recurrence import WEEKLY_FREQ, Recurrence
 from coalition.outbox.models import OutboxEmail
+from tests.meetings.clock_changes import FIRST, english_clock
 
 CHICAGO = ZoneInfo("America/Chicago")
 DATES = 6  # weekly from the first Tuesday of March: both clock changes fall among them
@@ -20,21 +21,6 @@ SHOWN = re.compile(
     r'</span>(?: <span class="zone-other">([^<]*?) in ([^<,]+), the meeting)?'
 )
 CLOCK = re.compile(r"\d{1,2}:\d\d\u202f[AP]M")
-
-
-def _first_tuesday_of_next_march(today):
-    year = today.year + 1 if today >= date(today.year, 3, 1) else today.year
-    day = date(year, 3, 1)
-    return day + timedelta(days=(1 - day.weekday()) % 7)
-
-
-FIRST = _first_tuesday_of_next_march(date.today())
-
-
-def _clock(moment):
-    """Babel's English short time, written here by hand: '9:00\u202fAM'."""
-    hour = moment.hour % 12 or 12
-    return f"{hour}:{moment.minute:02d}\u202f{'AM' if moment.hour < 12 else 'PM'}"
 
 
 def _expected(viewer_zone):
@@ -49,7 +35,7 @@ def _expected(viewer_zone):
             if viewer_zone == "America/Chicago"
             else ("9:00\u202fAM", "America/Chicago")
         )
-        rows.append((_clock(local), _clock(end), viewer_zone, *other))
+        rows.append((english_clock(local), english_clock(end), viewer_zone, *other))
     return rows
 
 

@@ -5,7 +5,7 @@ Chicago series from the first Tuesday of March crosses the US clock change (seco
 and Europe's (last Sunday), so every date's clock is checked, not only the first."""
 
 import re
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -14,6 +14,7 @@ from coalition.core.extensions import db
 from coalition.meetings.models import MeetingInvitation
 from coalition.meetings.recurrence import WEEKLY_FREQ, Recurrence
 from coalition.outbox.models import OutboxEmail
+from tests.meetings.clock_changes import FIRST, english_clock
 
 CHICAGO, KOLKATA, MADRID = "America/Chicago", "Asia/Kolkata", "Europe/Madrid"
 DATES = 6
@@ -25,22 +26,10 @@ TIME = re.compile(
 FOOTER = re.compile(r"Times are shown in ([^.<]+)\.")
 
 
-def _first_tuesday_of_next_march(today):
-    year = today.year + 1 if today >= date(today.year, 3, 1) else today.year
-    day = date(year, 3, 1)
-    return day + timedelta(days=(1 - day.weekday()) % 7)
-
-
-FIRST = _first_tuesday_of_next_march(date.today())
 STARTS = [
     datetime.combine(FIRST + timedelta(weeks=week), time(9), ZoneInfo(CHICAGO))
     for week in range(DATES)
 ]
-
-
-def _clock(moment):
-    hour = moment.hour % 12 or 12
-    return f"{hour}:{moment.minute:02d}\u202f{'AM' if moment.hour < 12 else 'PM'}"
 
 
 def _expected(zone):
@@ -48,7 +37,7 @@ def _expected(zone):
     rows = []
     for start in STARTS:
         local = start.astimezone(ZoneInfo(zone))
-        span = f"{_clock(local)} – {_clock(local + timedelta(hours=1))}"
+        span = f"{english_clock(local)} – {english_clock(local + timedelta(hours=1))}"
         rows.append((start.astimezone(UTC), span, zone))
     return [rows[0], *rows]
 
