@@ -14,6 +14,7 @@ from coalition.core.extensions import db
 from coalition.meetings.models import MeetingInvitation
 from coalition.members.people.models import Person
 from coalition.outbox.models import OutboxEmail
+from tests.meetings.rsvp.series_steps import split_at_fourth_date
 
 
 def _sent_to(app):
@@ -133,24 +134,7 @@ def test_splitting_a_series_leaves_out_invitees_deactivated_since(app, world):
     client, meeting, _committee, _marsh, reyes = world
     _invite(client, meeting, people=[reyes])
     _deactivate(app, reyes)
-    page = client.get(f"/meetings/{meeting.id}").get_data(as_text=True)
-    key = re.findall(rf"/meetings/{meeting.id}/occurrences/(\w+)/edit", page)[3]
-    local = meeting.start_at.astimezone(meeting.zone)
-    response = client.post_form(
-        f"/meetings/{meeting.id}/occurrences/{key}/edit",
-        {
-            "title": "Community safety forum",
-            "day": local.date().isoformat(),
-            "start_time": "17:00",
-            "end_time": "18:00",
-            "timezone": "America/Chicago",
-            "repeat": "monthly_by_weekday",
-            "interval": "1",
-            "ends": "count",
-            "count": "3",
-            "version": "1",
-        },
-    )
+    response = split_at_fourth_date(client, meeting, "Community safety forum")
     continuation_id = int(response.headers["Location"].rsplit("/", 1)[1])
     assert continuation_id != meeting.id
     with app.app_context():

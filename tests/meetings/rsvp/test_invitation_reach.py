@@ -12,6 +12,7 @@ from coalition.core.extensions import db
 from coalition.meetings.occurrences import occurrence_key
 from coalition.members.organizations.models import Organization
 from coalition.outbox.models import OutboxEmail
+from tests.meetings.rsvp.series_steps import move_and_cancel
 
 
 def _emails(app):
@@ -118,27 +119,10 @@ def test_the_checklists_mark_who_is_already_invited(app, world):
     assert "checked" not in _checkbox(page, "organizations", reentry.id)
 
 
-def _move_and_cancel(client, meeting):
-    key = occurrence_key(meeting.start_at)
-    local = meeting.start_at.astimezone(meeting.zone)
-    page = client.get(f"/meetings/{meeting.id}/occurrences/{key}/move").get_data(as_text=True)
-    version = re.search(r'name="version"[^>]*value="(\d+)"', page).group(1)
-    client.post_form(
-        f"/meetings/{meeting.id}/occurrences/{key}/move",
-        {
-            "day": local.date().isoformat(),
-            "start_time": "17:00",
-            "end_time": "18:00",
-            "version": version,
-        },
-    )
-    client.post_form(f"/meetings/{meeting.id}/cancel")
-
-
 def test_a_person_invited_by_name_and_as_delegate_gets_one_email_per_change(app, world):
     client, meeting, food_bank, church, rosa, reentry = world
     _invite(client, meeting, [reentry], [rosa])
-    _move_and_cancel(client, meeting)
+    move_and_cancel(client, meeting)
     emails = _emails(app)
     assert [(to, subject) for to, subject, *_ in emails] == [
         ("Rosa@Example.org", "Invitation: Steering committee"),
@@ -159,7 +143,7 @@ def test_an_address_shared_by_two_invitees_gets_one_email_per_change(
     client, meeting, food_bank, church, rosa, reentry = world
     chapel = create_organization("Chapel Outreach", contact_email=" OFFICE@firstbaptist.org")
     _invite(client, meeting, [church, chapel])
-    _move_and_cancel(client, meeting)
+    move_and_cancel(client, meeting)
     subjects = [subject for _to, subject, *_ in _emails(app)]
     assert subjects == [
         "Invitation: Steering committee",

@@ -7,8 +7,8 @@ import pytest
 
 from coalition.core.extensions import db
 from coalition.meetings.calendar.models import CalendarSettings
-from coalition.meetings.occurrences import occurrence_key
 from coalition.outbox.models import OutboxEmail
+from tests.meetings.rsvp.series_steps import move_and_cancel, split_at_fourth_date
 
 
 def _emails(app):
@@ -104,20 +104,7 @@ def test_people_who_follow_the_feed_get_no_calendar_part(app, setting):
 def test_a_moved_date_sends_an_update_and_a_cancellation_sends_cancel(app, setting):
     client, meeting, reentry, church, rosa = setting
     _invite(client, meeting, [church])
-    key = occurrence_key(meeting.start_at)
-    local = meeting.start_at.astimezone(meeting.zone)
-    page = client.get(f"/meetings/{meeting.id}/occurrences/{key}/move").get_data(as_text=True)
-    version = re.search(r'name="version"[^>]*value="(\d+)"', page).group(1)
-    client.post_form(
-        f"/meetings/{meeting.id}/occurrences/{key}/move",
-        {
-            "day": local.date().isoformat(),
-            "start_time": "17:00",
-            "end_time": "18:00",
-            "version": version,
-        },
-    )
-    client.post_form(f"/meetings/{meeting.id}/cancel")
+    move_and_cancel(client, meeting)
     invitation, update, cancel = _emails(app)
     assert update.subject == "Updated: Steering committee"
     assert cancel.subject == "Cancelled: Steering committee"
@@ -149,24 +136,7 @@ def test_the_personal_link_opens_the_meeting_without_an_account(app, setting, ma
 def test_splitting_a_series_carries_the_invitations_over(app, setting):
     client, meeting, reentry, church, rosa = setting
     _invite(client, meeting, [church])
-    page = client.get(f"/meetings/{meeting.id}").get_data(as_text=True)
-    key = re.findall(rf"/meetings/{meeting.id}/occurrences/(\w+)/edit", page)[3]
-    local = meeting.start_at.astimezone(meeting.zone)
-    response = client.post_form(
-        f"/meetings/{meeting.id}/occurrences/{key}/edit",
-        {
-            "title": "Steering committee",
-            "day": local.date().isoformat(),
-            "start_time": "17:00",
-            "end_time": "18:00",
-            "timezone": "America/Chicago",
-            "repeat": "monthly_by_weekday",
-            "interval": "1",
-            "ends": "count",
-            "count": "3",
-            "version": "1",
-        },
-    )
+    response = split_at_fourth_date(client, meeting, "Steering committee")
     new_id = int(response.headers["Location"].rsplit("/", 1)[1])
     invitations_page = client.get(f"/meetings/{new_id}/invitations").get_data(as_text=True)
     assert "First Baptist Church" in invitations_page
