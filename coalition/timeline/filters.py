@@ -25,8 +25,7 @@ def filter_form(viewer):
     form.committee.choices = _offered("committee", viewer, _("Any committee"))
     form.goal.choices = _offered("goal", viewer, _("Any goal"))
     form.organization.choices = _offered("organization", viewer, _("Any organization"))
-    form.validate()
-    return form
+    return form.drop_invalid()
 
 
 def _picked(field):
@@ -43,8 +42,8 @@ def chosen_filters(form, viewer):
         committee_id=_picked(form.committee),
         goal_id=_picked(form.goal),
         organization_id=_picked(form.organization),
-        start=form.start.data if dates_ok else None,
-        end=form.end.data if dates_ok else None,
+        start=(form.start.data or None) if dates_ok else None,
+        end=(form.end.data or None) if dates_ok else None,
         hidden=request.args.get("hidden") == "1"
         and timeline_access.can_see_hidden_timeline_entries(viewer),
     )

@@ -19,6 +19,7 @@ from coalition.timeline.models import LEARNING_KINDS
 from coalition.timeline.services import EARLIEST, latest_sane_date
 from coalition.web.form_fields import MultiCheckboxField, WebAddress, choice_list, strip
 from coalition.web.i18n import _l
+from coalition.web.list_filters import ListFilterForm
 
 
 def sane_date(form, field):
@@ -79,16 +80,14 @@ class HideForm(FlaskForm):
     submit = SubmitField(_l("Hide the entry"))
 
 
-class FilterForm(FlaskForm):
-    """The timeline's filters, read from the query string (GET: no CSRF token)."""
+class FilterForm(ListFilterForm):
+    """The timeline's filters, read from the query string: a value not offered is said beside
+    its field and narrows nothing, like every list's filters."""
 
-    class Meta:
-        csrf = False
-
-    kind = SelectField(_l("Kind"), choices=[], validate_choice=False)
-    committee = SelectField(_l("Committee"), choices=[], validate_choice=False)
-    goal = SelectField(_l("Goal"), choices=[], validate_choice=False)
-    organization = SelectField(_l("Organization"), choices=[], validate_choice=False)
+    kind = SelectField(_l("Kind"), choices=[])
+    committee = SelectField(_l("Committee"), choices=[])
+    goal = SelectField(_l("Goal"), choices=[])
+    organization = SelectField(_l("Organization"), choices=[])
     start = DateField(_l("From"), validators=[Optional(), sane_date])
     end = DateField(_l("To"), validators=[Optional(), sane_date])
     submit = SubmitField(_l("Show"))

@@ -31,6 +31,11 @@ class ListFilterForm(FlaskForm):
         """Validate; a value that is not valid narrows nothing and keeps its error beside its
         field, so the page (still 200, the other filters applied) says what was not applied
         rather than showing a list that seems to match it."""
+        for field in self:
+            if hasattr(field, "iter_choices") and field.data is None and field.choices:
+                # Not in the query string: what the pick list shows first ("Any ...", the
+                # default order), as a browser sends it; not a value that was not offered.
+                field.data = _first_value(field.choices)
         self.validate()
         for field in self:
             if not field.errors:
@@ -40,3 +45,12 @@ class ListFilterForm(FlaskForm):
                 field.errors = [_("This choice is not offered, so the list is not narrowed by it.")]
             field.data = False if field.type == "BooleanField" else ""
         return self
+
+
+def _first_value(choices):
+    """The value of a pick list's first choice (a SelectChoice, a (value, label) pair or a
+    bare value)."""
+    first = next(iter(choices.values()))[0] if isinstance(choices, dict) else choices[0]
+    if hasattr(first, "value"):
+        return first.value
+    return first[0] if isinstance(first, tuple | list) else first

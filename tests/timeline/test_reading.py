@@ -74,6 +74,12 @@ def test_filters_narrow_by_kind_goal_and_dates(client, history):
     assert "Quiet strategy" not in hidden and "Secret setback" not in hidden
     nonsense = client.get("/timeline/?start=1066-01-01&kind=party&goal=abc")
     assert nonsense.status_code == 200
+    # Values not offered are said beside their fields, and the list is not narrowed by them.
+    page = nonsense.get_data(as_text=True)
+    assert page.count("This choice is not offered, so the list is not narrowed by it.") == 2
+    assert "Council vote lost" in page and "Pilot funded" in page
+    # Asking for the hidden goal is said too, and shows nothing of it.
+    assert "This choice is not offered" in hidden
 
 
 def test_a_coordinator_sees_the_entry_members_cannot(
